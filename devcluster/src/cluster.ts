@@ -1,0 +1,270 @@
+// The local management cluster's lifecycle: build → certs → etcd → kube-apiserver → RBAC + CRDs →
+// controller-manager, kwok, OIDC issuer, simulator → seed. Every step is idempotent.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
+
+import { cacheDir, files, repoRoot, type Profile } from './config.ts';
+import { prepareCrds } from './crds/prepare.ts';
+import { installCrds } from './crds/install.ts';
+import { oidcClient } from './demo-users.ts';
+import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
+import { ensurePki } from './pki.ts';
+import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
+
+const run = promisify(execFile);
+
+/** Start order; stop goes in reverse. */
+export const components = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kwok', 'oidc-issuer', 'simulator'];
+
+const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
+
+export async function buildBinaries(): Promise<string> {
+  const script = path.join(repoRoot, 'devcluster', 'scripts', 'build.sh');
+  return new Promise((resolve, reject) => {
+    const child = execFile('bash', [script], { env: { ...process.env, STRATUS_CACHE: cacheDir } }, (err, stdout) => {
+      if (err) reject(new DevclusterError('building the control plane failed (see the log path above)'));
+      else resolve(stdout.trim().split('\n').pop() ?? '');
+    });
+    child.stderr?.pipe(process.stderr);
+  });
+}
+
+export async function start(p: Profile): Promise<void> {
+  const t0 = Date.now();
+  const f = files(p);
+  const bin = await buildBinaries();
+  await mkdir(p.dataDir, { recursive: true });
+  await ensurePki(p);
+  const admin = loadKubeconfig(f.adminKubeconfig);
+
+  await startEtcd(p, bin);
+  await spawnProcess(p, {
+    name: 'kube-apiserver',
+    command: path.join(bin, 'kube-apiserver'),
+    ports: [p.ports.apiserver],
+    args: [
+      `--etcd-servers=http://127.0.0.1:${p.ports.etcdClient}`,
+      '--bind-address=127.0.0.1',
+      '--advertise-address=127.0.0.1',
+      `--secure-port=${p.ports.apiserver}`,
+      `--tls-cert-file=${f.servingCert}`,
+      `--tls-private-key-file=${f.servingKey}`,
+      `--client-ca-file=${f.caCert}`,
+      `--token-auth-file=${f.tokens}`,
+      '--authorization-mode=RBAC',
+      `--service-account-issuer=https://127.0.0.1:${p.ports.apiserver}`,
+      `--service-account-key-file=${f.saPub}`,
+      `--service-account-signing-key-file=${f.saKey}`,
+      '--service-cluster-ip-range=10.96.0.0/16',
+      '--allow-privileged=true',
+      '--profiling=false',
+      '--event-ttl=2h',
+      // No kubelets serve logs or exec here; keep the apiserver from dialling kwok's fake addresses.
+      '--kubelet-preferred-address-types=InternalIP',
+    ],
+  });
+  await waitFor(p, 'kube-apiserver', async () => (await rawGet(admin, '/readyz')).status === 200, 120_000);
+  log(`kube-apiserver ready on https://127.0.0.1:${p.ports.apiserver}`);
+
+  const [crdFiles] = await Promise.all([prepareCrds(cacheDir), applyRbac(p)]);
+  await installCrds(admin, crdFiles);
+  log(`${crdFiles.length} CRDs established`);
+
+  await spawnProcess(p, {
+    name: 'kube-controller-manager',
+    command: path.join(bin, 'kube-controller-manager'),
+    args: [
+      `--kubeconfig=${f.adminKubeconfig}`,
+      `--authentication-kubeconfig=${f.adminKubeconfig}`,
+      `--authorization-kubeconfig=${f.adminKubeconfig}`,
+      '--bind-address=127.0.0.1',
+      '--secure-port=0',
+      '--leader-elect=false',
+      '--use-service-account-credentials=false',
+      `--service-account-private-key-file=${f.saKey}`,
+      `--root-ca-file=${f.caCert}`,
+      '--controllers=*',
+      // Fast namespace/GC turnaround keeps tests quick; defaults are tuned for big clusters.
+      '--concurrent-namespace-syncs=5',
+      '--node-monitor-grace-period=40s',
+    ],
+  });
+  await waitForAggregatedRoles(p, admin);
+  log('kube-controller-manager running (garbage collection, namespaces, quota, RBAC aggregation)');
+
+  await startKwok(p, bin);
+  await startIssuer(p);
+  await startSimulator(p);
+  await seed(p);
+  await writeAppEnv(p);
+  log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s — admin kubeconfig: ${f.adminKubeconfig}`);
+}
+
+async function startEtcd(p: Profile, bin: string): Promise<void> {
+  const f = files(p);
+  const dataExists = existsSync(path.join(f.etcdData, 'member'));
+  await spawnProcess(p, {
+    name: 'etcd',
+    command: path.join(bin, 'etcd'),
+    ports: [p.ports.etcdClient, p.ports.etcdPeer],
+    args: [
+      '--name=stratus',
+      `--data-dir=${f.etcdData}`,
+      `--listen-client-urls=http://127.0.0.1:${p.ports.etcdClient}`,
+      `--advertise-client-urls=http://127.0.0.1:${p.ports.etcdClient}`,
+      `--listen-peer-urls=http://127.0.0.1:${p.ports.etcdPeer}`,
+      `--initial-advertise-peer-urls=http://127.0.0.1:${p.ports.etcdPeer}`,
+      `--initial-cluster=stratus=http://127.0.0.1:${p.ports.etcdPeer}`,
+      '--listen-metrics-urls=',
+      // A dev cluster trades durability for speed; `reset` is the recovery path.
+      '--unsafe-no-fsync=true',
+      '--quota-backend-bytes=4294967296',
+    ],
+  });
+  try {
+    await waitFor(p, 'etcd', async () => (await httpGet(`http://127.0.0.1:${p.ports.etcdClient}/health`)).includes('"health":"true"'), 30_000);
+  } catch (err) {
+    if (dataExists && /corrupt|panic|wal|snap/i.test(readFileSync(logPath(p, 'etcd'), 'utf8'))) {
+      throw new DevclusterError(
+        `etcd could not open its data dir ${f.etcdData}; it looks corrupt. ` +
+          `Run \`npm run cluster -- reset${p.name === 'test' ? ' --profile test' : ''}\` to start from a fresh seed.\n${(err as Error).message}`,
+      );
+    }
+    throw err;
+  }
+}
+
+function httpGet(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+async function applyRbac(p: Profile): Promise<void> {
+  const admin = loadKubeconfig(files(p).adminKubeconfig);
+  const text = readFileSync(path.join(repoRoot, 'deploy', 'rbac', 'stratus.yaml'), 'utf8');
+  // metallb-system must exist before the pool-reader Role lands in it.
+  await applyAll(admin, [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'metallb-system' } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-system' } },
+  ]);
+  await applyAll(admin, parseManifests(text));
+  await applyAll(admin, [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'stratus:simulator' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'stratus-simulator' }],
+    } as never,
+  ]);
+}
+
+/** Tenant-admin is an aggregated role: wait for the controller-manager to fill it in. */
+async function waitForAggregatedRoles(p: Profile, admin: ReturnType<typeof loadKubeconfig>): Promise<void> {
+  const rbac = admin.makeApiClient(RbacAuthorizationV1Api);
+  await waitFor(p, 'kube-controller-manager', async () => {
+    const role = await rbac.readClusterRole({ name: 'stratus:tenant-admin' });
+    return (role.rules?.length ?? 0) > 0;
+  });
+}
+
+async function startKwok(p: Profile, bin: string): Promise<void> {
+  const { stdout } = await run('go', ['mod', 'download', '-json', 'sigs.k8s.io/kwok@v0.8.0'], {
+    cwd: path.join(repoRoot, 'devcluster', 'go', 'kwok'),
+  });
+  const dir = (JSON.parse(stdout) as { Dir: string }).Dir;
+  const stages = ['node/fast', 'node/heartbeat-with-lease', 'pod/fast'].map((s) => path.join(dir, 'kustomize', 'stage', s));
+  const f = files(p);
+  await spawnProcess(p, {
+    name: 'kwok',
+    command: path.join(bin, 'kwok'),
+    ports: [p.ports.kwok],
+    args: [
+      `--kubeconfig=${f.adminKubeconfig}`,
+      '--manage-all-nodes=false',
+      '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
+      '--cidr=10.244.0.0/16',
+      '--node-ip=10.0.0.1',
+      '--node-lease-duration-seconds=40',
+      `--server-address=127.0.0.1:${p.ports.kwok}`,
+      ...stages.flatMap((s) => ['-c', s]),
+    ],
+  });
+  await waitFor(p, 'kwok', async () => !!pidOf(p, 'kwok'), 5_000);
+}
+
+async function startIssuer(p: Profile): Promise<void> {
+  const main = path.join(repoRoot, 'devcluster', 'src', 'oidc', 'main.ts');
+  if (!existsSync(main)) return;
+  await spawnProcess(p, {
+    name: 'oidc-issuer',
+    command: process.execPath,
+    ports: [p.ports.oidc],
+    args: [
+      '--import', 'tsx', main,
+      '--port', String(p.ports.oidc),
+      '--app-origin', `http://127.0.0.1:${p.ports.app}`,
+      '--app-origin', `http://localhost:${p.ports.app}`,
+      '--state-dir', path.join(p.dataDir, 'oidc'),
+    ],
+  });
+  await waitFor(p, 'oidc-issuer', async () => (await httpGet(`http://127.0.0.1:${p.ports.oidc}/healthz`)).length >= 0);
+}
+
+async function startSimulator(p: Profile): Promise<void> {
+  const main = path.join(repoRoot, 'devcluster', 'src', 'simulator', 'main.ts');
+  if (!existsSync(main)) return;
+  await spawnProcess(p, {
+    name: 'simulator',
+    command: process.execPath,
+    args: ['--import', 'tsx', main, '--kubeconfig', files(p).simulatorKubeconfig, '--speed', String(p.simulatorSpeed)],
+  });
+  const ready = path.join(p.dataDir, 'simulator.ready');
+  await waitFor(p, 'simulator', async () => existsSync(ready), 60_000);
+}
+
+async function seed(p: Profile): Promise<void> {
+  const main = path.join(repoRoot, 'devcluster', 'src', 'seed', 'index.ts');
+  if (!existsSync(main)) return;
+  const mod = (await import(main)) as { seed: (kubeconfigFile: string, p: Profile) => Promise<void> };
+  await mod.seed(files(p).adminKubeconfig, p);
+  log('demo cloud seeded');
+}
+
+async function writeAppEnv(p: Profile): Promise<void> {
+  const f = files(p);
+  const origin = `http://127.0.0.1:${p.ports.app}`;
+  const env = {
+    STRATUS_KUBECONFIG: f.dashboardKubeconfig,
+    STRATUS_OIDC_ISSUER: `http://127.0.0.1:${p.ports.oidc}`,
+    STRATUS_OIDC_CLIENT_ID: oidcClient.id,
+    STRATUS_OIDC_CLIENT_SECRET: oidcClient.secret,
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: `stratus-${p.name}-session-secret-not-for-production`,
+  };
+  await writeFile(f.appEnv, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+}
+
+export async function stop(p: Profile): Promise<string[]> {
+  return stopAll(p, components);
+}
+
+export async function reset(p: Profile): Promise<void> {
+  await stop(p);
+  await rm(p.dataDir, { recursive: true, force: true });
+}
+
+export function status(p: Profile): Record<string, number | undefined> {
+  return Object.fromEntries(components.map((c) => [c, pidOf(p, c)]));
+}

@@ -1,0 +1,74 @@
+// Profiles of the local management cluster. `demo` backs `npm run demo`; `test` backs the test suite,
+// on its own ports and data dir so both can run side by side.
+import os from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+export const versions = {
+  kubernetes: 'v1.34.4',
+  etcd: 'v3.6.16',
+  kwok: 'v0.8.0',
+} as const;
+
+export type ProfileName = 'demo' | 'test';
+
+export interface Profile {
+  name: ProfileName;
+  dataDir: string;
+  ports: { etcdClient: number; etcdPeer: number; apiserver: number; kwok: number; oidc: number; app: number };
+  /** Multiplier on the simulator's delays: lifelike in the demo, fast in tests. */
+  simulatorSpeed: number;
+}
+
+const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
+  demo: {
+    name: 'demo',
+    ports: { etcdClient: 23791, etcdPeer: 23792, apiserver: 26443, kwok: 26444, oidc: 25556, app: 3000 },
+    simulatorSpeed: 1,
+  },
+  test: {
+    name: 'test',
+    ports: { etcdClient: 33791, etcdPeer: 33792, apiserver: 36443, kwok: 36444, oidc: 35556, app: 3100 },
+    simulatorSpeed: 0.1,
+  },
+};
+
+export function profile(name: string = process.env.STRATUS_PROFILE ?? 'demo'): Profile {
+  if (name !== 'demo' && name !== 'test') throw new Error(`unknown profile "${name}" (demo or test)`);
+  const speed = process.env.STRATUS_SIM_SPEED ? Number(process.env.STRATUS_SIM_SPEED) : undefined;
+  return {
+    ...base[name],
+    simulatorSpeed: speed ?? base[name].simulatorSpeed,
+    dataDir: path.join(process.env.STRATUS_DEVCLUSTER_DIR ?? path.join(repoRoot, '.devcluster'), name),
+  };
+}
+
+export const cacheDir =
+  process.env.STRATUS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'stratus');
+
+/** Files a running cluster leaves in its data dir; tests and the app read these. */
+export function files(p: Profile) {
+  const pki = path.join(p.dataDir, 'pki');
+  return {
+    pki,
+    caCert: path.join(pki, 'ca.crt'),
+    caKey: path.join(pki, 'ca.key'),
+    servingCert: path.join(pki, 'apiserver.crt'),
+    servingKey: path.join(pki, 'apiserver.key'),
+    saKey: path.join(pki, 'sa.key'),
+    saPub: path.join(pki, 'sa.pub'),
+    tokens: path.join(pki, 'tokens.csv'),
+    etcdData: path.join(p.dataDir, 'etcd'),
+    logs: path.join(p.dataDir, 'logs'),
+    pids: path.join(p.dataDir, 'pids'),
+    /** cluster-admin: tooling, tests, seeding. */
+    adminKubeconfig: path.join(p.dataDir, 'admin.kubeconfig'),
+    /** The dashboard's own identity: may impersonate users and groups, nothing more. */
+    dashboardKubeconfig: path.join(p.dataDir, 'dashboard.kubeconfig'),
+    /** The status simulator's identity. */
+    simulatorKubeconfig: path.join(p.dataDir, 'simulator.kubeconfig'),
+    /** Environment for the app (STRATUS_KUBECONFIG, OIDC settings), written by start. */
+    appEnv: path.join(p.dataDir, 'app.env'),
+  };
+}

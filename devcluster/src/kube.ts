@@ -1,0 +1,53 @@
+// Thin client-node helpers shared by start, seed, simulator and tests (devcluster side only).
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+
+import {
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
+import YAML from 'yaml';
+
+export function loadKubeconfig(file: string): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromFile(file);
+  return kc;
+}
+
+/** GET a raw path (e.g. /readyz) with the kubeconfig's CA and token; resolves to status and body. */
+export function rawGet(kc: KubeConfig, path: string): Promise<{ status: number; body: string }> {
+  const cluster = kc.getCurrentCluster();
+  const user = kc.getCurrentUser();
+  if (!cluster) throw new Error('kubeconfig has no current cluster');
+  const ca = cluster.caData ? Buffer.from(cluster.caData, 'base64') : cluster.caFile ? readFileSync(cluster.caFile) : undefined;
+  return new Promise((resolve, reject) => {
+    const req = https.get(
+      new URL(path, cluster.server),
+      { ca, headers: user?.token ? { Authorization: `Bearer ${user.token}` } : {}, timeout: 5000 },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+  });
+}
+
+export function parseManifests(text: string): KubernetesObject[] {
+  return YAML.parseAllDocuments(text)
+    .map((d) => d.toJSON() as KubernetesObject | null)
+    .filter((o): o is KubernetesObject => !!o && typeof o === 'object' && !!o.kind);
+}
+
+/** Server-side apply, so re-running start is idempotent and never fights over fields. */
+export async function applyAll(kc: KubeConfig, objects: KubernetesObject[], fieldManager = 'stratus-devcluster'): Promise<void> {
+  const api = KubernetesObjectApi.makeApiClient(kc);
+  for (const obj of objects) {
+    await api.patch(obj, undefined, undefined, fieldManager, true, PatchStrategy.ServerSideApply);
+  }
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+
+import { getServerSession } from 'next-auth';
+import { cache } from 'react';
+
+import { serverEnv } from '../env';
+import type { KubeIdentity } from '../k8s/identity';
+import { kubeFor, type KubeClient } from '../k8s/client';
+import { kubeIdentity } from './identity';
+import { authOptions } from './options';
+
+export interface Viewer {
+  name: string;
+  email: string;
+  groups: string[];
+  identity: KubeIdentity;
+}
+
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super('unauthenticated');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** The signed-in person for this request, or null. Cached per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session || session.error || !session.sub) return null;
+  const env = serverEnv();
+  const email = session.user?.email ?? session.sub;
+  return {
+    name: session.user?.name ?? email,
+    email,
+    groups: session.groups,
+    identity: kubeIdentity(
+      { sub: session.sub, email, groups: session.groups },
+      { userPrefix: env.STRATUS_OIDC_USER_PREFIX, groupPrefix: env.STRATUS_OIDC_GROUP_PREFIX },
+    ),
+  };
+});
+
+/** The viewer and a Kubernetes client acting as them; throws when nobody is signed in. */
+export async function requireKube(): Promise<{ viewer: Viewer; kube: KubeClient }> {
+  const viewer = await getViewer();
+  if (!viewer) throw new UnauthenticatedError();
+  return { viewer, kube: kubeFor(viewer.identity) };
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+// Server settings, validated once. The devcluster writes these for the demo and tests (app.env).
+const schema = z.object({
+  STRATUS_OIDC_ISSUER: z.url(),
+  STRATUS_OIDC_CLIENT_ID: z.string().min(1),
+  STRATUS_OIDC_CLIENT_SECRET: z.string().min(1),
+  /** The ID-token claim that carries the user's groups. */
+  STRATUS_OIDC_GROUPS_CLAIM: z.string().default('groups'),
+  /** Prefixes keep IdP-asserted names out of the system: namespace (like kube-apiserver's --oidc-*-prefix). */
+  STRATUS_OIDC_USER_PREFIX: z.string().default('oidc:'),
+  STRATUS_OIDC_GROUP_PREFIX: z.string().default('oidc:'),
+  /** Groups named like this make a person a member of a tenant: $1 = tenant name. */
+  STRATUS_TENANT_GROUP_PATTERN: z.string().default('^tenant-([a-z0-9-]+)-(admins|viewers)$'),
+  STRATUS_TENANT_NAMESPACE_PREFIX: z.string().default('tenant-'),
+});
+
+export type ServerEnv = z.infer<typeof schema>;
+
+let cached: ServerEnv | undefined;
+export function serverEnv(): ServerEnv {
+  cached ??= schema.parse(process.env);
+  return cached;
+}

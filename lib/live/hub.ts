@@ -1,0 +1,183 @@
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import { KubeApiError, toUserError } from '../k8s/errors';
+import { kubeFor, type KubeClient } from '../k8s/client';
+import type { KubeIdentity } from '../k8s/identity';
+import { models } from '../k8s/models';
+import { subscriptionKey, type LiveEvent, type StreamMessage, type Subscription } from './protocol';
+
+/** Server batches events for this long before sending, so a burst becomes one cache update. */
+const FLUSH_MS = 40;
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * One live stream per browser tab. Each subscription lists, then watches, as the tab's user;
+ * 410 Gone relists, a closed watch resumes from the last resourceVersion, failures back off.
+ */
+export class LiveStream {
+  readonly id = randomUUID();
+  private readonly kube: KubeClient;
+  private readonly subs = new Map<string, Watcher>();
+  private pending: LiveEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  closed = false;
+
+  constructor(
+    readonly identity: KubeIdentity,
+    private readonly write: (msg: StreamMessage) => void,
+  ) {
+    this.kube = kubeFor(identity);
+  }
+
+  send(msg: StreamMessage): void {
+    if (!this.closed) this.write(msg);
+  }
+
+  queue(ev: LiveEvent): void {
+    this.pending.push(ev);
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (!this.pending.length) return;
+    const events = this.pending;
+    this.pending = [];
+    this.send({ type: 'events', events });
+  }
+
+  setSubscriptions(list: Subscription[]): void {
+    const wanted = new Map(list.map((s) => [subscriptionKey(s), s]));
+    for (const [key, w] of this.subs) {
+      if (!wanted.has(key)) {
+        w.stop();
+        this.subs.delete(key);
+      }
+    }
+    for (const [key, s] of wanted) {
+      if (!this.subs.has(key)) {
+        const w = new Watcher(this, this.kube, key, s);
+        this.subs.set(key, w);
+        void w.run();
+      }
+    }
+  }
+
+  subscriptionCount(): number {
+    return this.subs.size;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const w of this.subs.values()) w.stop();
+    this.subs.clear();
+    hub().streams.delete(this.id);
+  }
+}
+
+class Watcher {
+  private stopped = false;
+  private cancel: (() => void) | undefined;
+  /** Resolves whatever run() is waiting on (a watch or a backoff), so stop() ends it at once. */
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly stream: LiveStream,
+    private readonly kube: KubeClient,
+    private readonly key: string,
+    private readonly sub: Subscription,
+  ) {}
+
+  stop(): void {
+    this.stopped = true;
+    this.cancel?.();
+    this.wake?.();
+  }
+
+  async run(): Promise<void> {
+    const model = models[this.sub.model];
+    const scope = { namespace: this.sub.namespace, labelSelector: this.sub.labelSelector, fieldSelector: this.sub.fieldSelector };
+    let backoff = 500;
+    let rv: string | undefined;
+    while (!this.stopped) {
+      try {
+        if (rv === undefined) {
+          const list = await this.kube.list(model, scope);
+          if (this.stopped) return;
+          rv = list.metadata.resourceVersion ?? '';
+          this.stream.send({ type: 'sync', key: this.key, list: { items: list.items, resourceVersion: rv } });
+        }
+        const err = await new Promise<Error | undefined>((resolve) => {
+          this.wake = () => resolve(undefined);
+          this.kube
+            .watch(
+              model,
+              { ...scope, resourceVersion: rv ?? '' },
+              (ev) => {
+                rv = ev.object.metadata?.resourceVersion ?? rv;
+                backoff = 500;
+                if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR') this.stream.queue({ key: this.key, type: ev.type, object: ev.object });
+              },
+              resolve,
+            )
+            .then((cancel) => {
+              this.cancel = cancel;
+              if (this.stopped) cancel();
+            }, resolve);
+        });
+        if (this.stopped) return;
+        if (!err) continue; // the server closed a healthy watch: resume from rv
+        throw err;
+      } catch (err) {
+        if (this.stopped) return;
+        if (err instanceof KubeApiError && err.status === 410) {
+          rv = undefined; // too old: relist
+          continue;
+        }
+        if (err instanceof KubeApiError && (err.status === 401 || err.status === 403 || err.status === 404)) {
+          this.stream.send({ type: 'error', key: this.key, error: toUserError(err, { action: `see ${model.labelPlural.toLowerCase()}`, kind: model.kind }) });
+          return;
+        }
+        rv = undefined;
+        await new Promise<void>((r) => {
+          this.wake = r;
+          setTimeout(r, backoff);
+        });
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+}
+
+interface Hub {
+  streams: Map<string, LiveStream>;
+}
+
+// Route handlers may be bundled separately; one process-wide registry keeps streams findable.
+function hub(): Hub {
+  const g = globalThis as typeof globalThis & { __stratusLiveHub?: Hub };
+  g.__stratusLiveHub ??= { streams: new Map() };
+  return g.__stratusLiveHub;
+}
+
+export function openStream(identity: KubeIdentity, write: (msg: StreamMessage) => void): LiveStream {
+  const s = new LiveStream(identity, write);
+  hub().streams.set(s.id, s);
+  return s;
+}
+
+/** The stream, if it exists and belongs to this identity (a stream id is not a credential). */
+export function findStream(id: string, identity: KubeIdentity): LiveStream | undefined {
+  const s = hub().streams.get(id);
+  if (!s || s.identity.username !== identity.username) return undefined;
+  return s;
+}
+
+export function streamStats(): { streams: number; subscriptions: number } {
+  let subscriptions = 0;
+  for (const s of hub().streams.values()) subscriptions += s.subscriptionCount();
+  return { streams: hub().streams.size, subscriptions };
+}

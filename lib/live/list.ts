@@ -1,0 +1,15 @@
+import 'server-only';
+
+import type { KubeClient } from '../k8s/client';
+import { models } from '../k8s/models';
+import type { ListData, Subscription } from './protocol';
+
+/** One list, as the user: the first page of every live list (server prefetch and the list route). */
+export async function listFor(kube: KubeClient, s: Subscription): Promise<ListData> {
+  const list = await kube.list(models[s.model], {
+    namespace: s.namespace,
+    labelSelector: s.labelSelector,
+    fieldSelector: s.fieldSelector,
+  });
+  return { items: list.items, resourceVersion: list.metadata.resourceVersion ?? '' };
+}

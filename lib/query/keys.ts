@@ -1,0 +1,21 @@
+// The one query-key factory. Server prefetch, client hooks and the live stream all key lists this way.
+import type { Subscription } from '../live/protocol';
+
+export const queryKeys = {
+  all: ['k8s'] as const,
+  lists: (model: string) => ['k8s', model, 'list'] as const,
+  list: (s: Subscription) =>
+    ['k8s', s.model, 'list', s.namespace ?? '', s.labelSelector ?? '', s.fieldSelector ?? ''] as const,
+  tenants: () => ['tenants'] as const,
+};
+
+/** The subscription a list key stands for (inverse of queryKeys.list). */
+export function subscriptionOf(key: readonly unknown[]): Subscription {
+  const [, model, , namespace, labelSelector, fieldSelector] = key as string[];
+  return {
+    model: model as Subscription['model'],
+    ...(namespace ? { namespace } : {}),
+    ...(labelSelector ? { labelSelector } : {}),
+    ...(fieldSelector ? { fieldSelector } : {}),
+  };
+}
