@@ -1,7 +1,9 @@
 /** @type {import('prettier').Config} */
-export default {
+const config = {
   singleQuote: true,
   printWidth: 100,
   trailingComma: 'all',
   plugins: ['prettier-plugin-tailwindcss'],
 };
+
+export default config;

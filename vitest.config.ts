@@ -5,12 +5,21 @@ import { defineConfig } from 'vitest/config';
 // Two projects: `unit` (pure logic, no cluster) and `integration` (server code against the local
 // management cluster started by the test command; see scripts/test.sh).
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts') } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
+    },
+  },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{app,components,lib,devcluster,bench}/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['{app,components,lib,devcluster,bench}/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
       },
       {
         extends: true,

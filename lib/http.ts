@@ -6,12 +6,19 @@ import { toUserError, type ErrorContext, type UserError } from './k8s/errors';
 /** Route handlers answer failures with the mapped error only; the raw one stays in the server log. */
 export function errorResponse(err: unknown, ctx: ErrorContext = {}): Response {
   const e = userErrorOf(err, ctx);
-  return Response.json({ error: e }, { status: e.status, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { error: e },
+    { status: e.status, headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 export function userErrorOf(err: unknown, ctx: ErrorContext = {}): UserError {
   if (err instanceof UnauthenticatedError) {
-    return { code: 'unauthenticated', status: 401, message: 'Your session has expired. Sign in again to continue.' };
+    return {
+      code: 'unauthenticated',
+      status: 401,
+      message: 'Your session has expired. Sign in again to continue.',
+    };
   }
   const e = toUserError(err, ctx);
   if (e.code === 'serverError' || e.code === 'unreachable') console.error('[stratus]', err);

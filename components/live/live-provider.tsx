@@ -1,7 +1,15 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 
 import { applyEvents } from '@/lib/live/apply-events';
 import { ListError } from '@/lib/live/fetch-list';
@@ -41,7 +49,10 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
       void fetch('/api/live/subscriptions', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ streamId: id, subscriptions: [...subs.current.values()].map((s) => s.sub) }),
+        body: JSON.stringify({
+          streamId: id,
+          subscriptions: [...subs.current.values()].map((s) => s.sub),
+        }),
       }).then((r) => {
         if (r.status === 401) setStatus('signedOut');
       });
@@ -72,7 +83,11 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
           case 'sync': {
             const k = queryKeyFor(msg.key);
             if (k) qc.setQueryData<ListData>(k, msg.list);
-            setErrors((e) => (msg.key in e ? Object.fromEntries(Object.entries(e).filter(([x]) => x !== msg.key)) : e));
+            setErrors((e) =>
+              msg.key in e
+                ? Object.fromEntries(Object.entries(e).filter(([x]) => x !== msg.key))
+                : e,
+            );
             break;
           }
           case 'events': {

@@ -17,7 +17,9 @@ export function kubeIdentity(claims: OidcClaims, cfg: IdentityConfig): KubeIdent
   return {
     username: `${cfg.userPrefix}${claims.email ?? claims.sub}`,
     // Dedupe and drop anything that tries to smuggle a system: group through the IdP.
-    groups: [...new Set(claims.groups)].filter((g) => g && !g.startsWith('system:')).map((g) => `${cfg.groupPrefix}${g}`),
+    groups: [...new Set(claims.groups)]
+      .filter((g) => g && !g.startsWith('system:'))
+      .map((g) => `${cfg.groupPrefix}${g}`),
   };
 }
 

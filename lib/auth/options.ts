@@ -37,7 +37,11 @@ async function refresh(token: JWT): Promise<JWT> {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: token.refreshToken }),
     });
     if (!res.ok) return { ...token, error: 'SessionExpired' };
-    const t = (await res.json()) as { expires_in?: number; refresh_token?: string; id_token?: string };
+    const t = (await res.json()) as {
+      expires_in?: number;
+      refresh_token?: string;
+      id_token?: string;
+    };
     return {
       ...token,
       expiresAt: Math.floor(Date.now() / 1000) + (t.expires_in ?? 300),

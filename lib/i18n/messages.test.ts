@@ -5,8 +5,14 @@ import { en, ru, translator } from './messages';
 describe('messages', () => {
   it('has every English key in Russian, translated', () => {
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
-    const same = Object.keys(en).filter((k) => en[k as keyof typeof en] === ru[k as keyof typeof en]);
-    expect(same.every((k) => ['app.name', 'nav.kubeconfig', 'common.yaml', 'kubeconfig.title'].includes(k))).toBe(true);
+    const same = Object.keys(en).filter(
+      (k) => en[k as keyof typeof en] === ru[k as keyof typeof en],
+    );
+    expect(
+      same.every((k) =>
+        ['app.name', 'nav.kubeconfig', 'common.yaml', 'kubeconfig.title'].includes(k),
+      ),
+    ).toBe(true);
   });
 
   it('fills parameters', () => {

@@ -158,6 +158,8 @@ export function translator(locale: Locale): Translate {
   const cat: Catalog = catalogs[locale];
   return (key, params) => {
     const text = cat[key] ?? en[key];
-    return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`)) : text;
+    return params
+      ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`))
+      : text;
   };
 }

@@ -25,7 +25,14 @@ export async function canI(kube: KubeClient, checks: AccessCheck[]): Promise<boo
   const memo = memoFor(kube);
   return Promise.all(
     checks.map((c) => {
-      const key = JSON.stringify([c.verb, c.model.group, c.model.plural, c.namespace, c.subresource, c.name]);
+      const key = JSON.stringify([
+        c.verb,
+        c.model.group,
+        c.model.plural,
+        c.namespace,
+        c.subresource,
+        c.name,
+      ]);
       let hit = memo.get(key);
       if (!hit) {
         hit = kube

@@ -10,7 +10,6 @@ import type { KubeIdentity } from './identity';
 import { resourcePath, type ResourceModel } from './models';
 import type { KubeList, KubeObject, WatchEvent } from './types';
 
-
 interface Transport {
   server: URL;
   agent: https.Agent;
@@ -29,12 +28,31 @@ function loadTransport(): Transport {
   const cluster = kc.getCurrentCluster();
   const user = kc.getCurrentUser();
   if (!cluster || !user) throw new Error('STRATUS_KUBECONFIG has no current cluster/user');
-  const ca = cluster.caData ? Buffer.from(cluster.caData, 'base64') : cluster.caFile ? readFileSync(cluster.caFile) : undefined;
-  const cert = user.certData ? Buffer.from(user.certData, 'base64') : user.certFile ? readFileSync(user.certFile) : undefined;
-  const key = user.keyData ? Buffer.from(user.keyData, 'base64') : user.keyFile ? readFileSync(user.keyFile) : undefined;
+  const ca = cluster.caData
+    ? Buffer.from(cluster.caData, 'base64')
+    : cluster.caFile
+      ? readFileSync(cluster.caFile)
+      : undefined;
+  const cert = user.certData
+    ? Buffer.from(user.certData, 'base64')
+    : user.certFile
+      ? readFileSync(user.certFile)
+      : undefined;
+  const key = user.keyData
+    ? Buffer.from(user.keyData, 'base64')
+    : user.keyFile
+      ? readFileSync(user.keyFile)
+      : undefined;
   return {
     server: new URL(cluster.server),
-    agent: new https.Agent({ keepAlive: true, ca, cert, key, rejectUnauthorized: !cluster.skipTLSVerify, maxSockets: Infinity }),
+    agent: new https.Agent({
+      keepAlive: true,
+      ca,
+      cert,
+      key,
+      rejectUnauthorized: !cluster.skipTLSVerify,
+      maxSockets: Infinity,
+    }),
     async authHeaders() {
       // applyToFetchOptions re-reads rotating in-cluster tokens and exec/OIDC auth providers.
       const opts = await kc.applyToFetchOptions({});
@@ -75,7 +93,9 @@ export interface ListOptions {
 export class KubeClient {
   constructor(readonly identity: KubeIdentity) {}
 
-  private async headers(extra: Record<string, string> = {}): Promise<Record<string, string | string[]>> {
+  private async headers(
+    extra: Record<string, string> = {},
+  ): Promise<Record<string, string | string[]>> {
     return {
       Accept: 'application/json',
       ...(await getTransport().authHeaders()),
@@ -88,45 +108,65 @@ export class KubeClient {
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const t = getTransport();
     const url = new URL(path, t.server);
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(opts.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
     const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-    const headers = await this.headers(payload ? { 'Content-Type': opts.contentType ?? 'application/json' } : {});
+    const headers = await this.headers(
+      payload ? { 'Content-Type': opts.contentType ?? 'application/json' } : {},
+    );
     return new Promise<T>((resolve, reject) => {
-      const req = https.request(url, { method, agent: t.agent, headers, timeout: opts.timeoutMs ?? 15_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          let parsed: unknown;
-          try {
-            parsed = text ? JSON.parse(text) : undefined;
-          } catch {
-            parsed = { message: text.slice(0, 200) };
-          }
-          if (status >= 200 && status < 300) resolve(parsed as T);
-          else reject(new KubeApiError(status, (parsed ?? {}) as StatusBody));
-        });
-        res.on('error', (e) => reject(new KubeTransportError('unreachable', e)));
-      });
+      const req = https.request(
+        url,
+        { method, agent: t.agent, headers, timeout: opts.timeoutMs ?? 15_000 },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            let parsed: unknown;
+            try {
+              parsed = text ? JSON.parse(text) : undefined;
+            } catch {
+              parsed = { message: text.slice(0, 200) };
+            }
+            if (status >= 200 && status < 300) resolve(parsed as T);
+            else reject(new KubeApiError(status, (parsed ?? {}) as StatusBody));
+          });
+          res.on('error', (e) => reject(new KubeTransportError('unreachable', e)));
+        },
+      );
       req.on('timeout', () => req.destroy(new KubeTransportError('timeout')));
-      req.on('error', (e) => reject(e instanceof KubeTransportError ? e : new KubeTransportError('unreachable', e)));
+      req.on('error', (e) =>
+        reject(e instanceof KubeTransportError ? e : new KubeTransportError('unreachable', e)),
+      );
       if (payload) req.write(payload);
       req.end();
     });
   }
 
-  list<T extends KubeObject = KubeObject>(m: ResourceModel, opts: ListOptions = {}): Promise<KubeList<T>> {
+  list<T extends KubeObject = KubeObject>(
+    m: ResourceModel,
+    opts: ListOptions = {},
+  ): Promise<KubeList<T>> {
     return this.request('GET', resourcePath(m, opts.namespace), {
       query: { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector },
     });
   }
 
-  get<T extends KubeObject = KubeObject>(m: ResourceModel, namespace: string | undefined, name: string): Promise<T> {
+  get<T extends KubeObject = KubeObject>(
+    m: ResourceModel,
+    namespace: string | undefined,
+    name: string,
+  ): Promise<T> {
     return this.request('GET', resourcePath(m, namespace, name));
   }
 
-  create<T extends KubeObject>(m: ResourceModel, obj: T, opts: { dryRun?: boolean } = {}): Promise<T> {
+  create<T extends KubeObject>(
+    m: ResourceModel,
+    obj: T,
+    opts: { dryRun?: boolean } = {},
+  ): Promise<T> {
     return this.request('POST', resourcePath(m, obj.metadata?.namespace), {
       body: obj,
       query: { dryRun: opts.dryRun ? 'All' : undefined, fieldManager: 'stratus' },
@@ -141,11 +181,16 @@ export class KubeClient {
     type: PatchType = 'merge',
     opts: { dryRun?: boolean; subresource?: string } = {},
   ): Promise<T> {
-    const path = resourcePath(m, namespace, name) + (opts.subresource ? `/${opts.subresource}` : '');
+    const path =
+      resourcePath(m, namespace, name) + (opts.subresource ? `/${opts.subresource}` : '');
     return this.request('PATCH', path, {
       body: patch,
       contentType: patchContentType[type],
-      query: { dryRun: opts.dryRun ? 'All' : undefined, fieldManager: 'stratus', force: type === 'apply' ? true : undefined },
+      query: {
+        dryRun: opts.dryRun ? 'All' : undefined,
+        fieldManager: 'stratus',
+        force: type === 'apply' ? true : undefined,
+      },
     });
   }
 
@@ -153,7 +198,11 @@ export class KubeClient {
     m: ResourceModel,
     namespace: string | undefined,
     name: string,
-    opts: { dryRun?: boolean; propagationPolicy?: 'Foreground' | 'Background' | 'Orphan'; uid?: string } = {},
+    opts: {
+      dryRun?: boolean;
+      propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+      uid?: string;
+    } = {},
   ): Promise<unknown> {
     return this.request('DELETE', resourcePath(m, namespace, name), {
       body: {

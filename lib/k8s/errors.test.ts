@@ -10,39 +10,64 @@ describe('toUserError', () => {
   });
 
   it('maps 403 to a permission message naming the action, never the raw text', () => {
-    const e = toUserError(api(403, { message: 'virtualmachines.kubevirt.io is forbidden: User "oidc:x" cannot create …' }), {
-      action: 'create virtual machines in acme',
-    });
+    const e = toUserError(
+      api(403, {
+        message: 'virtualmachines.kubevirt.io is forbidden: User "oidc:x" cannot create …',
+      }),
+      {
+        action: 'create virtual machines in acme',
+      },
+    );
     expect(e).toMatchObject({ code: 'forbidden', status: 403 });
     expect(e.message).toBe("You don't have permission to create virtual machines in acme.");
   });
 
   it('recognises quota refusals', () => {
     const e = toUserError(
-      api(403, { message: 'persistentvolumeclaims "x" is forbidden: exceeded quota: tenant-quota, requested: requests.storage=5Ti, used: requests.storage=1Ti, limited: requests.storage=2Ti' }),
+      api(403, {
+        message:
+          'persistentvolumeclaims "x" is forbidden: exceeded quota: tenant-quota, requested: requests.storage=5Ti, used: requests.storage=1Ti, limited: requests.storage=2Ti',
+      }),
     );
     expect(e.code).toBe('quotaExceeded');
     expect(e.message).toContain('requested requests.storage=5Ti');
   });
 
   it('maps 404 with the kind and name', () => {
-    const e = toUserError(api(404, { reason: 'NotFound', details: { name: 'web', kind: 'virtualmachines' } }));
+    const e = toUserError(
+      api(404, { reason: 'NotFound', details: { name: 'web', kind: 'virtualmachines' } }),
+    );
     expect(e.message).toBe('virtual machine "web" no longer exists, or you can\'t see it.');
   });
 
   it('tells AlreadyExists from a write conflict', () => {
-    expect(toUserError(api(409, { reason: 'AlreadyExists', details: { name: 'c1', kind: 'clusters' } })).message).toBe(
-      'cluster "c1" already exists. Pick another name.',
-    );
+    expect(
+      toUserError(api(409, { reason: 'AlreadyExists', details: { name: 'c1', kind: 'clusters' } }))
+        .message,
+    ).toBe('cluster "c1" already exists. Pick another name.');
     expect(toUserError(api(409, { reason: 'Conflict' })).code).toBe('conflict');
   });
 
   it('keeps field causes of 422s', () => {
     const e = toUserError(
-      api(422, { reason: 'Invalid', details: { kind: 'VirtualMachine', causes: [{ field: 'spec.template', reason: 'FieldValueRequired', message: 'Required value' }] } }),
+      api(422, {
+        reason: 'Invalid',
+        details: {
+          kind: 'VirtualMachine',
+          causes: [
+            { field: 'spec.template', reason: 'FieldValueRequired', message: 'Required value' },
+          ],
+        },
+      }),
     );
-    expect(e).toMatchObject({ code: 'invalid', status: 422, fields: { 'spec.template': 'Required value' } });
-    expect(e.message).toBe('The cluster rejected this virtual machine: spec.template: Required value');
+    expect(e).toMatchObject({
+      code: 'invalid',
+      status: 422,
+      fields: { 'spec.template': 'Required value' },
+    });
+    expect(e.message).toBe(
+      'The cluster rejected this virtual machine: spec.template: Required value',
+    );
   });
 
   it('maps throttling, timeouts, unreachable and unknown errors', () => {

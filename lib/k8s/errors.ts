@@ -69,11 +69,24 @@ export interface ErrorContext {
 export function toUserError(err: unknown, ctx: ErrorContext = {}): UserError {
   if (err instanceof KubeTransportError) {
     return err.kind === 'timeout'
-      ? { code: 'timeout', status: 504, message: 'The cluster did not answer in time. Try again in a moment.' }
-      : { code: 'unreachable', status: 502, message: 'The management cluster cannot be reached right now. Try again in a moment.' };
+      ? {
+          code: 'timeout',
+          status: 504,
+          message: 'The cluster did not answer in time. Try again in a moment.',
+        }
+      : {
+          code: 'unreachable',
+          status: 502,
+          message: 'The management cluster cannot be reached right now. Try again in a moment.',
+        };
   }
   if (!(err instanceof KubeApiError)) {
-    return { code: 'serverError', status: 500, message: 'Something went wrong on our side. Try again; if it keeps happening, tell your operator.' };
+    return {
+      code: 'serverError',
+      status: 500,
+      message:
+        'Something went wrong on our side. Try again; if it keeps happening, tell your operator.',
+    };
   }
   const { status, body } = err;
   const kind = humanKind(body.details?.kind ?? ctx.kind);
@@ -81,22 +94,44 @@ export function toUserError(err: unknown, ctx: ErrorContext = {}): UserError {
   const action = ctx.action ?? 'do that';
   switch (status) {
     case 401:
-      return { code: 'unauthenticated', status, message: 'Your session has expired. Sign in again to continue.' };
+      return {
+        code: 'unauthenticated',
+        status,
+        message: 'Your session has expired. Sign in again to continue.',
+      };
     case 403:
       if (/exceeded quota/i.test(body.message ?? '')) {
-        return { code: 'quotaExceeded', status, message: `This would exceed your tenant's quota${quotaDetail(body.message)}. Free up resources or ask your operator for more.` };
+        return {
+          code: 'quotaExceeded',
+          status,
+          message: `This would exceed your tenant's quota${quotaDetail(body.message)}. Free up resources or ask your operator for more.`,
+        };
       }
       return { code: 'forbidden', status, message: `You don't have permission to ${action}.` };
     case 404:
-      return { code: 'notFound', status, message: `${name ? `${kind} "${name}"` : `That ${kind}`} no longer exists, or you can't see it.` };
+      return {
+        code: 'notFound',
+        status,
+        message: `${name ? `${kind} "${name}"` : `That ${kind}`} no longer exists, or you can't see it.`,
+      };
     case 409:
       return body.reason === 'AlreadyExists'
-        ? { code: 'alreadyExists', status, message: `${kind}${name ? ` "${name}"` : ''} already exists. Pick another name.` }
-        : { code: 'conflict', status, message: 'Someone changed this at the same time. Reload it and try again.' };
+        ? {
+            code: 'alreadyExists',
+            status,
+            message: `${kind}${name ? ` "${name}"` : ''} already exists. Pick another name.`,
+          }
+        : {
+            code: 'conflict',
+            status,
+            message: 'Someone changed this at the same time. Reload it and try again.',
+          };
     case 400:
     case 422: {
       const fields = Object.fromEntries(
-        (body.details?.causes ?? []).filter((c) => c.field).map((c) => [c.field ?? '', cleanCause(c.message ?? c.reason ?? 'invalid')]),
+        (body.details?.causes ?? [])
+          .filter((c) => c.field)
+          .map((c) => [c.field ?? '', cleanCause(c.message ?? c.reason ?? 'invalid')]),
       );
       const first = Object.entries(fields)[0];
       return {
@@ -107,11 +142,24 @@ export function toUserError(err: unknown, ctx: ErrorContext = {}): UserError {
       };
     }
     case 429:
-      return { code: 'tooManyRequests', status, message: 'The cluster is busy. Wait a few seconds and try again.' };
+      return {
+        code: 'tooManyRequests',
+        status,
+        message: 'The cluster is busy. Wait a few seconds and try again.',
+      };
     case 504:
-      return { code: 'timeout', status, message: 'The cluster did not answer in time. Try again in a moment.' };
+      return {
+        code: 'timeout',
+        status,
+        message: 'The cluster did not answer in time. Try again in a moment.',
+      };
     default:
-      return { code: 'serverError', status: status >= 500 ? status : 500, message: 'The cluster had a problem handling this. Try again; if it keeps happening, tell your operator.' };
+      return {
+        code: 'serverError',
+        status: status >= 500 ? status : 500,
+        message:
+          'The cluster had a problem handling this. Try again; if it keeps happening, tell your operator.',
+      };
   }
 }
 
@@ -119,14 +167,23 @@ function humanKind(kind?: string): string {
   if (!kind) return 'object';
   // "virtualmachines.kubevirt.io" or "VirtualMachine" → "virtual machine"
   const base = kind.split('.')[0] ?? kind;
-  return base.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/s$/, '').toLowerCase();
+  return base
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/s$/, '')
+    .toLowerCase();
 }
 
 function quotaDetail(message = ''): string {
-  const m = /exceeded quota: [^,]+, requested: ([^,]+(?:,[^,=]+=[^,]+)*), used: ([^,]+(?:,[^,=]+=[^,]+)*), limited: (.+)$/.exec(message);
+  const m =
+    /exceeded quota: [^,]+, requested: ([^,]+(?:,[^,=]+=[^,]+)*), used: ([^,]+(?:,[^,=]+=[^,]+)*), limited: (.+)$/.exec(
+      message,
+    );
   return m ? ` (requested ${m[1]}, used ${m[2]}, limit ${m[3]})` : '';
 }
 
 function cleanCause(text: string): string {
-  return text.replace(/^Invalid value: "[^"]*": /, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/^Invalid value: "[^"]*": /, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

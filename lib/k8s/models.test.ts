@@ -5,8 +5,12 @@ import { apiVersionOf, isModelId, models, resourcePath } from './models';
 describe('resource models', () => {
   it('builds core and group paths', () => {
     expect(resourcePath(models.nodes)).toBe('/api/v1/nodes');
-    expect(resourcePath(models.services, 'tenant-acme', 'web')).toBe('/api/v1/namespaces/tenant-acme/services/web');
-    expect(resourcePath(models.clusters, 'tenant-acme')).toBe('/apis/cluster.x-k8s.io/v1beta2/namespaces/tenant-acme/clusters');
+    expect(resourcePath(models.services, 'tenant-acme', 'web')).toBe(
+      '/api/v1/namespaces/tenant-acme/services/web',
+    );
+    expect(resourcePath(models.clusters, 'tenant-acme')).toBe(
+      '/apis/cluster.x-k8s.io/v1beta2/namespaces/tenant-acme/clusters',
+    );
   });
 
   it('ignores a namespace for cluster-scoped kinds', () => {

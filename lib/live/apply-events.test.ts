@@ -29,6 +29,8 @@ describe('applyEvents', () => {
   });
 
   it('starts from nothing', () => {
-    expect(applyEvents(undefined, [{ key: 'k', type: 'ADDED', object: obj('1', 'a', '5') }]).items).toHaveLength(1);
+    expect(
+      applyEvents(undefined, [{ key: 'k', type: 'ADDED', object: obj('1', 'a', '5') }]).items,
+    ).toHaveLength(1);
   });
 });

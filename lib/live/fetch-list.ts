@@ -10,7 +10,9 @@ export class ListError extends Error {
 
 /** Browser side of a list query (used when a page did not prefetch it). */
 export async function fetchList(s: Subscription): Promise<ListData> {
-  const q = new URLSearchParams(Object.entries(s).filter(([, v]) => v !== undefined) as [string, string][]);
+  const q = new URLSearchParams(
+    Object.entries(s).filter(([, v]) => v !== undefined) as [string, string][],
+  );
   const res = await fetch(`/api/k8s/list?${q}`, { cache: 'no-store' });
   const body = (await res.json()) as ListData | { error: UserError };
   if ('error' in body) throw new ListError(body.error);

@@ -99,7 +99,11 @@ class Watcher {
 
   async run(): Promise<void> {
     const model = models[this.sub.model];
-    const scope = { namespace: this.sub.namespace, labelSelector: this.sub.labelSelector, fieldSelector: this.sub.fieldSelector };
+    const scope = {
+      namespace: this.sub.namespace,
+      labelSelector: this.sub.labelSelector,
+      fieldSelector: this.sub.fieldSelector,
+    };
     let backoff = 500;
     let rv: string | undefined;
     while (!this.stopped) {
@@ -108,7 +112,11 @@ class Watcher {
           const list = await this.kube.list(model, scope);
           if (this.stopped) return;
           rv = list.metadata.resourceVersion ?? '';
-          this.stream.send({ type: 'sync', key: this.key, list: { items: list.items, resourceVersion: rv } });
+          this.stream.send({
+            type: 'sync',
+            key: this.key,
+            list: { items: list.items, resourceVersion: rv },
+          });
         }
         const err = await new Promise<Error | undefined>((resolve) => {
           this.wake = () => resolve(undefined);
@@ -119,7 +127,8 @@ class Watcher {
               (ev) => {
                 rv = ev.object.metadata?.resourceVersion ?? rv;
                 backoff = 500;
-                if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR') this.stream.queue({ key: this.key, type: ev.type, object: ev.object });
+                if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR')
+                  this.stream.queue({ key: this.key, type: ev.type, object: ev.object });
               },
               resolve,
             )
@@ -137,8 +146,18 @@ class Watcher {
           rv = undefined; // too old: relist
           continue;
         }
-        if (err instanceof KubeApiError && (err.status === 401 || err.status === 403 || err.status === 404)) {
-          this.stream.send({ type: 'error', key: this.key, error: toUserError(err, { action: `see ${model.labelPlural.toLowerCase()}`, kind: model.kind }) });
+        if (
+          err instanceof KubeApiError &&
+          (err.status === 401 || err.status === 403 || err.status === 404)
+        ) {
+          this.stream.send({
+            type: 'error',
+            key: this.key,
+            error: toUserError(err, {
+              action: `see ${model.labelPlural.toLowerCase()}`,
+              kind: model.kind,
+            }),
+          });
           return;
         }
         rv = undefined;
@@ -163,7 +182,10 @@ function hub(): Hub {
   return g.__stratusLiveHub;
 }
 
-export function openStream(identity: KubeIdentity, write: (msg: StreamMessage) => void): LiveStream {
+export function openStream(
+  identity: KubeIdentity,
+  write: (msg: StreamMessage) => void,
+): LiveStream {
   const s = new LiveStream(identity, write);
   hub().streams.set(s.id, s);
   return s;

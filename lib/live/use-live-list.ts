@@ -17,7 +17,10 @@ export interface LiveList<T extends KubeObject> {
 }
 
 /** A list that stays current: prefetched or fetched once, then kept live by the tab's stream. */
-export function useLiveList<T extends KubeObject = KubeObject>(sub: Subscription, enabled = true): LiveList<T> {
+export function useLiveList<T extends KubeObject = KubeObject>(
+  sub: Subscription,
+  enabled = true,
+): LiveList<T> {
   const live = useLive();
   const { model, namespace, labelSelector, fieldSelector } = sub;
   const q = useQuery<ListData, ListError>({

@@ -5,7 +5,14 @@ export const queryKeys = {
   all: ['k8s'] as const,
   lists: (model: string) => ['k8s', model, 'list'] as const,
   list: (s: Subscription) =>
-    ['k8s', s.model, 'list', s.namespace ?? '', s.labelSelector ?? '', s.fieldSelector ?? ''] as const,
+    [
+      'k8s',
+      s.model,
+      'list',
+      s.namespace ?? '',
+      s.labelSelector ?? '',
+      s.fieldSelector ?? '',
+    ] as const,
   tenants: () => ['tenants'] as const,
 };
 

@@ -14,7 +14,11 @@ import { DISPLAY_NAME_ANNOTATION, TENANT_LABEL, type Tenant } from './types';
 function toTenant(ns: KubeObject): Tenant | null {
   const name = ns.metadata?.labels?.[TENANT_LABEL];
   if (!name || !ns.metadata?.name) return null;
-  return { name, namespace: ns.metadata.name, displayName: ns.metadata.annotations?.[DISPLAY_NAME_ANNOTATION] ?? name };
+  return {
+    name,
+    namespace: ns.metadata.name,
+    displayName: ns.metadata.annotations?.[DISPLAY_NAME_ANNOTATION] ?? name,
+  };
 }
 
 /**
@@ -26,7 +30,10 @@ export const tenantsFor = cache(async (viewer: Viewer, kube: KubeClient): Promis
   const [canList] = await canI(kube, [{ verb: 'list', model: models.namespaces }]);
   if (canList) {
     const list = await kube.list(models.namespaces, { labelSelector: TENANT_LABEL });
-    return list.items.map(toTenant).filter((t): t is Tenant => !!t).sort((a, b) => a.name.localeCompare(b.name));
+    return list.items
+      .map(toTenant)
+      .filter((t): t is Tenant => !!t)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
   const env = serverEnv();
   const names = tenantCandidates(viewer.groups, env.STRATUS_TENANT_GROUP_PATTERN);

@@ -7,7 +7,9 @@ export default function setup(): void {
   const dir = path.join(process.env.STRATUS_DEVCLUSTER_DIR ?? path.resolve('.devcluster'), 'test');
   const env = path.join(dir, 'app.env');
   if (!existsSync(env)) {
-    throw new Error(`The test cluster is not running (${env} missing). Run \`npm run cluster -- start --profile test\` or \`npm test\`.`);
+    throw new Error(
+      `The test cluster is not running (${env} missing). Run \`npm run cluster -- start --profile test\` or \`npm test\`.`,
+    );
   }
   for (const line of readFileSync(env, 'utf8').split('\n')) {
     const i = line.indexOf('=');

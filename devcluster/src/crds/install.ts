@@ -5,18 +5,28 @@ import {
   ApiException,
   ApiextensionsV1Api,
   loadYaml,
+  Watch,
   type KubeConfig,
   type V1CustomResourceDefinition,
 } from '@kubernetes/client-node';
+import { DIGEST_ANNOTATION } from './prepare';
 
 export interface InstallOptions {
   /** Overall deadline for applying and establishing all CRDs. */
   timeoutMs?: number;
-  /** Requests in flight at once; CRDs are large, so a few suffice to keep the server busy. */
+  /** Requests in flight at once; CRDs are large and the server rebuilds OpenAPI per write. */
   concurrency?: number;
 }
 
 const FIELD_MANAGER = 'stratus-devcluster';
+const CRDS_PATH = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
+
+interface Condition {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+}
 
 export async function installCrds(
   kc: KubeConfig,
@@ -25,62 +35,123 @@ export async function installCrds(
 ): Promise<void> {
   const api = kc.makeApiClient(ApiextensionsV1Api);
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
-  const limit = opts.concurrency ?? 6;
 
-  const names = await mapLimit(files, limit, async (file) => {
-    // loadYaml maps YAML keys onto the client's typed model, which is what the serializer expects.
+  const results = await mapLimit(files, opts.concurrency ?? 6, async (file) => {
+    // loadYaml maps YAML keys onto the client's typed model, which is what its serializer expects.
     const crd = loadYaml<V1CustomResourceDefinition>(await fsp.readFile(file, 'utf8'));
     const name = crd.metadata?.name;
     if (!name) throw new Error(`crds: ${path.basename(file)} has no metadata.name`);
-    await apply(api, crd, name);
-    return name;
+    return { name, conditions: await apply(api, crd, name) };
   });
-  // Establishing runs in the background on the server, so wait only after everything is applied.
-  await mapLimit(names, limit, (name) => waitEstablished(api, name, deadline));
+  // Unchanged CRDs on a warm cluster are usually established already; watch only for the rest.
+  const pending = new Set(results.filter((r) => !ready(r.name, r.conditions)).map((r) => r.name));
+  await waitEstablished(kc, pending, deadline);
 }
 
-async function apply(api: ApiextensionsV1Api, crd: V1CustomResourceDefinition, name: string) {
-  try {
-    await api.createCustomResourceDefinition({ body: crd, fieldManager: FIELD_MANAGER });
-    return;
-  } catch (err) {
-    if (!(err instanceof ApiException) || err.code !== 409) throw rejected(name, err);
-  }
-  // Already there (warm cluster): replace, retrying if someone else wrote in between.
+/** Creates or replaces one CRD; returns the conditions the server reports for it. */
+async function apply(
+  api: ApiextensionsV1Api,
+  crd: V1CustomResourceDefinition,
+  name: string,
+): Promise<Condition[]> {
   for (let attempt = 0; ; attempt++) {
-    const current = await api.readCustomResourceDefinition({ name });
-    const body: V1CustomResourceDefinition = {
-      ...crd,
-      metadata: { ...crd.metadata, resourceVersion: current.metadata?.resourceVersion },
-    };
     try {
+      const current = await readOrUndefined(api, name);
+      if (!current) {
+        await api.createCustomResourceDefinition({ body: crd, fieldManager: FIELD_MANAGER });
+        return [];
+      }
+      const digest = crd.metadata?.annotations?.[DIGEST_ANNOTATION];
+      if (digest && current.metadata?.annotations?.[DIGEST_ANNOTATION] === digest) {
+        return current.status?.conditions ?? [];
+      }
+      const body: V1CustomResourceDefinition = {
+        ...crd,
+        metadata: { ...crd.metadata, resourceVersion: current.metadata?.resourceVersion },
+      };
       await api.replaceCustomResourceDefinition({ name, body, fieldManager: FIELD_MANAGER });
-      return;
+      return [];
     } catch (err) {
+      // 409: created or written by someone else in between; read again and retry.
       if (err instanceof ApiException && err.code === 409 && attempt < 3) continue;
       throw rejected(name, err);
     }
   }
 }
 
-async function waitEstablished(api: ApiextensionsV1Api, name: string, deadline: number) {
-  let delay = 25;
-  for (;;) {
-    const crd = await api.readCustomResourceDefinitionStatus({ name });
-    const conditions = crd.status?.conditions ?? [];
-    const status = (type: string) => conditions.find((c) => c.type === type);
-    const names = status('NamesAccepted');
-    if (names?.status === 'False') {
-      throw new Error(`crds: ${name} was rejected: ${names.reason}: ${names.message}`);
-    }
-    if (status('Established')?.status === 'True' && names?.status === 'True') return;
-    if (Date.now() + delay > deadline) {
-      const seen = conditions.map((c) => `${c.type}=${c.status} (${c.reason ?? ''})`).join(', ');
-      throw new Error(`crds: ${name} not Established before the deadline; conditions: ${seen || 'none'}`);
-    }
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 500);
+async function readOrUndefined(api: ApiextensionsV1Api, name: string) {
+  try {
+    return await api.readCustomResourceDefinition({ name });
+  } catch (err) {
+    if (err instanceof ApiException && err.code === 404) return undefined;
+    throw err;
   }
+}
+
+function ready(name: string, conditions: Condition[]): boolean {
+  const names = conditions.find((c) => c.type === 'NamesAccepted');
+  if (names?.status === 'False') {
+    throw new Error(`crds: ${name} was rejected: ${names.reason}: ${names.message}`);
+  }
+  const established = conditions.find((c) => c.type === 'Established');
+  return established?.status === 'True' && names?.status === 'True';
+}
+
+/**
+ * Watches the CRD collection until every pending name is Established with its names accepted.
+ * A watch opened without a resourceVersion starts with the current state, so nothing is missed.
+ */
+async function waitEstablished(kc: KubeConfig, pending: Set<string>, deadline: number) {
+  while (pending.size > 0) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new Error(`crds: not Established before the deadline: ${[...pending].join(', ')}`);
+    }
+    await watchOnce(kc, pending, left);
+  }
+}
+
+/** Resolves when all are ready or the server closes the watch; rejects on rejection or timeout. */
+function watchOnce(kc: KubeConfig, pending: Set<string>, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let controller: AbortController | undefined;
+    let settled = false;
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      controller?.abort();
+      if (err) reject(err);
+      else resolve();
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`crds: not Established before the deadline: ${[...pending].join(', ')}`)),
+      timeoutMs,
+    );
+    const onEvent = (_phase: string, obj: unknown) => {
+      const crd = obj as V1CustomResourceDefinition;
+      const name = crd.metadata?.name;
+      if (!name || !pending.has(name)) return;
+      try {
+        if (ready(name, crd.status?.conditions ?? [])) pending.delete(name);
+      } catch (err) {
+        finish(err as Error);
+        return;
+      }
+      if (pending.size === 0) finish();
+    };
+    const onDone = (err: unknown) => {
+      if (err && !settled) finish(new Error(`crds: watching CRDs failed: ${String(err)}`));
+      else finish(); // Closed by the server: the caller opens a new watch if needed.
+    };
+    new Watch(kc).watch(CRDS_PATH, {}, onEvent, onDone).then(
+      (c) => {
+        controller = c;
+        if (settled) c.abort();
+      },
+      (err: unknown) => finish(new Error(`crds: watching CRDs failed: ${String(err)}`)),
+    );
+  });
 }
 
 function rejected(name: string, err: unknown): Error {
@@ -93,6 +164,7 @@ function rejected(name: string, err: unknown): Error {
     }
     return new Error(`crds: the API server rejected ${name} (HTTP ${err.code}): ${message}`);
   }
+  if (err instanceof Error && err.message.startsWith('crds:')) return err;
   return new Error(`crds: installing ${name} failed: ${err instanceof Error ? err.message : err}`, {
     cause: err,
   });

@@ -19,8 +19,10 @@ import {
 } from './sources';
 
 /** Bump when the processing below changes, so cached folders are rebuilt. */
-const REVISION = 1;
-const SOURCE_ANNOTATION = 'devcluster.stratus/source';
+const REVISION = 2;
+export const SOURCE_ANNOTATION = 'devcluster.stratus/source';
+/** Hash of the CRD as written; installCrds skips the write when the cluster already has it. */
+export const DIGEST_ANNOTATION = 'devcluster.stratus/digest';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {
@@ -298,6 +300,7 @@ function cleanCrd(doc: JsonObject, origin: string): JsonObject {
   const versions = Array.isArray(spec.versions) ? spec.versions : [];
   const storage = versions.filter((v) => maybeObject(v)?.storage === true);
   if (storage.length !== 1) throw new Error(`crds: ${name} has ${storage.length} storage versions`);
+  annotations[DIGEST_ANNOTATION] = createHash('sha256').update(JSON.stringify(crd)).digest('hex');
   return crd;
 }
 

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+
+import { Providers } from '@/components/providers';
+import { getLocale } from '@/lib/i18n/server';
+
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Stratus', template: '%s · Stratus' },
+  description: 'Self-service cloud dashboard',
+};
+
+// Applies the saved theme before first paint, so dark mode never flashes light.
+const themeScript = `try{var t=localStorage.getItem('stratus-theme');if(t==='dark'||(!t||t==='system')&&matchMedia('(prefers-color-scheme: dark)').matches)document.documentElement.classList.add('dark')}catch(e){}`;
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <Providers locale={locale}>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,18 @@
+'use client';
+
+import { QueryClientProvider } from '@tanstack/react-query';
+
+import { ToastProvider } from '@/components/ui/toast';
+import { I18nProvider } from '@/lib/i18n/client';
+import type { Locale } from '@/lib/i18n/messages';
+import { getQueryClient } from '@/lib/query/get-query-client';
+
+export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  return (
+    <QueryClientProvider client={getQueryClient()}>
+      <I18nProvider locale={locale}>
+        <ToastProvider>{children}</ToastProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

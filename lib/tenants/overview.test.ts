@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+
+import { overviewLists, parseQuantity, quotaLines } from './overview';
+
+describe('tenant overview', () => {
+  it('parses quantities', () => {
+    expect(parseQuantity('2Ti')).toBe(2 * 2 ** 40);
+    expect(parseQuantity('500m')).toBe(0.5);
+    expect(parseQuantity('10')).toBe(10);
+    expect(parseQuantity('1.5G')).toBe(1.5e9);
+    expect(parseQuantity('x')).toBeUndefined();
+  });
+
+  it('computes quota lines from status', () => {
+    const lines = quotaLines([
+      {
+        status: {
+          hard: { 'requests.storage': '2Ti', persistentvolumeclaims: '50' },
+          used: { 'requests.storage': '512Gi', persistentvolumeclaims: '5' },
+        },
+      },
+    ]);
+    expect(lines).toEqual([
+      { resource: 'persistentvolumeclaims', used: '5', hard: '50', ratio: 0.1 },
+      { resource: 'requests.storage', used: '512Gi', hard: '2Ti', ratio: 0.25 },
+    ]);
+  });
+
+  it('lists the quota and every portal resource in the namespace', () => {
+    const subs = overviewLists('tenant-acme');
+    expect(subs.map((s) => s.model)).toEqual([
+      'resourcequotas',
+      'clusters',
+      'virtualmachines',
+      'persistentvolumeclaims',
+      'services',
+    ]);
+    expect(subs.every((s) => s.namespace === 'tenant-acme')).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive Debian's Chromium (Playwright's own browser download is not available here)
+// against the built dashboard served on the `test` profile of the local management cluster.
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: !!process.env.CI,
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:3100',
+    testIdAttribute: 'data-testid',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'bash scripts/serve-app.sh test',
+    url: 'http://127.0.0.1:3100/signin',
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Serves the built dashboard against a devcluster profile (demo|test), with the settings start wrote.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile="${1:-demo}"
+env_file=".devcluster/$profile/app.env"
+[ -f "$env_file" ] || { echo "stratus: $env_file missing; start the cluster first (npm run cluster -- start --profile $profile)" >&2; exit 1; }
+set -a
+# shellcheck disable=SC1090
+. "$env_file"
+set +a
+port="$(sed -E 's#.*:([0-9]+)$#\1#' <<<"$NEXTAUTH_URL")"
+exec npx next start --hostname 127.0.0.1 --port "$port"
