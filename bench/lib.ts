@@ -1,0 +1,55 @@
+// Shared bench plumbing: the test-profile cluster's admin client, a served app, and a signed-in browser.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+
+import { loadKubeconfig } from '../devcluster/src/kube';
+
+export const appUrl = 'http://127.0.0.1:3100';
+export const adminKubeconfig = path.resolve('.devcluster/test/admin.kubeconfig');
+export const admin = () => loadKubeconfig(adminKubeconfig);
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export async function serveApp(): Promise<ChildProcess> {
+  const child = spawn('bash', ['scripts/serve-app.sh', 'test'], { stdio: 'ignore', detached: true });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${appUrl}/signin`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('the app did not come up on :3100');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export function stopApp(child: ChildProcess): void {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
+export async function browser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Signs in through the real OIDC redirect flow and returns the context holding the session. */
+export async function signedIn(b: Browser, email: string, password: string): Promise<BrowserContext> {
+  const ctx = await b.newContext({ baseURL: appUrl });
+  const page = await ctx.newPage();
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'Sign in with Stratus SSO' }).click();
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((u) => u.origin === appUrl && !u.pathname.startsWith('/signin'));
+  await page.close();
+  return ctx;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Starts what the benchmarks need (test cluster, build), then prints the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/ensure-deps.sh --browser
+npx tsx devcluster/src/cli.ts start --profile test
+npx next build >/dev/null
+npx tsx bench/run.ts

@@ -1,0 +1,25 @@
+// npm run bench — prints the foundation's performance figures (recorded in the README).
+// Needs the test cluster (`npm run cluster -- start --profile test`) and a build (`npx next build`).
+import { liveLatency } from './live-latency';
+import { serveApp, stopApp } from './lib';
+import { streamMemory } from './stream-memory';
+
+async function main() {
+  const app = await serveApp();
+  try {
+    const lat = await liveLatency(50);
+    console.log(`live update latency (API change → page), n=${lat.n}: p50 ${lat.p50.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms (target p95 ≤ 250 ms)`);
+    const mem = await streamMemory(100);
+    console.log(
+      `server memory, ${mem.n} live streams × 2 watches: RSS ${mem.beforeMiB.toFixed(0)} → ${mem.openedMiB.toFixed(0)} MiB ` +
+        `(${mem.perStreamKiB.toFixed(0)} KiB per stream; target ≤ 1024), drift while held 30 s: ${mem.driftWhileHeldKiB.toFixed(0)} KiB`,
+    );
+  } finally {
+    stopApp(app);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

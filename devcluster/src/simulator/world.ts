@@ -1,0 +1,82 @@
+// Everything a controller needs: the API client, the shared informers, the event recorder and the
+// speed factor. One informer per kind, shared by every controller that reads it.
+import type {
+  ClusterObj,
+  DataVolumeObj,
+  FarObj,
+  HelmReleaseObj,
+  InstancetypeObj,
+  KcpObj,
+  KvcObj,
+  MachineDeploymentObj,
+  MachineObj,
+  NodeObj,
+  PoolObj,
+  PvcObj,
+  PvObj,
+  SecretObj,
+  ServiceObj,
+  StorageClassObj,
+  TcpObj,
+  VmiObj,
+  VmObj,
+} from './kinds.ts';
+import { Informer } from './kube/informer.ts';
+import type { Rest } from './kube/rest.ts';
+import { R } from './kube/types.ts';
+import type { Recorder } from './events.ts';
+import { Runner, type Plan } from './runner.ts';
+
+export function makeInformers(rest: Rest, log: (msg: string) => void) {
+  const i = <T extends import('./kube/types.ts').KObj>(
+    res: (typeof R)[keyof typeof R],
+    opts: { labelSelector?: string } = {},
+  ) => new Informer<T>(rest, res, opts, log);
+  return {
+    nodes: i<NodeObj>(R.node),
+    services: i<ServiceObj>(R.service),
+    pvcs: i<PvcObj>(R.pvc),
+    pvs: i<PvObj>(R.pv),
+    storageClasses: i<StorageClassObj>(R.storageClass),
+    // Only the Secrets the simulator writes; a dev cluster has few others, but keep the cache lean.
+    kubeconfigSecrets: i<SecretObj>(R.secret, { labelSelector: 'cluster.x-k8s.io/cluster-name' }),
+    clusters: i<ClusterObj>(R.cluster),
+    machineDeployments: i<MachineDeploymentObj>(R.machineDeployment),
+    machines: i<MachineObj>(R.machine),
+    kcps: i<KcpObj>(R.kamajiControlPlane),
+    tcps: i<TcpObj>(R.tenantControlPlane),
+    kvcs: i<KvcObj>(R.kubevirtCluster),
+    vms: i<VmObj>(R.virtualMachine),
+    vmis: i<VmiObj>(R.virtualMachineInstance),
+    instancetypes: i<InstancetypeObj>(R.clusterInstancetype),
+    dataVolumes: i<DataVolumeObj>(R.dataVolume),
+    pools: i<PoolObj>(R.ipAddressPool),
+    helmReleases: i<HelmReleaseObj>(R.helmRelease),
+    fars: i<FarObj>(R.fenceAgentsRemediation),
+  };
+}
+
+export type Informers = ReturnType<typeof makeInformers>;
+
+export interface World {
+  rest: Rest;
+  inf: Informers;
+  events: Recorder;
+  speed: number;
+  log: (msg: string) => void;
+  /** PEM of the dev cluster's CA: stands in for tenant clusters' CAs in generated kubeconfigs. */
+  caPem: string;
+  runners: Runner[];
+}
+
+export function runner(w: World, name: string, decide: (key: string) => Plan[]): Runner {
+  const r = new Runner(name, w.speed, decide, w.log);
+  w.runners.push(r);
+  return r;
+}
+
+/** "ns/name" → [ns, name]; cluster-scoped keys have no slash. */
+export function splitKey(key: string): [string | undefined, string] {
+  const i = key.indexOf('/');
+  return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
+}
