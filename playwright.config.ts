@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download is not available here)
 // against the built dashboard served on the `test` profile of the local management cluster.
+// The `setup` project signs each demo user in through the real OIDC flow and saves their state.
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: !!process.env.CI,
@@ -14,12 +15,23 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:3100',
     testIdAttribute: 'data-testid',
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', testMatch: /\.spec\.ts$/, dependencies: ['setup'] },
+  ],
   webServer: {
     command: 'bash scripts/serve-app.sh test',
     url: 'http://127.0.0.1:3100/signin',

@@ -111,8 +111,15 @@ export class KubeClient {
     for (const [k, v] of Object.entries(opts.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
     const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    // An explicit length: Node sends DELETE bodies neither chunked nor sized, so without it the
+    // API server ignores the DeleteOptions (dryRun, preconditions) and misreads the next request.
     const headers = await this.headers(
-      payload ? { 'Content-Type': opts.contentType ?? 'application/json' } : {},
+      payload
+        ? {
+            'Content-Type': opts.contentType ?? 'application/json',
+            'Content-Length': String(Buffer.byteLength(payload)),
+          }
+        : {},
     );
     return new Promise<T>((resolve, reject) => {
       const req = https.request(

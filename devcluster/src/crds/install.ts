@@ -9,7 +9,7 @@ import {
   type KubeConfig,
   type V1CustomResourceDefinition,
 } from '@kubernetes/client-node';
-import { DIGEST_ANNOTATION } from './prepare';
+import { DIGEST_ANNOTATION } from './prepare.ts';
 
 export interface InstallOptions {
   /** Overall deadline for applying and establishing all CRDs. */
@@ -125,7 +125,8 @@ function watchOnce(kc: KubeConfig, pending: Set<string>, timeoutMs: number): Pro
       else resolve();
     };
     const timer = setTimeout(
-      () => finish(new Error(`crds: not Established before the deadline: ${[...pending].join(', ')}`)),
+      () =>
+        finish(new Error(`crds: not Established before the deadline: ${[...pending].join(', ')}`)),
       timeoutMs,
     );
     const onEvent = (_phase: string, obj: unknown) => {
@@ -170,7 +171,11 @@ function rejected(name: string, err: unknown): Error {
   });
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { dumpYaml, loadYaml, type V1CustomResourceDefinition } from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { cacheDir } from '../config';
-import { prepareCrds } from './prepare';
-import { requiredKinds } from './sources';
+import { cacheDir } from '../config.ts';
+import { prepareCrds } from './prepare.ts';
+import { requiredKinds } from './sources.ts';
 
 interface Crd {
   file: string;
@@ -40,14 +40,21 @@ describe('prepareCrds', () => {
       expect(doc.spec.conversion?.strategy ?? 'None', doc.metadata?.name).toBe('None');
       expect(doc.spec.conversion?.webhook, doc.metadata?.name).toBeUndefined();
       const keys = Object.keys(doc.metadata?.annotations ?? {});
-      expect(keys.filter((k) => /cert-manager|webhook/.test(k)), doc.metadata?.name).toEqual([]);
+      expect(
+        keys.filter((k) => /cert-manager|webhook/.test(k)),
+        doc.metadata?.name,
+      ).toEqual([]);
     }
   });
 
   it('keeps exactly one storage version with a schema on every version', () => {
     for (const { doc } of crds) {
-      expect(doc.spec.versions.filter((v) => v.storage), doc.metadata?.name).toHaveLength(1);
-      for (const v of doc.spec.versions) expect(v.schema?.openAPIV3Schema, doc.metadata?.name).toBeDefined();
+      expect(
+        doc.spec.versions.filter((v) => v.storage),
+        doc.metadata?.name,
+      ).toHaveLength(1);
+      for (const v of doc.spec.versions)
+        expect(v.schema?.openAPIV3Schema, doc.metadata?.name).toBeDefined();
     }
   });
 
@@ -67,8 +74,9 @@ describe('prepareCrds', () => {
     // Upstream quirk: VMI status is part of the main resource, not a subresource.
     const vmi = byName('virtualmachineinstances.kubevirt.io');
     expect(vmi?.spec.versions[0]?.subresources).toBeUndefined();
-    expect(byName('virtualmachineinstancemigrations.kubevirt.io')?.spec.versions[0]?.subresources)
-      .toEqual({ status: {} });
+    expect(
+      byName('virtualmachineinstancemigrations.kubevirt.io')?.spec.versions[0]?.subresources,
+    ).toEqual({ status: {} });
     expect(byName('virtualmachineclusterinstancetypes.instancetype.kubevirt.io')?.spec.scope).toBe(
       'Cluster',
     );

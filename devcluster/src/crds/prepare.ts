@@ -16,7 +16,7 @@ import {
   type KubevirtSource,
   type ModuleRef,
   type YamlSource,
-} from './sources';
+} from './sources.ts';
 
 /** Bump when the processing below changes, so cached folders are rebuilt. */
 const REVISION = 2;
@@ -64,12 +64,15 @@ export async function prepareCrds(cacheDir: string): Promise<string[]> {
       for (const doc of docs) {
         const crd = cleanCrd(doc, origin);
         const name = crdName(crd);
-        if (crds.has(name)) throw new Error(`crds: ${name} comes from two sources (second: ${origin})`);
+        if (crds.has(name))
+          throw new Error(`crds: ${name} comes from two sources (second: ${origin})`);
         crds.set(name, crd);
       }
       const missing = source.expect.filter((n) => !docs.some((d) => crdName(d) === n));
       if (missing.length > 0) {
-        throw new Error(`crds: ${origin} yielded no ${missing.join(', ')}; did upstream move them?`);
+        throw new Error(
+          `crds: ${origin} yielded no ${missing.join(', ')}; did upstream move them?`,
+        );
       }
     }
 
@@ -144,13 +147,15 @@ async function goModDownload(key: string, cwd: string): Promise<string> {
     }));
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
-    if (e.code === 'ENOENT') throw new Error('crds: Go is not installed; it is needed to fetch CRDs');
+    if (e.code === 'ENOENT')
+      throw new Error('crds: Go is not installed; it is needed to fetch CRDs');
     // On failure `go mod download -json` still prints the JSON, with an Error field.
     stdout = e.stdout ?? '';
     if (!stdout) throw new Error(`crds: go mod download ${key} failed: ${e.stderr ?? e.message}`);
   }
   const info = JSON.parse(stdout) as { Dir?: string; Error?: string };
-  if (info.Error || !info.Dir) throw new Error(`crds: go mod download ${key}: ${info.Error ?? 'no Dir'}`);
+  if (info.Error || !info.Dir)
+    throw new Error(`crds: go mod download ${key}: ${info.Error ?? 'no Dir'}`);
   return info.Dir;
 }
 
@@ -197,7 +202,8 @@ async function readKubevirtSource(source: KubevirtSource, root: string): Promise
       throw new Error(`crds: ${source.crdsGoFile} no longer has ${shortNames} (${spec.kind})`);
     }
     const text = validations.get(spec.singular);
-    if (text === undefined) throw new Error(`crds: ${source.validationsFile} has no "${spec.singular}"`);
+    if (text === undefined)
+      throw new Error(`crds: ${source.validationsFile} has no "${spec.singular}"`);
     const schema = asObject(YAML.parse(text), `${source.validationsFile}[${spec.singular}]`);
     return kubevirtCrd(spec, schema);
   });
@@ -217,7 +223,8 @@ function kubevirtCrd(spec: KubevirtCrdSpec, validation: JsonObject): JsonObject 
     if (v.deprecated) version.deprecated = true;
     if (v.deprecationWarning) version.deprecationWarning = v.deprecationWarning;
     const schema = validation.openAPIV3Schema;
-    if (schema === undefined) throw new Error(`crds: ${spec.singular} validation has no openAPIV3Schema`);
+    if (schema === undefined)
+      throw new Error(`crds: ${spec.singular} validation has no openAPIV3Schema`);
     version.schema = { openAPIV3Schema: schema };
     if (spec.statusSubresource) version.subresources = { status: {} };
     if (spec.columns) {
@@ -311,7 +318,8 @@ export function crdName(doc: JsonObject): string {
 }
 
 function asObject(v: unknown, what: string): JsonObject {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`crds: ${what} is not a map`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Error(`crds: ${what} is not a map`);
   return v as JsonObject;
 }
 
@@ -334,7 +342,11 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

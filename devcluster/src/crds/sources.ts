@@ -92,7 +92,8 @@ const kubevirtCoreVersions: CrdVersionSpec[] = [
     served: true,
     storage: false,
     deprecated: true,
-    deprecationWarning: 'kubevirt.io/v1alpha3 is now deprecated and will be removed in a future release.',
+    deprecationWarning:
+      'kubevirt.io/v1alpha3 is now deprecated and will be removed in a future release.',
   },
 ];
 const instancetypeVersions: CrdVersionSpec[] = [{ name: 'v1beta1', served: true, storage: true }];
@@ -390,7 +391,12 @@ export const unavailable: Array<ModuleRef & { kinds: string[]; tried: string[] }
   {
     module: 'github.com/piraeusdatastore/piraeus-operator/v2',
     version: 'v2.12.1',
-    kinds: ['LinstorCluster', 'LinstorSatellite', 'LinstorSatelliteConfiguration', 'LinstorNodeConnection'],
+    kinds: [
+      'LinstorCluster',
+      'LinstorSatellite',
+      'LinstorSatelliteConfiguration',
+      'LinstorNodeConnection',
+    ],
     tried: ['@v/list', 'v2.12.1', 'v2.10.2', 'v2.6.0', 'v2.5.1'],
   },
   {
@@ -409,10 +415,12 @@ export const unavailable: Array<ModuleRef & { kinds: string[]; tried: string[] }
 
 /** Kinds the dashboard relies on; the unit test checks prepareCrds yields each one. */
 export const requiredKinds: Array<{ group: string; kind: string }> = [
-  ...['Cluster', 'MachineDeployment', 'Machine', 'MachineSet', 'MachineHealthCheck'].map((kind) => ({
-    group: 'cluster.x-k8s.io',
-    kind,
-  })),
+  ...['Cluster', 'MachineDeployment', 'Machine', 'MachineSet', 'MachineHealthCheck'].map(
+    (kind) => ({
+      group: 'cluster.x-k8s.io',
+      kind,
+    }),
+  ),
   ...['KubeadmConfig', 'KubeadmConfigTemplate'].map((kind) => ({
     group: 'bootstrap.cluster.x-k8s.io',
     kind,
@@ -422,9 +430,12 @@ export const requiredKinds: Array<{ group: string; kind: string }> = [
     group: 'controlplane.cluster.x-k8s.io',
     kind,
   })),
-  ...['KubevirtCluster', 'KubevirtClusterTemplate', 'KubevirtMachine', 'KubevirtMachineTemplate'].map(
-    (kind) => ({ group: 'infrastructure.cluster.x-k8s.io', kind }),
-  ),
+  ...[
+    'KubevirtCluster',
+    'KubevirtClusterTemplate',
+    'KubevirtMachine',
+    'KubevirtMachineTemplate',
+  ].map((kind) => ({ group: 'infrastructure.cluster.x-k8s.io', kind })),
   ...kubevirtCrds.map((c) => ({ group: c.group, kind: c.kind })),
   ...['DataVolume', 'DataSource', 'StorageProfile'].map((kind) => ({
     group: 'cdi.kubevirt.io',

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 // A per-key work queue for level-triggered controllers. decide(key) looks at the cached world and
 // returns the next step on each track (e.g. "status", "scale"); the runner waits each plan's delay,
 // checks the step is still wanted, runs it, and decides again. Watches drive everything: timers
@@ -149,3 +151,6 @@ export class Runner {
     this.evaluate(key);
   }
 }
+
+/** A short stable digest for plan ids that name a whole desired state. */
+export const digest = (v: unknown): string => createHash('sha1').update(JSON.stringify(v)).digest('hex').slice(0, 16);

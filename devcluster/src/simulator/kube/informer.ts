@@ -54,6 +54,11 @@ export class Informer<T extends KObj = KObj> {
     void this.loop(rv);
   }
 
+  /** Hands every cached object to the handlers, for handlers registered after start(). */
+  replay(): void {
+    for (const obj of this.cache.values()) this.emit(obj, undefined, false);
+  }
+
   stop(): void {
     this.abort.abort();
   }

@@ -1,19 +1,32 @@
 import { HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
 
-import { ConsoleList } from '@/components/console/console-list';
-import { getT } from '@/lib/i18n/server';
+import { KubeconfigList } from '@/components/clusters/kubeconfig-list';
+import { clusterLists } from '@/lib/clusters/live';
+import { canI } from '@/lib/k8s/access';
+import { models } from '@/lib/k8s/models';
 import { prefetchLists } from '@/lib/live/prefetch';
 import { tenantFromRoute } from '@/lib/tenants/resolve';
 
-// The download flow arrives with the tenant-clusters issue; this lists the clusters it will serve.
+export const metadata: Metadata = { title: 'Kubeconfig' };
+
 export default async function KubeconfigPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { kube, tenant } = await tenantFromRoute((await params).tenant);
-  const t = await getT();
-  const state = await prefetchLists(kube, [{ model: 'clusters', namespace: tenant.namespace }]);
+  const [canRead] = await canI(kube, [
+    { verb: 'list', model: models.secrets, namespace: tenant.namespace },
+  ]);
+  const secrets = {
+    model: 'secrets' as const,
+    namespace: tenant.namespace,
+    labelSelector: 'cluster.x-k8s.io/cluster-name',
+  };
+  const state = await prefetchLists(kube, [
+    ...clusterLists(tenant.namespace),
+    ...(canRead ? [secrets] : []),
+  ]);
   return (
     <HydrationBoundary state={state}>
-      <p className="mb-4 text-sm text-slate-500">{t('kubeconfig.intro')}</p>
-      <ConsoleList model="clusters" namespace={tenant.namespace} title={t('kubeconfig.title')} />
+      <KubeconfigList tenant={tenant} canRead={canRead ?? false} />
     </HydrationBoundary>
   );
 }

@@ -1,0 +1,51 @@
+// Plays CDI's DataVolume controller: creates the claim, waits for it to bind, then "imports".
+import { isStatus } from '../kube/rest.ts';
+import { keyOf, pathOf, pathOfObj, R } from '../kube/types.ts';
+import type { Plan } from '../runner.ts';
+import { runner, splitKey, type World } from '../world.ts';
+import { claimFor, decideDataVolume } from './datavolume.ts';
+
+const COMPONENT = 'cdi-controller';
+
+export function startCdi(w: World): void {
+  const { dataVolumes, pvcs } = w.inf;
+  if (!dataVolumes.available) return;
+
+  const r = runner(w, 'datavolumes', (key): Plan[] => {
+    const [ns, name] = splitKey(key);
+    const dv = dataVolumes.get(ns, name);
+    if (!dv) return [];
+    const step = decideDataVolume(dv, pvcs.get(ns, name));
+    if (!step) return [];
+    return [
+      {
+        id: step.id,
+        after: step.after,
+        run: async () => {
+          if (step.createClaim) {
+            try {
+              await w.rest.create(pathOf(R.pvc, ns), claimFor(dv));
+            } catch (err) {
+              if (!isStatus(err, 409)) throw err;
+            }
+          }
+          if (step.status) {
+            const now = new Date().toISOString();
+            const conditions = step.status.conditions.map((c) => {
+              const old = dv.status?.conditions?.find((o) => o.type === c.type);
+              const same = old?.status === c.status;
+              return { ...c, lastHeartbeatTime: now, lastTransitionTime: same ? old.lastTransitionTime : now };
+            });
+            await w.rest.mergePatch(pathOfObj(R.dataVolume, dv, 'status'), { status: { ...step.status, conditions } });
+          }
+          if (step.event) w.events.record(R.dataVolume, dv, { ...step.event, component: COMPONENT });
+        },
+      },
+    ];
+  });
+
+  dataVolumes.on((dv) => r.enqueue(keyOf(dv)));
+  pvcs.on((pvc) => {
+    if (dataVolumes.get(pvc.metadata.namespace, pvc.metadata.name)) r.enqueue(keyOf(pvc));
+  });
+}

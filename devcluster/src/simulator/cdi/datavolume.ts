@@ -1,0 +1,188 @@
+// CDI's DataVolume lifecycle as a pure step function: Pending (claim created, waiting to bind) →
+// <Import|Clone|Upload>Scheduled → …InProgress with rising progress → Succeeded.
+import type { DataVolumeObj, DataVolumeSpec, DvCondition, PvcObj } from '../kinds.ts';
+import type { KObj } from '../kube/types.ts';
+
+export type Operation = 'Import' | 'Clone' | 'Upload';
+
+export function operationOf(spec: DataVolumeSpec): Operation {
+  const s = spec.source;
+  if (s?.upload) return 'Upload';
+  if (s?.pvc || s?.snapshot || spec.sourceRef) return 'Clone';
+  return 'Import';
+}
+
+const isBlank = (spec: DataVolumeSpec) => !!spec.source?.blank;
+
+/** Progress values an in-progress transfer shows, in order; CDI prints "%.2f%%", then "100.0%". */
+export function progressSteps(spec: DataVolumeSpec): string[] {
+  const n = isBlank(spec) ? 1 : 8;
+  return Array.from({ length: n }, (_, i) => `${((100 * i) / n).toFixed(2)}%`);
+}
+
+export const DONE_PROGRESS = '100.0%';
+
+export interface DvStatus {
+  phase: string;
+  progress: string;
+  claimName: string;
+  restartCount: number;
+  conditions: DvCondition[];
+}
+
+export interface DvStep {
+  id: string;
+  after: number;
+  status?: DvStatus;
+  createClaim?: boolean;
+  event?: { reason: string; message: string; type?: 'Normal' | 'Warning' };
+}
+
+const cond = (type: string, status: string, reason: string, message: string): DvCondition => ({
+  type,
+  status,
+  reason,
+  message,
+});
+
+function statusOf(dv: DataVolumeObj, phase: string, progress: string, bound: boolean, running: 'no' | 'yes' | 'done'): DvStatus {
+  const name = dv.metadata.name;
+  return {
+    phase,
+    progress,
+    claimName: name,
+    restartCount: dv.status?.restartCount ?? 0,
+    conditions: [
+      bound ? cond('Bound', 'True', 'Bound', `PVC ${name} Bound`) : cond('Bound', 'False', 'Pending', `PVC ${name} Pending`),
+      running === 'yes'
+        ? cond('Running', 'True', 'PodRunning', 'Pod is running')
+        : running === 'done'
+          ? cond('Running', 'False', 'Completed', '')
+          : cond('Running', 'False', phase.endsWith('Scheduled') ? 'Scheduled' : 'Pending', ''),
+      running === 'done' ? cond('Ready', 'True', 'Ready', '') : cond('Ready', 'False', 'TransferRunning', ''),
+    ],
+  };
+}
+
+// Base delays in seconds (scaled by --speed).
+export const delays = { claim: 0.3, bound: 0.2, schedule: 0.8, start: 1, progress: 1.2, finish: 0.8 } as const;
+
+export function decideDataVolume(dv: DataVolumeObj, pvc: PvcObj | undefined): DvStep | undefined {
+  if (dv.metadata.deletionTimestamp) return undefined;
+  const name = dv.metadata.name;
+  const phase = dv.status?.phase ?? '';
+  const op = operationOf(dv.spec);
+  const uid = dv.metadata.uid ?? '';
+
+  if (!pvc || pvc.metadata.deletionTimestamp) {
+    if (pvc) return undefined; // wait for the old claim to go
+    return {
+      id: `claim:${uid}:${phase}`,
+      after: delays.claim,
+      createClaim: true,
+      status: statusOf(dv, 'Pending', 'N/A', false, 'no'),
+      event: { reason: 'Pending', message: `PVC ${name} Pending` },
+    };
+  }
+  const bound = pvc.status?.phase === 'Bound';
+  if (!bound) {
+    if (phase === 'Pending') return undefined;
+    return { id: `pending:${uid}`, after: delays.bound, status: statusOf(dv, 'Pending', 'N/A', false, 'no') };
+  }
+  if (phase === '' || phase === 'Pending') {
+    return {
+      id: `scheduled:${uid}`,
+      after: delays.schedule,
+      status: statusOf(dv, `${op}Scheduled`, 'N/A', true, 'no'),
+      event: { reason: 'Bound', message: `PVC ${name} Bound` },
+    };
+  }
+  if (phase === `${op}Scheduled`) {
+    if (op === 'Upload') {
+      return {
+        id: `upload-ready:${uid}`,
+        after: delays.start,
+        status: statusOf(dv, 'UploadReady', 'N/A', true, 'yes'),
+        event: { reason: 'UploadReady', message: `Upload into ${name} ready` },
+      };
+    }
+    const first = progressSteps(dv.spec)[0] ?? '0.00%';
+    return {
+      id: `in-progress:${uid}`,
+      after: delays.start,
+      status: statusOf(dv, `${op}InProgress`, first, true, 'yes'),
+      event: { reason: `${op}InProgress`, message: `${op} into ${name} in progress` },
+    };
+  }
+  if (phase === `${op}InProgress`) {
+    const steps = progressSteps(dv.spec);
+    const at = steps.indexOf(dv.status?.progress ?? '');
+    const next = at >= 0 ? steps[at + 1] : steps[0];
+    if (next) {
+      return { id: `progress:${uid}:${next}`, after: delays.progress, status: statusOf(dv, phase, next, true, 'yes') };
+    }
+    return {
+      id: `succeeded:${uid}`,
+      after: delays.finish,
+      status: statusOf(dv, 'Succeeded', DONE_PROGRESS, true, 'done'),
+      event: {
+        reason: `${op}Succeeded`,
+        message: op === 'Clone' ? `Successfully cloned into ${name}` : `Successfully imported into PVC ${name}`,
+      },
+    };
+  }
+  return undefined;
+}
+
+function endpointOf(spec: DataVolumeSpec): { source: string; endpoint?: string } {
+  const s = spec.source ?? {};
+  if (s.http) return { source: 'http', endpoint: s.http.url };
+  if (s.registry) return { source: 'registry', endpoint: s.registry.url };
+  if (s.s3) return { source: 's3', endpoint: s.s3.url };
+  if (s.gcs) return { source: 'gcs', endpoint: s.gcs.url };
+  if (s.blank) return { source: 'none' };
+  if (s.upload) return { source: 'upload' };
+  return { source: 'clone' };
+}
+
+/** The claim CDI creates for a DataVolume: same name, owned by it. */
+export function claimFor(dv: DataVolumeObj): KObj {
+  const base = dv.spec.pvc ?? dv.spec.storage ?? {};
+  const { source, endpoint } = endpointOf(dv.spec);
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: {
+      name: dv.metadata.name,
+      namespace: dv.metadata.namespace,
+      labels: {
+        app: 'containerized-data-importer',
+        'app.kubernetes.io/component': 'storage',
+        'app.kubernetes.io/managed-by': 'cdi-controller',
+        ...(dv.metadata.labels ?? {}),
+      },
+      annotations: {
+        'cdi.kubevirt.io/createdForDataVolume': dv.metadata.uid ?? '',
+        'cdi.kubevirt.io/storage.contentType': dv.spec.contentType ?? 'kubevirt',
+        'cdi.kubevirt.io/storage.import.source': source,
+        ...(endpoint ? { 'cdi.kubevirt.io/storage.import.endpoint': endpoint } : {}),
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'cdi.kubevirt.io/v1beta1',
+          kind: 'DataVolume',
+          name: dv.metadata.name,
+          uid: dv.metadata.uid ?? '',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    spec: {
+      accessModes: base.accessModes?.length ? base.accessModes : ['ReadWriteOnce'],
+      volumeMode: base.volumeMode ?? 'Filesystem',
+      resources: { requests: { storage: base.resources?.requests?.storage ?? '10Gi' } },
+      ...(base.storageClassName ? { storageClassName: base.storageClassName } : {}),
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import 'server-only';
+
+import type { KubeClient } from '../k8s/client';
+import { KubeApiError } from '../k8s/errors';
+import { models } from '../k8s/models';
+import type { KubeObject } from '../k8s/types';
+import { AUTOSCALER_MAX, AUTOSCALER_MIN, CAPI_CLUSTER_NAME, workerImage } from './build';
+import { checkUpgrade } from './versions';
+
+export class ChangeRefused extends Error {}
+
+/** Sets a node group's size; for autoscaled groups, its bounds (the autoscaler owns replicas). */
+export async function scaleNodeGroup(
+  kube: KubeClient,
+  namespace: string,
+  machineDeployment: string,
+  size: { replicas: number } | { min: number; max: number },
+): Promise<void> {
+  const patch =
+    'replicas' in size
+      ? { spec: { replicas: size.replicas } }
+      : {
+          metadata: {
+            annotations: { [AUTOSCALER_MIN]: String(size.min), [AUTOSCALER_MAX]: String(size.max) },
+          },
+        };
+  await kube.patch(models.machinedeployments, namespace, machineDeployment, patch);
+}
+
+/** Step one of an upgrade: the control plane, one minor at a time, never down. */
+export async function upgradeControlPlane(
+  kube: KubeClient,
+  namespace: string,
+  cluster: string,
+  to: string,
+  supported: string[],
+): Promise<void> {
+  const kcp = await kube.get(models.kamajicontrolplanes, namespace, cluster);
+  const from = (kcp.spec as { version?: string } | undefined)?.version ?? '';
+  const check = checkUpgrade(from, to, supported);
+  if (!check.ok) throw new ChangeRefused(check.reason);
+  // resourceVersion makes this a compare-and-swap: a concurrent change gets a 409, not a lost update.
+  await kube.patch(models.kamajicontrolplanes, namespace, cluster, {
+    metadata: { resourceVersion: kcp.metadata?.resourceVersion },
+    spec: { version: to },
+  });
+}
+
+/**
+ * Step two: node groups follow once the control plane runs the new version. Each group gets a new
+ * machine template (templates are immutable; the image carries the version) and rolls to it.
+ */
+export async function upgradeNodeGroups(
+  kube: KubeClient,
+  namespace: string,
+  cluster: string,
+): Promise<number> {
+  const kcp = await kube.get(models.kamajicontrolplanes, namespace, cluster);
+  const target = (kcp.spec as { version?: string } | undefined)?.version;
+  const running = (kcp.status as { version?: string; ready?: boolean } | undefined) ?? {};
+  if (!target || running.version !== target || !running.ready) {
+    throw new ChangeRefused(
+      'Upgrade the control plane first, and wait until it is ready on the new version.',
+    );
+  }
+  const mds = await kube.list(models.machinedeployments, {
+    namespace,
+    labelSelector: `${CAPI_CLUSTER_NAME}=${cluster}`,
+  });
+  let upgraded = 0;
+  for (const md of mds.items) {
+    const spec = md.spec as
+      | { template?: { spec?: { version?: string; infrastructureRef?: { name?: string } } } }
+      | undefined;
+    if (spec?.template?.spec?.version === target) continue;
+    const oldName = spec?.template?.spec?.infrastructureRef?.name ?? '';
+    const old = await kube.get(models.kubevirtmachinetemplates, namespace, oldName);
+    const newName = `${md.metadata?.name ?? ''}-${target.replace(/\./g, '-')}`;
+    await kube
+      .create(models.kubevirtmachinetemplates, withImage(old, newName, target))
+      .catch((e: unknown) => {
+        // Already there from an earlier, interrupted upgrade: reuse it.
+        if (!(e instanceof KubeApiError && e.status === 409)) throw e;
+      });
+    await kube.patch(models.machinedeployments, namespace, md.metadata?.name ?? '', {
+      spec: { template: { spec: { version: target, infrastructureRef: { name: newName } } } },
+    });
+    upgraded++;
+  }
+  return upgraded;
+}
+
+function withImage(template: KubeObject, name: string, version: string): KubeObject {
+  const copy = structuredClone(template);
+  const meta = copy.metadata ?? {};
+  copy.metadata = {
+    name,
+    namespace: meta.namespace,
+    labels: meta.labels,
+    ownerReferences: meta.ownerReferences,
+  };
+  const dvts = (
+    copy.spec as {
+      template?: {
+        spec?: {
+          virtualMachineTemplate?: {
+            spec?: {
+              dataVolumeTemplates?: { spec?: { source?: { registry?: { url?: string } } } }[];
+            };
+          };
+        };
+      };
+    }
+  )?.template?.spec?.virtualMachineTemplate?.spec?.dataVolumeTemplates;
+  for (const d of dvts ?? [])
+    if (d.spec?.source?.registry) d.spec.source.registry.url = workerImage(version);
+  return copy;
+}

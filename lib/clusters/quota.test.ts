@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+
+import { quotaShortfall } from './quota';
+import { createClusterSchema, defaultNodeGroup } from './schema';
+
+const input = createClusterSchema.parse({
+  name: 'dev',
+  version: 'v1.34.1',
+  controlPlaneReplicas: 1,
+  nodeGroups: [{ ...defaultNodeGroup, replicas: 3, diskGi: 100 }],
+});
+
+describe('quotaShortfall', () => {
+  it('is empty when the cluster fits', () => {
+    expect(
+      quotaShortfall(
+        [
+          {
+            status: {
+              hard: { 'count/clusters.cluster.x-k8s.io': '5', 'requests.storage': '1Ti' },
+              used: { 'count/clusters.cluster.x-k8s.io': '1', 'requests.storage': '100Gi' },
+            },
+          },
+        ],
+        input,
+      ),
+    ).toEqual([]);
+  });
+
+  it('names each shortfall', () => {
+    const r = quotaShortfall(
+      [
+        {
+          status: {
+            hard: { 'count/clusters.cluster.x-k8s.io': '2', 'requests.storage': '200Gi' },
+            used: { 'count/clusters.cluster.x-k8s.io': '2', 'requests.storage': '0' },
+          },
+        },
+      ],
+      input,
+    );
+    expect(r).toEqual([
+      'clusters: needs 1, 0 left of 2.',
+      'Storage: needs 300 GiB, 200 GiB left of 200 GiB.',
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+// Kubernetes versions tenants may run, and the upgrade rules. Pure.
+
+/** Default supported versions; operators override with STRATUS_KUBERNETES_VERSIONS (comma-separated). */
+export const defaultVersions = ['v1.31.13', 'v1.32.9', 'v1.33.5', 'v1.34.1'];
+
+export interface Semver {
+  major: number;
+  minor: number;
+  patch: number;
+}
+
+export function parseVersion(v: string): Semver | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(v.trim());
+  if (!m) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
+}
+
+export function compareVersions(a: string, b: string): number {
+  const x = parseVersion(a);
+  const y = parseVersion(b);
+  if (!x || !y) return a.localeCompare(b);
+  return x.major - y.major || x.minor - y.minor || x.patch - y.patch;
+}
+
+export type UpgradeCheck = { ok: true } | { ok: false; reason: string };
+
+/** Kubernetes supports one minor step at a time and never going back. */
+export function checkUpgrade(from: string, to: string, supported: string[]): UpgradeCheck {
+  const a = parseVersion(from);
+  const b = parseVersion(to);
+  if (!b || !supported.includes(to))
+    return { ok: false, reason: `${to} is not a supported version.` };
+  if (!a) return { ok: true };
+  const cmp = compareVersions(to, from);
+  if (cmp === 0) return { ok: false, reason: `The cluster already runs ${from}.` };
+  if (cmp < 0) return { ok: false, reason: `Downgrades are not supported (${from} → ${to}).` };
+  if (b.major !== a.major || b.minor - a.minor > 1) {
+    return {
+      ok: false,
+      reason: `Upgrade one minor version at a time: from ${from} the next is v${a.major}.${a.minor + 1}.x.`,
+    };
+  }
+  return { ok: true };
+}
+
+/** The versions a cluster on `from` may move to now. */
+export function upgradeTargets(from: string, supported: string[]): string[] {
+  return supported.filter((v) => checkUpgrade(from, v, supported).ok).sort(compareVersions);
+}

@@ -1,0 +1,204 @@
+// The live stream (lib/live/hub.ts) against the test cluster: list, then watch, as the tab's user.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { KubeClient } from '../k8s/client';
+import { KubeApiError } from '../k8s/errors';
+import { Admin, loadBalancer, uniqueName, type TestTenant } from '../testing/admin';
+import { memberOf } from '../testing/viewers';
+import { openStream, streamStats, type LiveStream } from './hub';
+import { subscriptionKey, type LiveEvent, type StreamMessage, type Subscription } from './protocol';
+
+const admin = new Admin();
+const DEADLINE = { timeout: 15_000, interval: 25 };
+
+/** A stream whose messages are collected for assertions. */
+function collect(identity: Parameters<typeof openStream>[0]) {
+  const messages: StreamMessage[] = [];
+  const stream = openStream(identity, (m) => messages.push(m));
+  const events = () => messages.flatMap((m): LiveEvent[] => (m.type === 'events' ? m.events : []));
+  return { stream, messages, events };
+}
+
+describe('LiveStream', () => {
+  let own: TestTenant;
+  let other: TestTenant;
+  const streams: LiveStream[] = [];
+
+  beforeAll(async () => {
+    [own, other] = await Promise.all([
+      admin.createTenant(uniqueName('it-live')),
+      admin.createTenant(uniqueName('it-live-other')),
+    ]);
+  });
+  afterEach(() => {
+    for (const s of streams.splice(0)) s.close();
+  });
+  afterAll(async () => {
+    await Promise.all([own, other].filter(Boolean).map((t) => admin.deleteTenant(t.name)));
+  });
+
+  it('syncs a list, then streams the ADDED and DELETED of a Service created and removed meanwhile', async () => {
+    const existing = uniqueName('lb');
+    await admin.createLoadBalancer(own.namespace, existing);
+    const c = collect(memberOf(own.name, 'admins').identity);
+    streams.push(c.stream);
+    const sub: Subscription = { model: 'services', namespace: own.namespace };
+    const key = subscriptionKey(sub);
+    c.stream.setSubscriptions([sub]);
+
+    await expect
+      .poll(() => c.messages.find((m) => m.type === 'sync' && m.key === key), DEADLINE)
+      .toBeDefined();
+    const sync = c.messages.find((m) => m.type === 'sync');
+    if (sync?.type !== 'sync') throw new Error('unreachable');
+    expect(sync.list.items.map((o) => o.metadata?.name)).toContain(existing);
+    expect(sync.list.resourceVersion).toMatch(/^\d+$/);
+
+    const name = uniqueName('lb');
+    await admin.createLoadBalancer(own.namespace, name);
+    await expect
+      .poll(
+        () => c.events().find((e) => e.type === 'ADDED' && e.object.metadata?.name === name),
+        DEADLINE,
+      )
+      .toMatchObject({ key, object: { kind: 'Service', spec: { type: 'LoadBalancer' } } });
+
+    await admin.remove(loadBalancer(own.namespace, name));
+    await expect
+      .poll(
+        () => c.events().find((e) => e.type === 'DELETED' && e.object.metadata?.name === name),
+        DEADLINE,
+      )
+      .toMatchObject({ key });
+    expect(c.messages.some((m) => m.type === 'error')).toBe(false);
+  });
+
+  it('applies the subscription field selector to watch events', async () => {
+    const c = collect(memberOf(own.name, 'viewers').identity);
+    streams.push(c.stream);
+    const sub: Subscription = {
+      model: 'services',
+      namespace: own.namespace,
+      fieldSelector: 'spec.type=LoadBalancer',
+    };
+    c.stream.setSubscriptions([sub]);
+    await expect.poll(() => c.messages.some((m) => m.type === 'sync'), DEADLINE).toBe(true);
+
+    const internal = uniqueName('cip');
+    await admin.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: internal, namespace: own.namespace },
+      spec: { type: 'ClusterIP', ports: [{ port: 80 }] },
+    } as Parameters<Admin['create']>[0]);
+    const lb = uniqueName('lb');
+    await admin.createLoadBalancer(own.namespace, lb);
+    // Events arrive in order, so once the load balancer is here the ClusterIP one would have been.
+    await expect
+      .poll(() => c.events().some((e) => e.object.metadata?.name === lb), DEADLINE)
+      .toBe(true);
+    expect(c.events().some((e) => e.object.metadata?.name === internal)).toBe(false);
+  });
+
+  it("sends a forbidden error, not data, for another tenant's namespace", async () => {
+    await admin.createLoadBalancer(other.namespace, uniqueName('lb'));
+    const c = collect(memberOf(own.name, 'admins').identity);
+    streams.push(c.stream);
+    const sub: Subscription = { model: 'services', namespace: other.namespace };
+    c.stream.setSubscriptions([sub]);
+
+    await expect
+      .poll(() => c.messages.find((m) => m.type === 'error'), DEADLINE)
+      .toEqual({
+        type: 'error',
+        key: subscriptionKey(sub),
+        error: {
+          code: 'forbidden',
+          status: 403,
+          message: "You don't have permission to see services.",
+        },
+      });
+    expect(c.messages.filter((m) => m.type === 'sync' || m.type === 'events')).toEqual([]);
+  });
+
+  it('relists when the watch answers 410 Gone, then streams on', async () => {
+    // The first list reports a long-compacted resourceVersion, so the API server refuses the watch
+    // that follows with 410 Gone (a real one). The stream must list afresh and carry on.
+    const real = KubeClient.prototype.list;
+    const list = vi.spyOn(KubeClient.prototype, 'list');
+    list.mockImplementationOnce(async function (this: KubeClient, ...args) {
+      const fresh = await real.apply(this, args);
+      return { ...fresh, metadata: { ...fresh.metadata, resourceVersion: '1' } };
+    });
+    const realWatch = KubeClient.prototype.watch;
+    const watch = vi.spyOn(KubeClient.prototype, 'watch');
+    const ended: (Error | undefined)[] = [];
+    watch.mockImplementationOnce(function (this: KubeClient, m, opts, onEvent, onEnd) {
+      return realWatch.call(this, m, opts, onEvent, (err) => {
+        ended.push(err);
+        onEnd(err);
+      });
+    });
+    try {
+      const c = collect(memberOf(own.name, 'admins').identity);
+      streams.push(c.stream);
+      c.stream.setSubscriptions([{ model: 'services', namespace: own.namespace }]);
+
+      const syncs = () => c.messages.filter((m) => m.type === 'sync');
+      await expect.poll(() => syncs().length, DEADLINE).toBe(2);
+      const [stale, fresh] = syncs();
+      expect(stale?.type === 'sync' && stale.list.resourceVersion).toBe('1');
+      expect(fresh?.type === 'sync' && Number(fresh.list.resourceVersion)).toBeGreaterThan(1);
+      expect(list).toHaveBeenCalledTimes(2);
+      expect(watch.mock.calls[0]?.[1].resourceVersion).toBe('1');
+      expect(ended).toHaveLength(1);
+      expect(ended[0]).toBeInstanceOf(KubeApiError);
+      expect((ended[0] as KubeApiError).status).toBe(410);
+
+      const name = uniqueName('lb');
+      await admin.createLoadBalancer(own.namespace, name);
+      await expect
+        .poll(() => c.events().some((e) => e.object.metadata?.name === name), DEADLINE)
+        .toBe(true);
+      expect(c.messages.some((m) => m.type === 'error')).toBe(false);
+    } finally {
+      list.mockRestore();
+      watch.mockRestore();
+    }
+  });
+
+  it('stops watching when a subscription is dropped or the stream is closed', async () => {
+    const base = streamStats();
+    const c = collect(memberOf(own.name, 'admins').identity);
+    expect(streamStats().streams).toBe(base.streams + 1);
+    c.stream.setSubscriptions([
+      { model: 'services', namespace: own.namespace },
+      { model: 'virtualmachines', namespace: own.namespace },
+    ]);
+    expect(streamStats().subscriptions).toBe(base.subscriptions + 2);
+    await expect.poll(() => c.messages.filter((m) => m.type === 'sync').length, DEADLINE).toBe(2);
+
+    c.stream.setSubscriptions([{ model: 'virtualmachines', namespace: own.namespace }]);
+    expect(c.stream.subscriptionCount()).toBe(1);
+    const seen = c.messages.length;
+    c.stream.close();
+    expect(streamStats()).toEqual(base);
+
+    // Nothing is written after close, even when the cluster changes.
+    const name = uniqueName('lb');
+    await admin.createLoadBalancer(own.namespace, name);
+    const probe = collect(memberOf(own.name, 'admins').identity);
+    streams.push(probe.stream);
+    probe.stream.setSubscriptions([{ model: 'services', namespace: own.namespace }]);
+    await expect
+      .poll(
+        () =>
+          probe.messages.some(
+            (m) => m.type === 'sync' && m.list.items.some((o) => o.metadata?.name === name),
+          ),
+        DEADLINE,
+      )
+      .toBe(true);
+    expect(c.messages.length).toBe(seen);
+  });
+});
