@@ -1,0 +1,207 @@
+// Tenant clusters against the real API server and the real CRDs, acting as tenant members exactly as
+// the dashboard does (impersonation through the dashboard identity).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { kubeFor } from '../k8s/client';
+import { KubeApiError } from '../k8s/errors';
+import { models } from '../k8s/models';
+import { Admin, uniqueName, type TestTenant } from '../testing/admin';
+import { memberOf } from '../testing/viewers';
+import { buildCluster, CLUSTER_LABEL } from './build';
+import { ChangeRefused, upgradeControlPlane, upgradeNodeGroups } from './change';
+import { readKubeconfig } from './kubeconfig';
+import { createClusterSchema, defaultNodeGroup } from './schema';
+import { ClusterCreateError, clusterDeletePreview, createClusterObjects, deleteClusterObjects } from './server';
+
+const admin = new Admin();
+let a: TestTenant;
+let b: TestTenant;
+
+const input = (name: string, extra: object = {}) =>
+  createClusterSchema.parse({
+    name,
+    version: 'v1.33.5',
+    controlPlaneReplicas: 2,
+    nodeGroups: [defaultNodeGroup, { ...defaultNodeGroup, name: 'gpu', autoscale: true, minReplicas: 1, maxReplicas: 3 }],
+    ...extra,
+  });
+
+async function labelled(namespace: string, cluster: string): Promise<string[]> {
+  const kinds = [models.clusters, models.kamajicontrolplanes, models.kubevirtclusters, models.kubevirtmachinetemplates, models.kubeadmconfigtemplates, models.machinedeployments];
+  const all = await Promise.all(
+    kinds.map(async (m) => (await admin.list(m.group ? `${m.group}/${m.version}` : m.version, m.kind, { namespace, labelSelector: `${CLUSTER_LABEL}=${cluster}` })).filter((o) => !o.metadata?.deletionTimestamp).map((o) => `${m.kind}/${o.metadata?.name}`)),
+  );
+  return all.flat();
+}
+
+async function eventually(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  a = await admin.createTenant(uniqueName('ca'));
+  b = await admin.createTenant(uniqueName('cb'));
+});
+
+afterAll(async () => {
+  await admin.deleteTenant(a.name);
+  await admin.deleteTenant(b.name);
+});
+
+describe('cluster builders', () => {
+  it('produce objects every real CRD schema accepts (server-side dry run as the tenant admin)', async () => {
+    const kube = kubeFor(memberOf(a.name, 'admins').identity);
+    const { objects } = buildCluster(input('schema-check'), a.namespace);
+    const kinds = new Set<string>();
+    for (const o of objects) {
+      const m = Object.values(models).find((x) => x.kind === o.kind);
+      if (!m) throw new Error(`no model for ${o.kind}`);
+      const accepted = await kube.create(m, o, { dryRun: true });
+      expect(accepted.metadata?.name).toBe(o.metadata?.name);
+      kinds.add(o.kind ?? '');
+    }
+    expect([...kinds].sort()).toEqual(['Cluster', 'KamajiControlPlane', 'KubeadmConfigTemplate', 'KubevirtCluster', 'KubevirtMachineTemplate', 'MachineDeployment']);
+  });
+});
+
+describe('createClusterObjects', () => {
+  it('creates every object owned by the Cluster, and a second submit says "already exists" without touching them', async () => {
+    const kube = kubeFor(memberOf(a.name, 'admins').identity);
+    const name = uniqueName('c');
+    const created = await createClusterObjects(kube, a.namespace, input(name));
+    expect(created).toHaveLength(9);
+    const cluster = created[0];
+    for (const o of created.slice(1)) expect(o.metadata?.ownerReferences?.[0]?.uid).toBe(cluster?.metadata?.uid);
+
+    const again = await createClusterObjects(kube, a.namespace, input(name)).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ClusterCreateError);
+    expect((again as ClusterCreateError).error.code).toBe('alreadyExists');
+    expect(await labelled(a.namespace, name)).toHaveLength(9);
+  });
+
+  it('leaves nothing behind when the API server refuses the 4th of 6 objects', async () => {
+    const policy = uniqueName('refuse-4th');
+    // A real admission policy makes the real API server refuse the machine template — but only on the
+    // real create, not the dry run, so the rollback path is what gets exercised.
+    await admin.apply([
+      {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name: policy },
+        spec: {
+          failurePolicy: 'Fail',
+          matchConstraints: {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': a.namespace } },
+            resourceRules: [{ apiGroups: ['infrastructure.cluster.x-k8s.io'], apiVersions: ['*'], operations: ['CREATE'], resources: ['kubevirtmachinetemplates'] }],
+          },
+          validations: [{ expression: "request.dryRun == true || !object.metadata.name.startsWith('fault-')", message: 'injected fault: machine templates are refused' }],
+        },
+      },
+      {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name: policy },
+        spec: { policyName: policy, validationActions: ['Deny'] },
+      },
+    ] as never[]);
+    try {
+      const kube = kubeFor(memberOf(a.name, 'admins').identity);
+      // Wait until the policy is in force (policies load asynchronously).
+      await eventually(async () => {
+        const probe = buildCluster(input('fault-probe'), a.namespace).objects[3];
+        if (!probe) return false;
+        const r = await kube.create(models.kubevirtmachinetemplates, probe).then(
+          async (o) => {
+            await kube.delete(models.kubevirtmachinetemplates, a.namespace, o.metadata?.name ?? '');
+            return false;
+          },
+          () => true,
+        );
+        return r;
+      }, 'the admission policy');
+
+      const name = uniqueName('fault');
+      const oneGroup = input(name, { nodeGroups: [defaultNodeGroup] });
+      expect(buildCluster(oneGroup, a.namespace).objects.map((o) => o.kind)[3]).toBe('KubevirtMachineTemplate');
+      const err = await createClusterObjects(kube, a.namespace, oneGroup).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ClusterCreateError);
+      expect((err as ClusterCreateError).error.message).toContain('injected fault');
+      expect((err as ClusterCreateError).failedObject).toBe(`KubevirtMachineTemplate ${name}-workers`);
+      await eventually(async () => (await labelled(a.namespace, name)).length === 0, 'rollback to remove every object');
+    } finally {
+      await admin.remove({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: policy } });
+      await admin.remove({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: policy } });
+    }
+  });
+
+  it('is refused for a viewer and across tenants, creating nothing', async () => {
+    const name = uniqueName('nope');
+    for (const who of [memberOf(a.name, 'viewers'), memberOf(b.name, 'admins')]) {
+      const err = await createClusterObjects(kubeFor(who.identity), a.namespace, input(name)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ClusterCreateError);
+      expect((err as ClusterCreateError).error.code).toBe('forbidden');
+    }
+    expect(await labelled(a.namespace, name)).toEqual([]);
+  });
+
+  it('is refused by the ResourceQuota when the tenant has no cluster left', async () => {
+    await admin.apply([{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'no-clusters', namespace: b.namespace }, spec: { hard: { 'count/clusters.cluster.x-k8s.io': '0' } } }] as never[]);
+    await eventually(async () => {
+      const q = await admin.get('v1', 'ResourceQuota', b.namespace, 'no-clusters');
+      return !!(q as { status?: { hard?: object } } | undefined)?.status?.hard;
+    }, 'the quota to be counted');
+    const name = uniqueName('quota');
+    const err = await createClusterObjects(kubeFor(memberOf(b.name, 'admins').identity), b.namespace, input(name)).catch((e: unknown) => e);
+    expect((err as ClusterCreateError).error.code).toBe('quotaExceeded');
+    expect(await labelled(b.namespace, name)).toEqual([]);
+  });
+});
+
+describe('changing and deleting a cluster', () => {
+  it('upgrades one minor step, control plane first, and refuses downgrades', async () => {
+    const kube = kubeFor(memberOf(a.name, 'admins').identity);
+    const name = uniqueName('up');
+    await createClusterObjects(kube, a.namespace, input(name));
+    const supported = ['v1.32.9', 'v1.33.5', 'v1.34.1'];
+    await expect(upgradeControlPlane(kube, a.namespace, name, 'v1.32.9', supported)).rejects.toBeInstanceOf(ChangeRefused);
+    await upgradeControlPlane(kube, a.namespace, name, 'v1.34.1', supported);
+    const kcp = await kube.get(models.kamajicontrolplanes, a.namespace, name);
+    expect((kcp.spec as { version: string }).version).toBe('v1.34.1');
+    // The control plane has not reported v1.34.1 yet (the simulator may not even have caught up).
+    const early = await upgradeNodeGroups(kube, a.namespace, name).catch((e: unknown) => e);
+    if (early instanceof ChangeRefused) expect(early.message).toContain('control plane first');
+  });
+
+  it('previews and deletes everything labelled with the cluster, and the kubeconfig', async () => {
+    const kube = kubeFor(memberOf(a.name, 'admins').identity);
+    const name = uniqueName('del');
+    await createClusterObjects(kube, a.namespace, input(name, { nodeGroups: [defaultNodeGroup] }));
+    await admin.apply([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-kubeconfig`, namespace: a.namespace }, stringData: { value: 'x' } }] as never[]);
+    const preview = (await clusterDeletePreview(kube, a.namespace, name)).map((i) => `${i.kind}/${i.name}`);
+    expect(preview).toEqual(expect.arrayContaining([`Cluster/${name}`, `MachineDeployment/${name}-workers`, `Secret/${name}-kubeconfig`]));
+    await deleteClusterObjects(kube, a.namespace, name);
+    await eventually(async () => (await labelled(a.namespace, name)).length === 0, 'the cluster objects to go');
+    expect(await admin.get('v1', 'Secret', a.namespace, `${name}-kubeconfig`)).toBeUndefined();
+  });
+});
+
+describe('kubeconfig download', () => {
+  it("serves a tenant admin their cluster's kubeconfig, records it, and refuses viewers and other tenants", async () => {
+    const name = uniqueName('kc');
+    await admin.create({ apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name, namespace: a.namespace }, spec: { paused: true } } as never);
+    await admin.apply([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-kubeconfig`, namespace: a.namespace }, stringData: { value: 'apiVersion: v1\nkind: Config\n' } }] as never[]);
+    const text = await readKubeconfig(kubeFor(memberOf(a.name, 'admins').identity), a.namespace, name, 'admin@tests.example');
+    expect(text).toContain('kind: Config');
+    const events = await admin.list('v1', 'Event', { namespace: a.namespace, fieldSelector: `involvedObject.name=${name},reason=KubeconfigDownloaded` });
+    expect(events.map((e) => (e as { message?: string }).message)).toContain('Kubeconfig downloaded by admin@tests.example');
+    for (const who of [memberOf(a.name, 'viewers'), memberOf(b.name, 'admins')]) {
+      const err = await readKubeconfig(kubeFor(who.identity), a.namespace, name, who.email).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(KubeApiError);
+      expect((err as KubeApiError).status).toBe(403);
+    }
+  });
+});
