@@ -16,7 +16,10 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export async function serveApp(): Promise<ChildProcess> {
-  const child = spawn('bash', ['scripts/serve-app.sh', 'test'], { stdio: 'ignore', detached: true });
+  const child = spawn('bash', ['scripts/serve-app.sh', 'test'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
@@ -36,12 +39,22 @@ export function stopApp(child: ChildProcess): void {
 export async function browser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Signs in through the real OIDC redirect flow and returns the context holding the session. */
-export async function signedIn(b: Browser, email: string, password: string): Promise<BrowserContext> {
+export async function signedIn(
+  b: Browser,
+  email: string,
+  password: string,
+): Promise<BrowserContext> {
   const ctx = await b.newContext({ baseURL: appUrl });
   const page = await ctx.newPage();
   await page.goto('/signin');

@@ -6,4 +6,4 @@ export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-deps.sh --browser
 npx tsx devcluster/src/cli.ts start --profile test
 npx next build >/dev/null
-npx tsx bench/run.ts
+node --conditions=react-server --import tsx bench/run.ts

@@ -8,7 +8,9 @@ import { appUrl, browser, signedIn } from './lib';
 
 function serverRssKiB(): number {
   // The app server is the `next-server` process serving :3100.
-  const pids = execFileSync('pgrep', ['-f', 'next-server'], { encoding: 'utf8' }).trim().split('\n');
+  const pids = execFileSync('pgrep', ['-f', 'next-server'], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
   return pids.reduce((sum, pid) => {
     const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return sum + Number(m?.[1] ?? 0);
@@ -17,18 +19,22 @@ function serverRssKiB(): number {
 
 function openStream(cookie: string): Promise<{ id: string; close: () => void }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${appUrl}/api/live`, { headers: { cookie, accept: 'text/event-stream' } }, (res) => {
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        buf += c;
-        const m = /"streamId":"([^"]+)"/.exec(buf);
-        if (m?.[1]) {
-          buf = '';
-          resolve({ id: m[1], close: () => req.destroy() });
-        }
-      });
-    });
+    const req = http.get(
+      `${appUrl}/api/live`,
+      { headers: { cookie, accept: 'text/event-stream' } },
+      (res) => {
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          buf += c;
+          const m = /"streamId":"([^"]+)"/.exec(buf);
+          if (m?.[1]) {
+            buf = '';
+            resolve({ id: m[1], close: () => req.destroy() });
+          }
+        });
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -46,7 +52,13 @@ export async function streamMemory(n = 100, holdMs = 30_000) {
     const res = await fetch(`${appUrl}/api/live/subscriptions`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ streamId: s.id, subscriptions: [{ model: 'services', namespace: 'tenant-acme' }, { model: 'virtualmachines', namespace: 'tenant-acme' }] }),
+      body: JSON.stringify({
+        streamId: s.id,
+        subscriptions: [
+          { model: 'services', namespace: 'tenant-acme' },
+          { model: 'virtualmachines', namespace: 'tenant-acme' },
+        ],
+      }),
     });
     if (res.status !== 204) throw new Error(`subscribe failed: ${res.status}`);
     streams.push(s);

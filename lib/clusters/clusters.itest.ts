@@ -11,7 +11,12 @@ import { buildCluster, CLUSTER_LABEL } from './build';
 import { ChangeRefused, upgradeControlPlane, upgradeNodeGroups } from './change';
 import { readKubeconfig } from './kubeconfig';
 import { createClusterSchema, defaultNodeGroup } from './schema';
-import { ClusterCreateError, clusterDeletePreview, createClusterObjects, deleteClusterObjects } from './server';
+import {
+  ClusterCreateError,
+  clusterDeletePreview,
+  createClusterObjects,
+  deleteClusterObjects,
+} from './server';
 
 const admin = new Admin();
 let a: TestTenant;
@@ -22,14 +27,33 @@ const input = (name: string, extra: object = {}) =>
     name,
     version: 'v1.33.5',
     controlPlaneReplicas: 2,
-    nodeGroups: [defaultNodeGroup, { ...defaultNodeGroup, name: 'gpu', autoscale: true, minReplicas: 1, maxReplicas: 3 }],
+    nodeGroups: [
+      defaultNodeGroup,
+      { ...defaultNodeGroup, name: 'gpu', autoscale: true, minReplicas: 1, maxReplicas: 3 },
+    ],
     ...extra,
   });
 
 async function labelled(namespace: string, cluster: string): Promise<string[]> {
-  const kinds = [models.clusters, models.kamajicontrolplanes, models.kubevirtclusters, models.kubevirtmachinetemplates, models.kubeadmconfigtemplates, models.machinedeployments];
+  const kinds = [
+    models.clusters,
+    models.kamajicontrolplanes,
+    models.kubevirtclusters,
+    models.kubevirtmachinetemplates,
+    models.kubeadmconfigtemplates,
+    models.machinedeployments,
+  ];
   const all = await Promise.all(
-    kinds.map(async (m) => (await admin.list(m.group ? `${m.group}/${m.version}` : m.version, m.kind, { namespace, labelSelector: `${CLUSTER_LABEL}=${cluster}` })).filter((o) => !o.metadata?.deletionTimestamp).map((o) => `${m.kind}/${o.metadata?.name}`)),
+    kinds.map(async (m) =>
+      (
+        await admin.list(m.group ? `${m.group}/${m.version}` : m.version, m.kind, {
+          namespace,
+          labelSelector: `${CLUSTER_LABEL}=${cluster}`,
+        })
+      )
+        .filter((o) => !o.metadata?.deletionTimestamp)
+        .map((o) => `${m.kind}/${o.metadata?.name}`),
+    ),
   );
   return all.flat();
 }
@@ -64,7 +88,14 @@ describe('cluster builders', () => {
       expect(accepted.metadata?.name).toBe(o.metadata?.name);
       kinds.add(o.kind ?? '');
     }
-    expect([...kinds].sort()).toEqual(['Cluster', 'KamajiControlPlane', 'KubeadmConfigTemplate', 'KubevirtCluster', 'KubevirtMachineTemplate', 'MachineDeployment']);
+    expect([...kinds].sort()).toEqual([
+      'Cluster',
+      'KamajiControlPlane',
+      'KubeadmConfigTemplate',
+      'KubevirtCluster',
+      'KubevirtMachineTemplate',
+      'MachineDeployment',
+    ]);
   });
 });
 
@@ -75,9 +106,12 @@ describe('createClusterObjects', () => {
     const created = await createClusterObjects(kube, a.namespace, input(name));
     expect(created).toHaveLength(9);
     const cluster = created[0];
-    for (const o of created.slice(1)) expect(o.metadata?.ownerReferences?.[0]?.uid).toBe(cluster?.metadata?.uid);
+    for (const o of created.slice(1))
+      expect(o.metadata?.ownerReferences?.[0]?.uid).toBe(cluster?.metadata?.uid);
 
-    const again = await createClusterObjects(kube, a.namespace, input(name)).catch((e: unknown) => e);
+    const again = await createClusterObjects(kube, a.namespace, input(name)).catch(
+      (e: unknown) => e,
+    );
     expect(again).toBeInstanceOf(ClusterCreateError);
     expect((again as ClusterCreateError).error.code).toBe('alreadyExists');
     expect(await labelled(a.namespace, name)).toHaveLength(9);
@@ -96,9 +130,21 @@ describe('createClusterObjects', () => {
           failurePolicy: 'Fail',
           matchConstraints: {
             namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': a.namespace } },
-            resourceRules: [{ apiGroups: ['infrastructure.cluster.x-k8s.io'], apiVersions: ['*'], operations: ['CREATE'], resources: ['kubevirtmachinetemplates'] }],
+            resourceRules: [
+              {
+                apiGroups: ['infrastructure.cluster.x-k8s.io'],
+                apiVersions: ['*'],
+                operations: ['CREATE'],
+                resources: ['kubevirtmachinetemplates'],
+              },
+            ],
           },
-          validations: [{ expression: "request.dryRun == true || !object.metadata.name.startsWith('fault-')", message: 'injected fault: machine templates are refused' }],
+          validations: [
+            {
+              expression: "request.dryRun == true || !object.metadata.name.startsWith('fault-')",
+              message: 'injected fault: machine templates are refused',
+            },
+          ],
         },
       },
       {
@@ -126,22 +172,39 @@ describe('createClusterObjects', () => {
 
       const name = uniqueName('fault');
       const oneGroup = input(name, { nodeGroups: [defaultNodeGroup] });
-      expect(buildCluster(oneGroup, a.namespace).objects.map((o) => o.kind)[3]).toBe('KubevirtMachineTemplate');
+      expect(buildCluster(oneGroup, a.namespace).objects.map((o) => o.kind)[3]).toBe(
+        'KubevirtMachineTemplate',
+      );
       const err = await createClusterObjects(kube, a.namespace, oneGroup).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ClusterCreateError);
       expect((err as ClusterCreateError).error.message).toContain('injected fault');
-      expect((err as ClusterCreateError).failedObject).toBe(`KubevirtMachineTemplate ${name}-workers`);
-      await eventually(async () => (await labelled(a.namespace, name)).length === 0, 'rollback to remove every object');
+      expect((err as ClusterCreateError).failedObject).toBe(
+        `KubevirtMachineTemplate ${name}-workers`,
+      );
+      await eventually(
+        async () => (await labelled(a.namespace, name)).length === 0,
+        'rollback to remove every object',
+      );
     } finally {
-      await admin.remove({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: policy } });
-      await admin.remove({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: policy } });
+      await admin.remove({
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name: policy },
+      });
+      await admin.remove({
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name: policy },
+      });
     }
   });
 
   it('is refused for a viewer and across tenants, creating nothing', async () => {
     const name = uniqueName('nope');
     for (const who of [memberOf(a.name, 'viewers'), memberOf(b.name, 'admins')]) {
-      const err = await createClusterObjects(kubeFor(who.identity), a.namespace, input(name)).catch((e: unknown) => e);
+      const err = await createClusterObjects(kubeFor(who.identity), a.namespace, input(name)).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ClusterCreateError);
       expect((err as ClusterCreateError).error.code).toBe('forbidden');
     }
@@ -149,13 +212,24 @@ describe('createClusterObjects', () => {
   });
 
   it('is refused by the ResourceQuota when the tenant has no cluster left', async () => {
-    await admin.apply([{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'no-clusters', namespace: b.namespace }, spec: { hard: { 'count/clusters.cluster.x-k8s.io': '0' } } }] as never[]);
+    await admin.apply([
+      {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'no-clusters', namespace: b.namespace },
+        spec: { hard: { 'count/clusters.cluster.x-k8s.io': '0' } },
+      },
+    ] as never[]);
     await eventually(async () => {
       const q = await admin.get('v1', 'ResourceQuota', b.namespace, 'no-clusters');
       return !!(q as { status?: { hard?: object } } | undefined)?.status?.hard;
     }, 'the quota to be counted');
     const name = uniqueName('quota');
-    const err = await createClusterObjects(kubeFor(memberOf(b.name, 'admins').identity), b.namespace, input(name)).catch((e: unknown) => e);
+    const err = await createClusterObjects(
+      kubeFor(memberOf(b.name, 'admins').identity),
+      b.namespace,
+      input(name),
+    ).catch((e: unknown) => e);
     expect((err as ClusterCreateError).error.code).toBe('quotaExceeded');
     expect(await labelled(b.namespace, name)).toEqual([]);
   });
@@ -167,7 +241,9 @@ describe('changing and deleting a cluster', () => {
     const name = uniqueName('up');
     await createClusterObjects(kube, a.namespace, input(name));
     const supported = ['v1.32.9', 'v1.33.5', 'v1.34.1'];
-    await expect(upgradeControlPlane(kube, a.namespace, name, 'v1.32.9', supported)).rejects.toBeInstanceOf(ChangeRefused);
+    await expect(
+      upgradeControlPlane(kube, a.namespace, name, 'v1.32.9', supported),
+    ).rejects.toBeInstanceOf(ChangeRefused);
     await upgradeControlPlane(kube, a.namespace, name, 'v1.34.1', supported);
     const kcp = await kube.get(models.kamajicontrolplanes, a.namespace, name);
     expect((kcp.spec as { version: string }).version).toBe('v1.34.1');
@@ -180,11 +256,29 @@ describe('changing and deleting a cluster', () => {
     const kube = kubeFor(memberOf(a.name, 'admins').identity);
     const name = uniqueName('del');
     await createClusterObjects(kube, a.namespace, input(name, { nodeGroups: [defaultNodeGroup] }));
-    await admin.apply([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-kubeconfig`, namespace: a.namespace }, stringData: { value: 'x' } }] as never[]);
-    const preview = (await clusterDeletePreview(kube, a.namespace, name)).map((i) => `${i.kind}/${i.name}`);
-    expect(preview).toEqual(expect.arrayContaining([`Cluster/${name}`, `MachineDeployment/${name}-workers`, `Secret/${name}-kubeconfig`]));
+    await admin.apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: `${name}-kubeconfig`, namespace: a.namespace },
+        stringData: { value: 'x' },
+      },
+    ] as never[]);
+    const preview = (await clusterDeletePreview(kube, a.namespace, name)).map(
+      (i) => `${i.kind}/${i.name}`,
+    );
+    expect(preview).toEqual(
+      expect.arrayContaining([
+        `Cluster/${name}`,
+        `MachineDeployment/${name}-workers`,
+        `Secret/${name}-kubeconfig`,
+      ]),
+    );
     await deleteClusterObjects(kube, a.namespace, name);
-    await eventually(async () => (await labelled(a.namespace, name)).length === 0, 'the cluster objects to go');
+    await eventually(
+      async () => (await labelled(a.namespace, name)).length === 0,
+      'the cluster objects to go',
+    );
     expect(await admin.get('v1', 'Secret', a.namespace, `${name}-kubeconfig`)).toBeUndefined();
   });
 });
@@ -192,14 +286,38 @@ describe('changing and deleting a cluster', () => {
 describe('kubeconfig download', () => {
   it("serves a tenant admin their cluster's kubeconfig, records it, and refuses viewers and other tenants", async () => {
     const name = uniqueName('kc');
-    await admin.create({ apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name, namespace: a.namespace }, spec: { paused: true } } as never);
-    await admin.apply([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-kubeconfig`, namespace: a.namespace }, stringData: { value: 'apiVersion: v1\nkind: Config\n' } }] as never[]);
-    const text = await readKubeconfig(kubeFor(memberOf(a.name, 'admins').identity), a.namespace, name, 'admin@tests.example');
+    await admin.create({
+      apiVersion: 'cluster.x-k8s.io/v1beta2',
+      kind: 'Cluster',
+      metadata: { name, namespace: a.namespace },
+      spec: { paused: true },
+    } as never);
+    await admin.apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: `${name}-kubeconfig`, namespace: a.namespace },
+        stringData: { value: 'apiVersion: v1\nkind: Config\n' },
+      },
+    ] as never[]);
+    const text = await readKubeconfig(
+      kubeFor(memberOf(a.name, 'admins').identity),
+      a.namespace,
+      name,
+      'admin@tests.example',
+    );
     expect(text).toContain('kind: Config');
-    const events = await admin.list('v1', 'Event', { namespace: a.namespace, fieldSelector: `involvedObject.name=${name},reason=KubeconfigDownloaded` });
-    expect(events.map((e) => (e as { message?: string }).message)).toContain('Kubeconfig downloaded by admin@tests.example');
+    const events = await admin.list('v1', 'Event', {
+      namespace: a.namespace,
+      fieldSelector: `involvedObject.name=${name},reason=KubeconfigDownloaded`,
+    });
+    expect(events.map((e) => (e as { message?: string }).message)).toContain(
+      'Kubeconfig downloaded by admin@tests.example',
+    );
     for (const who of [memberOf(a.name, 'viewers'), memberOf(b.name, 'admins')]) {
-      const err = await readKubeconfig(kubeFor(who.identity), a.namespace, name, who.email).catch((e: unknown) => e);
+      const err = await readKubeconfig(kubeFor(who.identity), a.namespace, name, who.email).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(KubeApiError);
       expect((err as KubeApiError).status).toBe(403);
     }

@@ -94,16 +94,16 @@ export class SeedClient {
   }
 
   /**
-   * Writes status through /status. With `ifAbsent`, only when the object has none yet: state the
-   * simulator moves on (e.g. a remediation finishing) isn't reset by the next start.
+   * Writes status through /status. With `unlessSet`, only while that status field is still empty:
+   * state the simulator moves on (e.g. a remediation finishing) isn't reset by the next start.
    */
-  async status(obj: KObj, status: Record<string, unknown>, opts: { ifAbsent?: boolean } = {}): Promise<void> {
+  async status(obj: KObj, status: Record<string, unknown>, opts: { unlessSet?: string } = {}): Promise<void> {
     if (!(await this.resourceOf(obj))) return;
     const path = await this.pathOf(obj);
-    if (opts.ifAbsent) {
+    if (opts.unlessSet) {
       const cur = await this.rest.get<KObj>(path);
-      const s = cur.status as Record<string, unknown> | undefined;
-      if (s && Object.keys(s).length > 0) return;
+      const v = (cur.status as Record<string, unknown> | undefined)?.[opts.unlessSet];
+      if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) return;
     }
     await this.rest.mergePatch(`${path}/status`, { status });
   }

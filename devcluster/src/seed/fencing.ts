@@ -157,9 +157,9 @@ export async function seedFencing(c: SeedClient, now: Date): Promise<void> {
   const objs = fencingObjects();
   await c.apply(objs);
   const nhc = objs.find((o) => o.kind === 'NodeHealthCheck');
-  if (nhc) await c.status(nhc, healthCheckStatus(now), { ifAbsent: true });
+  if (nhc) await c.status(nhc, healthCheckStatus(now), { unlessSet: 'conditions' });
   const far = remediation();
   await c.apply([far]);
   // Only a fresh remediation starts "in progress"; the simulator then finishes it.
-  await c.status(far, remediationStatus(now), { ifAbsent: true });
+  await c.status(far, remediationStatus(now), { unlessSet: 'conditions' });
 }

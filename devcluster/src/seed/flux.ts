@@ -268,11 +268,11 @@ export const fluxNamespaces = (): string[] => [...new Set([SOURCE.namespace, 'co
 export async function seedFlux(c: SeedClient, now: Date): Promise<void> {
   const repo = helmRepository();
   await c.apply([repo]);
-  await c.status(repo, helmRepositoryStatus(now), { ifAbsent: true });
+  await c.status(repo, helmRepositoryStatus(now), { unlessSet: 'conditions' });
   for (const [i, r] of releases.entries()) {
     const hr = helmReleaseObject(r);
     await c.apply([hr]);
     const cur = await c.get(hr);
-    await c.status(hr, helmReleaseStatus(r, cur?.metadata.generation ?? 1, now, i), { ifAbsent: true });
+    await c.status(hr, helmReleaseStatus(r, cur?.metadata.generation ?? 1, now, i), { unlessSet: 'conditions' });
   }
 }

@@ -120,7 +120,7 @@ export async function seedHardware(c: SeedClient, now: Date): Promise<void> {
   for (const s of fleet) {
     const bmh = bareMetalHost(s);
     await c.apply([bmh]);
-    await c.status(bmh, bareMetalHostStatus(s, now), { ifAbsent: true });
+    await c.status(bmh, bareMetalHostStatus(s, now), { unlessSet: 'operationalStatus' });
   }
   await c.apply(fleet.map(hardwareData));
 }

@@ -55,5 +55,6 @@ export function handleRequest(hr: HelmReleaseObj, at: string, now: string): Reco
 /** Spec changed since the last reconcile (e.g. resume after suspend): catch up observedGeneration. */
 export function needsGenerationSync(hr: HelmReleaseObj): boolean {
   const gen = hr.metadata.generation;
-  return !hr.spec.suspend && gen !== undefined && hr.status !== undefined && hr.status.observedGeneration !== gen;
+  // Only once a controller (here: the seed) has reported on it at all.
+  return !hr.spec.suspend && gen !== undefined && !!hr.status?.conditions?.length && hr.status.observedGeneration !== gen;
 }
