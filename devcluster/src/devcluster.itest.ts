@@ -15,18 +15,27 @@ import { ApiError, isStatus, Rest } from './simulator/kube/rest.ts';
 import type { Condition, KObj } from './simulator/kube/types.ts';
 
 const adminFile =
-  process.env.STRATUS_TEST_ADMIN_KUBECONFIG ?? path.resolve('.devcluster', 'test', 'admin.kubeconfig');
+  process.env.STRATUS_TEST_ADMIN_KUBECONFIG ??
+  path.resolve('.devcluster', 'test', 'admin.kubeconfig');
 const dashboardFile = path.join(path.dirname(adminFile), 'dashboard.kubeconfig');
 
 const admin = new Rest(loadKubeconfig(adminFile), { fieldManager: 'stratus-itest' });
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-const tenant = { name: `it-${run}`, displayName: `Integration ${run}`, namespace: `tenant-it-${run}` };
+const tenant = {
+  name: `it-${run}`,
+  displayName: `Integration ${run}`,
+  namespace: `tenant-it-${run}`,
+};
 const ns = tenant.namespace;
 
 type Obj = KObj & { spec?: Record<string, unknown>; status?: Record<string, unknown> };
 
 /** Polls until `fn` returns something (not undefined/false), or fails with the last value seen. */
-async function eventually<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -37,7 +46,8 @@ async function eventually<T>(what: string, fn: () => Promise<T | undefined | fal
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -112,7 +122,9 @@ describe('the API server validates with the CRDs’ own schemas', () => {
     });
     // MetalLB validates ranges in its webhook; a ValidatingAdmissionPolicy stands in for it here.
     const range = await eventually('the address policy to be active', async () => {
-      const e = await rejection(pools, pool(`it-${run}-range`, ['198.51.100.200-banana'])).catch(() => undefined);
+      const e = await rejection(pools, pool(`it-${run}-range`, ['198.51.100.200-banana'])).catch(
+        () => undefined,
+      );
       return e;
     });
     expect(range.status).toBe(422);
@@ -131,29 +143,36 @@ describe('RBAC', () => {
   it('denies the dashboard identity anything but impersonation', async () => {
     const c = dashboard();
     await expect(c.list('/api/v1/namespaces')).rejects.toSatisfy((e) => isStatus(e, 403));
-    await expect(c.list(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`)).rejects.toSatisfy((e) =>
-      isStatus(e, 403),
+    await expect(c.list(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`)).rejects.toSatisfy(
+      (e) => isStatus(e, 403),
     );
     c.close();
   });
 
   it('denies an impersonated user without groups', async () => {
     const c = dashboard({ user: 'oidc:nobody' });
-    await expect(c.list(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`)).rejects.toSatisfy((e) =>
-      isStatus(e, 403),
+    await expect(c.list(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`)).rejects.toSatisfy(
+      (e) => isStatus(e, 403),
     );
     await expect(c.get(`/api/v1/namespaces/${ns}`)).rejects.toSatisfy((e) => isStatus(e, 403));
-    await expect(c.list(`/api/v1/namespaces/${ns}/secrets`)).rejects.toSatisfy((e) => isStatus(e, 403));
+    await expect(c.list(`/api/v1/namespaces/${ns}/secrets`)).rejects.toSatisfy((e) =>
+      isStatus(e, 403),
+    );
     c.close();
   });
 
   it('lets the tenant’s admin group in, and only into its tenant', async () => {
-    const c = dashboard({ user: 'oidc:someone@example.com', groups: [`oidc:tenant-${tenant.name}-admins`] });
-    expect((await c.list(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`)).items).toEqual([]);
-    expect((await c.get(`/api/v1/namespaces/${ns}`)).metadata.name).toBe(ns);
-    await expect(c.list('/apis/kubevirt.io/v1/namespaces/tenant-acme/virtualmachines')).rejects.toSatisfy((e) =>
-      isStatus(e, 403),
+    const c = dashboard({
+      user: 'oidc:someone@example.com',
+      groups: [`oidc:tenant-${tenant.name}-admins`],
+    });
+    expect((await c.list(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`)).items).toEqual(
+      [],
     );
+    expect((await c.get(`/api/v1/namespaces/${ns}`)).metadata.name).toBe(ns);
+    await expect(
+      c.list('/apis/kubevirt.io/v1/namespaces/tenant-acme/virtualmachines'),
+    ).rejects.toSatisfy((e) => isStatus(e, 403));
     c.close();
   });
 });
@@ -162,19 +181,26 @@ describe('the seeded demo cloud', () => {
   it('has nodes with hardware, one NotReady and being fenced', async () => {
     const nodes = await list('/api/v1/nodes');
     const names = nodes.map((n) => n.metadata.name);
-    expect(names).toEqual(expect.arrayContaining(['node-a1', 'node-a2', 'node-a3', 'node-a4', 'node-a5', 'node-b6']));
+    expect(names).toEqual(
+      expect.arrayContaining(['node-a1', 'node-a2', 'node-a3', 'node-a4', 'node-a5', 'node-b6']),
+    );
     const kwok = nodes.filter((n) => n.metadata.annotations?.['kwok.x-k8s.io/node'] === 'fake');
     expect(kwok.length).toBeGreaterThanOrEqual(5);
     const a4 = nodes.find((n) => n.metadata.name === 'node-a4');
     expect(a4?.metadata.labels?.['feature.node.kubernetes.io/pci-10de.present']).toBe('true');
-    expect(a4?.status?.nodeInfo).toMatchObject({ osImage: expect.stringMatching(/^Talos/), kubeletVersion: 'v1.34.4' });
+    expect(a4?.status?.nodeInfo).toMatchObject({
+      osImage: expect.stringMatching(/^Talos/),
+      kubeletVersion: 'v1.34.4',
+    });
     const b6 = nodes.find((n) => n.metadata.name === 'node-b6');
     expect(b6?.metadata.annotations?.['kwok.x-k8s.io/node']).toBeUndefined();
     expect(b6?.metadata.annotations?.['fencing/enabled']).toBe('true');
     expect(['started', 'fenced']).toContain(b6?.metadata.annotations?.['fencing/state']);
     expect(cond(b6, 'Ready')?.status).toBe('Unknown');
     expect(b6?.spec?.taints).toEqual(
-      expect.arrayContaining([expect.objectContaining({ key: 'node.kubernetes.io/out-of-service', effect: 'NoExecute' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'node.kubernetes.io/out-of-service', effect: 'NoExecute' }),
+      ]),
     );
     const hosts = await list('/apis/metal3.io/v1alpha1/namespaces/metal3/baremetalhosts');
     expect(hosts).toHaveLength(6);
@@ -183,21 +209,35 @@ describe('the seeded demo cloud', () => {
       | undefined;
     expect(hw?.storage[0]?.serialNumber).toBeTruthy();
     expect(hw?.nics[0]).toMatchObject({ mac: expect.any(String), speedGbps: 25 });
-    expect(await list('/apis/nfd.k8s-sigs.io/v1alpha1/namespaces/node-feature-discovery/nodefeatures')).toHaveLength(6);
+    expect(
+      await list('/apis/nfd.k8s-sigs.io/v1alpha1/namespaces/node-feature-discovery/nodefeatures'),
+    ).toHaveLength(6);
   });
 
   it('has the tenants, storage classes, pools and platform releases', async () => {
     const tenants = await list('/api/v1/namespaces?labelSelector=stratus.dev/tenant');
-    expect(tenants.map((t) => t.metadata.name)).toEqual(expect.arrayContaining(['tenant-acme', 'tenant-globex']));
+    expect(tenants.map((t) => t.metadata.name)).toEqual(
+      expect.arrayContaining(['tenant-acme', 'tenant-globex']),
+    );
     const quota = await get('/api/v1/namespaces/tenant-acme/resourcequotas/tenant-quota');
     expect(Object.keys((quota?.spec?.hard as object) ?? {})).toEqual(
-      expect.arrayContaining(['count/virtualmachines.kubevirt.io', 'count/clusters.cluster.x-k8s.io', 'services.loadbalancers']),
+      expect.arrayContaining([
+        'count/virtualmachines.kubevirt.io',
+        'count/clusters.cluster.x-k8s.io',
+        'services.loadbalancers',
+      ]),
     );
     const classes = await list('/apis/storage.k8s.io/v1/storageclasses');
-    expect(classes.map((c) => c.metadata.name)).toEqual(expect.arrayContaining(['replicated', 'replicated-x3', 'local']));
+    expect(classes.map((c) => c.metadata.name)).toEqual(
+      expect.arrayContaining(['replicated', 'replicated-x3', 'local']),
+    );
     const pools = await list('/apis/metallb.io/v1beta1/namespaces/metallb-system/ipaddresspools');
-    expect(pools.map((p) => p.metadata.name)).toEqual(expect.arrayContaining(['public', 'private']));
-    expect(await list('/apis/metallb.io/v1beta1/namespaces/metallb-system/l2advertisements')).not.toHaveLength(0);
+    expect(pools.map((p) => p.metadata.name)).toEqual(
+      expect.arrayContaining(['public', 'private']),
+    );
+    expect(
+      await list('/apis/metallb.io/v1beta1/namespaces/metallb-system/l2advertisements'),
+    ).not.toHaveLength(0);
 
     const releases = await list('/apis/helm.toolkit.fluxcd.io/v2/helmreleases');
     expect(releases.length).toBeGreaterThanOrEqual(25);
@@ -216,10 +256,16 @@ describe('the seeded demo cloud', () => {
     expect(nhc?.status?.unhealthyNodes).toEqual([expect.objectContaining({ name: 'node-b6' })]);
 
     for (const t of ['tenant-acme', 'tenant-globex']) {
-      expect(await list(`/apis/cluster.x-k8s.io/v1beta2/namespaces/${t}/clusters`)).not.toHaveLength(0);
-      expect(await list(`/apis/kubevirt.io/v1/namespaces/${t}/virtualmachines`)).not.toHaveLength(0);
+      expect(
+        await list(`/apis/cluster.x-k8s.io/v1beta2/namespaces/${t}/clusters`),
+      ).not.toHaveLength(0);
+      expect(await list(`/apis/kubevirt.io/v1/namespaces/${t}/virtualmachines`)).not.toHaveLength(
+        0,
+      );
       expect(await list(`/api/v1/namespaces/${t}/persistentvolumeclaims`)).not.toHaveLength(0);
-      const lbs = (await list(`/api/v1/namespaces/${t}/services`)).filter((s) => s.spec?.type === 'LoadBalancer');
+      const lbs = (await list(`/api/v1/namespaces/${t}/services`)).filter(
+        (s) => s.spec?.type === 'LoadBalancer',
+      );
       expect(lbs).not.toHaveLength(0);
     }
   });
@@ -234,7 +280,16 @@ describe('the simulator plays the missing controllers', () => {
         namespace: ns,
         version: 'v1.33.5',
         controlPlaneReplicas: 2,
-        nodeGroups: [{ name: 'md-0', replicas: 2, cpu: 2, memory: '4Gi', diskSize: '20Gi', storageClass: 'replicated' }],
+        nodeGroups: [
+          {
+            name: 'md-0',
+            replicas: 2,
+            cpu: 2,
+            memory: '4Gi',
+            diskSize: '20Gi',
+            storageClass: 'replicated',
+          },
+        ],
       }),
     );
     const clusterPath = `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/clusters/${name}`;
@@ -242,32 +297,65 @@ describe('the simulator plays the missing controllers', () => {
       const c = await get(clusterPath);
       return c?.status?.phase === 'Provisioned' && cond(c, 'Available')?.status === 'True' && c;
     });
-    expect(cluster.spec?.controlPlaneEndpoint).toEqual({ host: `${name}.${ns}.k8s.stratus.local`, port: 6443 });
-    expect(cluster.status?.workers).toMatchObject({ desiredReplicas: 2, readyReplicas: 2, availableReplicas: 2 });
-    expect(cluster.status?.initialization).toEqual({ infrastructureProvisioned: true, controlPlaneInitialized: true });
+    expect(cluster.spec?.controlPlaneEndpoint).toEqual({
+      host: `${name}.${ns}.k8s.stratus.local`,
+      port: 6443,
+    });
+    expect(cluster.status?.workers).toMatchObject({
+      desiredReplicas: 2,
+      readyReplicas: 2,
+      availableReplicas: 2,
+    });
+    expect(cluster.status?.initialization).toEqual({
+      infrastructureProvisioned: true,
+      controlPlaneInitialized: true,
+    });
 
-    const secret = await eventually('the kubeconfig Secret', () => get(`/api/v1/namespaces/${ns}/secrets/${name}-kubeconfig`));
+    const secret = await eventually('the kubeconfig Secret', () =>
+      get(`/api/v1/namespaces/${ns}/secrets/${name}-kubeconfig`),
+    );
     expect(secret.type).toBe('cluster.x-k8s.io/secret');
     expect(secret.metadata.labels?.['cluster.x-k8s.io/cluster-name']).toBe(name);
-    expect(secret.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Cluster', name, uid: cluster.metadata.uid });
-    const kubeconfig = YAML.parse(Buffer.from((secret.data as { value: string }).value, 'base64').toString()) as {
+    expect(secret.metadata.ownerReferences?.[0]).toMatchObject({
+      kind: 'Cluster',
+      name,
+      uid: cluster.metadata.uid,
+    });
+    const kubeconfig = YAML.parse(
+      Buffer.from((secret.data as { value: string }).value, 'base64').toString(),
+    ) as {
       clusters: { cluster: { server: string } }[];
       users: { user: { token: string } }[];
     };
-    expect(kubeconfig.clusters[0]?.cluster.server).toBe(`https://${name}.${ns}.k8s.stratus.local:6443`);
+    expect(kubeconfig.clusters[0]?.cluster.server).toBe(
+      `https://${name}.${ns}.k8s.stratus.local:6443`,
+    );
     expect(kubeconfig.users[0]?.user.token).toBeTruthy();
 
-    const machines = await list(`/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machines?labelSelector=cluster.x-k8s.io/cluster-name=${name}`);
+    const machines = await list(
+      `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machines?labelSelector=cluster.x-k8s.io/cluster-name=${name}`,
+    );
     expect(machines).toHaveLength(2);
-    expect(machines.every((m) => m.status?.phase === 'Running' && (m.status.nodeRef as { name: string }).name)).toBe(true);
+    expect(
+      machines.every(
+        (m) => m.status?.phase === 'Running' && (m.status.nodeRef as { name: string }).name,
+      ),
+    ).toBe(true);
 
     // Scale down by one.
     const mdPath = `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machinedeployments/${name}-md-0`;
     await admin.mergePatch(mdPath, { spec: { replicas: 1 } });
     await eventually('the MachineDeployment to scale down to 1', async () => {
       const md = await get(mdPath);
-      const ms = await list(`/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machines?labelSelector=cluster.x-k8s.io/deployment-name=${name}-md-0`);
-      return md?.status?.replicas === 1 && md.status.readyReplicas === 1 && md.status.phase === 'Running' && ms.length === 1;
+      const ms = await list(
+        `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machines?labelSelector=cluster.x-k8s.io/deployment-name=${name}-md-0`,
+      );
+      return (
+        md?.status?.replicas === 1 &&
+        md.status.readyReplicas === 1 &&
+        md.status.phase === 'Running' &&
+        ms.length === 1
+      );
     });
 
     // Upgrade the control plane: it passes through Upgrading and lands on the new version.
@@ -275,14 +363,22 @@ describe('the simulator plays the missing controllers', () => {
     await admin.mergePatch(kcpPath, { spec: { version: 'v1.34.1' } });
     await eventually('the upgrade to show', async () => {
       const c = await get(clusterPath);
-      const tcp = await get(`/apis/kamaji.clastix.io/v1alpha1/namespaces/${ns}/tenantcontrolplanes/${name}`);
-      const version = (tcp?.status?.kubernetesResources as { version?: { status?: string } } | undefined)?.version;
+      const tcp = await get(
+        `/apis/kamaji.clastix.io/v1alpha1/namespaces/${ns}/tenantcontrolplanes/${name}`,
+      );
+      const version = (
+        tcp?.status?.kubernetesResources as { version?: { status?: string } } | undefined
+      )?.version;
       return cond(c, 'RollingOut')?.status === 'True' || version?.status === 'Upgrading';
     });
     await eventually('the control plane to run v1.34.1', async () => {
       const kcp = await get(kcpPath);
       const c = await get(clusterPath);
-      return kcp?.status?.version === 'v1.34.1' && kcp.status.ready === true && cond(c, 'RollingOut')?.status === 'False';
+      return (
+        kcp?.status?.version === 'v1.34.1' &&
+        kcp.status.ready === true &&
+        cond(c, 'RollingOut')?.status === 'False'
+      );
     });
   });
 
@@ -309,12 +405,20 @@ describe('the simulator plays the missing controllers', () => {
     expect(seen.has('Running')).toBe(true);
     const dv = await get(`/apis/cdi.kubevirt.io/v1beta1/namespaces/${ns}/datavolumes/vm1-root`);
     expect(dv?.status?.phase).toBe('Succeeded');
-    expect(dv?.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'VirtualMachine', name: 'vm1' });
+    expect(dv?.metadata.ownerReferences?.[0]).toMatchObject({
+      kind: 'VirtualMachine',
+      name: 'vm1',
+    });
     const vmi = await get(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances/vm1`);
     expect(vmi?.status?.phase).toBe('Running');
     expect(vmi?.status?.nodeName).toMatch(/^node-a\d$/);
-    expect((vmi?.status?.interfaces as { ipAddress: string }[])[0]?.ipAddress).toMatch(/^10\.244\.\d+\.\d+$/);
-    expect(vmi?.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'VirtualMachine', uid: running.metadata.uid });
+    expect((vmi?.status?.interfaces as { ipAddress: string }[])[0]?.ipAddress).toMatch(
+      /^10\.244\.\d+\.\d+$/,
+    );
+    expect(vmi?.metadata.ownerReferences?.[0]).toMatchObject({
+      kind: 'VirtualMachine',
+      uid: running.metadata.uid,
+    });
 
     await admin.mergePatch(vmPath, { spec: { runStrategy: 'Halted' } });
     await eventually('the VM to stop', async () => {
@@ -336,42 +440,79 @@ describe('the simulator plays the missing controllers', () => {
     const pvc = await get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/golden`);
     expect(pvc?.status?.phase).toBe('Bound');
     const pv = await get(`/api/v1/persistentvolumes/${pvc?.spec?.volumeName as string}`);
-    expect(pv?.spec?.csi).toMatchObject({ driver: 'linstor.csi.linbit.com', volumeHandle: pv?.metadata.name });
+    expect(pv?.spec?.csi).toMatchObject({
+      driver: 'linstor.csi.linbit.com',
+      volumeHandle: pv?.metadata.name,
+    });
     expect(pv?.status?.phase).toBe('Bound');
   });
 
   it('gives LoadBalancer Services addresses from their MetalLB pool', async () => {
     const taken = new Set(
-      (await list('/api/v1/services'))
-        .flatMap((s) => ((s.status?.loadBalancer as { ingress?: { ip?: string }[] } | undefined)?.ingress ?? []).map((i) => i.ip)),
+      (await list('/api/v1/services')).flatMap((s) =>
+        (
+          (s.status?.loadBalancer as { ingress?: { ip?: string }[] } | undefined)?.ingress ?? []
+        ).map((i) => i.ip),
+      ),
     );
-    const wanted = Array.from({ length: 51 }, (_, i) => `198.51.100.${60 - i}`).find((ip) => !taken.has(ip));
+    const wanted = Array.from({ length: 51 }, (_, i) => `198.51.100.${60 - i}`).find(
+      (ip) => !taken.has(ip),
+    );
     expect(wanted).toBeDefined();
-    const before = await get('/apis/metallb.io/v1beta1/namespaces/metallb-system/ipaddresspools/public');
+    const before = await get(
+      '/apis/metallb.io/v1beta1/namespaces/metallb-system/ipaddresspools/public',
+    );
     await createAll([
-      loadBalancerObject({ name: 'auto', namespace: ns, pool: 'public', ports: [{ name: 'http', port: 80 }], selector: { app: 'x' } }),
-      loadBalancerObject({ name: 'fixed', namespace: ns, pool: 'public', ip: wanted, ports: [{ name: 'http', port: 80 }], selector: { app: 'x' } }),
+      loadBalancerObject({
+        name: 'auto',
+        namespace: ns,
+        pool: 'public',
+        ports: [{ name: 'http', port: 80 }],
+        selector: { app: 'x' },
+      }),
+      loadBalancerObject({
+        name: 'fixed',
+        namespace: ns,
+        pool: 'public',
+        ip: wanted,
+        ports: [{ name: 'http', port: 80 }],
+        selector: { app: 'x' },
+      }),
     ]);
     const ipOf = async (n: string) => {
       const s = await get(`/api/v1/namespaces/${ns}/services/${n}`);
-      const ip = (s?.status?.loadBalancer as { ingress?: { ip: string }[] } | undefined)?.ingress?.[0]?.ip;
-      return ip && s?.metadata.annotations?.['metallb.io/ip-allocated-from-pool'] === 'public' ? ip : undefined;
+      const ip = (s?.status?.loadBalancer as { ingress?: { ip: string }[] } | undefined)
+        ?.ingress?.[0]?.ip;
+      return ip && s?.metadata.annotations?.['metallb.io/ip-allocated-from-pool'] === 'public'
+        ? ip
+        : undefined;
     };
     const auto = await eventually('an address for the auto Service', () => ipOf('auto'));
     expect(auto).toMatch(/^198\.51\.100\.\d+$/);
     expect(await eventually('the requested address', () => ipOf('fixed'))).toBe(wanted);
     await eventually('the pool counters to move', async () => {
-      const p = await get('/apis/metallb.io/v1beta1/namespaces/metallb-system/ipaddresspools/public');
+      const p = await get(
+        '/apis/metallb.io/v1beta1/namespaces/metallb-system/ipaddresspools/public',
+      );
       const was = (before?.status?.assignedIPv4 as number | undefined) ?? 0;
       return (p?.status?.assignedIPv4 as number) >= was + 2 && p;
     });
 
     // Asking for an address another Service holds fails, with MetalLB's event.
     await createAll([
-      loadBalancerObject({ name: 'clash', namespace: ns, pool: 'public', ip: wanted, ports: [{ name: 'http', port: 80 }], selector: { app: 'x' } }),
+      loadBalancerObject({
+        name: 'clash',
+        namespace: ns,
+        pool: 'public',
+        ip: wanted,
+        ports: [{ name: 'http', port: 80 }],
+        selector: { app: 'x' },
+      }),
     ]);
     const event = await eventually('an AllocationFailed event', async () => {
-      const events = await list(`/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=clash`);
+      const events = await list(
+        `/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=clash`,
+      );
       return events.find((e) => (e as { reason?: string }).reason === 'AllocationFailed');
     });
     expect((event as { message?: string }).message).toContain(wanted);

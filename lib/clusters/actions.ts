@@ -4,16 +4,15 @@ import { z } from 'zod';
 
 import { requireKube } from '../auth/session';
 import { userErrorOf } from '../http';
-import { models } from '../k8s/models';
 import type { ActionResult } from '../actions/result';
 import { ChangeRefused, scaleNodeGroup, upgradeControlPlane, upgradeNodeGroups } from './change';
-import { quotaShortfall } from './quota';
 import { createClusterSchema, dnsLabel, fieldErrors } from './schema';
 import {
   ClusterCreateError,
   clusterDeletePreview,
   createClusterObjects,
   deleteClusterObjects,
+  preflight,
   supportedVersions,
   type DeletePreviewItem,
 } from './server';
@@ -47,28 +46,8 @@ export async function createCluster(
   }
   try {
     const { kube } = await requireKube();
-    const classes = await kube.list(models.storageclasses);
-    const names = new Set(classes.items.map((c) => c.metadata?.name));
-    const missing = input.nodeGroups.findIndex((g) => !names.has(g.storageClass));
-    if (missing >= 0) {
-      const g = input.nodeGroups[missing];
-      return invalid(`Storage class "${g?.storageClass ?? ''}" does not exist.`, {
-        [`nodeGroups.${missing}.storageClass`]: 'This storage class does not exist.',
-      });
-    }
-    const quotas = await kube
-      .list(models.resourcequotas, { namespace: ns.data })
-      .catch(() => ({ items: [] }));
-    const short = quotaShortfall(quotas.items as never[], input);
-    if (short.length)
-      return {
-        ok: false,
-        error: {
-          code: 'quotaExceeded',
-          status: 403,
-          message: `This cluster does not fit your quota. ${short.join(' ')}`,
-        },
-      };
+    const refused = await preflight(kube, ns.data, input);
+    if (refused) return { ok: false, error: refused };
     await createClusterObjects(kube, ns.data, input);
     return { ok: true, data: { name: input.name } };
   } catch (err) {

@@ -16,6 +16,7 @@ import {
   clusterDeletePreview,
   createClusterObjects,
   deleteClusterObjects,
+  preflight,
 } from './server';
 
 const admin = new Admin();
@@ -321,5 +322,28 @@ describe('kubeconfig download', () => {
       expect(err).toBeInstanceOf(KubeApiError);
       expect((err as KubeApiError).status).toBe(403);
     }
+  });
+});
+
+describe('preflight', () => {
+  it('names a missing storage class and a quota shortfall before anything is created', async () => {
+    const kube = kubeFor(memberOf(a.name, 'admins').identity);
+    const missing = await preflight(
+      kube,
+      a.namespace,
+      input('pf', { nodeGroups: [{ ...defaultNodeGroup, storageClass: 'no-such-class' }] }),
+    );
+    expect(missing).toMatchObject({
+      code: 'invalid',
+      fields: { 'nodeGroups.0.storageClass': 'This storage class does not exist.' },
+    });
+    expect(await preflight(kube, a.namespace, input('pf'))).toBeUndefined();
+    const big = await preflight(
+      kube,
+      a.namespace,
+      input('pf', { nodeGroups: [{ ...defaultNodeGroup, replicas: 50, diskGi: 2048 }] }),
+    );
+    expect(big?.code).toBe('quotaExceeded');
+    expect(big?.message).toContain('Storage: needs');
   });
 });

@@ -5,6 +5,7 @@ import type { KubeClient } from '../k8s/client';
 import { models, type ResourceModel } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { buildCluster, CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './build';
+import { quotaShortfall } from './quota';
 import type { CreateClusterInput } from './schema';
 import { defaultVersions } from './versions';
 
@@ -161,4 +162,36 @@ export async function deleteClusterObjects(
       if (!(e instanceof KubeApiError && e.status === 404)) throw e;
     });
   }
+}
+
+/**
+ * Checks what the API server can't check for us before anything is created: the storage classes
+ * exist, and the tenant's quota has room (the quota admission refuses too, but with less to say).
+ */
+export async function preflight(
+  kube: KubeClient,
+  namespace: string,
+  input: CreateClusterInput,
+): Promise<UserError | undefined> {
+  const classes = await kube.list(models.storageclasses);
+  const names = new Set(classes.items.map((c) => c.metadata?.name));
+  const missing = input.nodeGroups.findIndex((g) => !names.has(g.storageClass));
+  if (missing >= 0) {
+    const g = input.nodeGroups[missing];
+    return {
+      code: 'invalid',
+      status: 422,
+      message: `Storage class "${g?.storageClass ?? ''}" does not exist.`,
+      fields: { [`nodeGroups.${missing}.storageClass`]: 'This storage class does not exist.' },
+    };
+  }
+  const quotas = await kube.list(models.resourcequotas, { namespace }).catch(() => ({ items: [] }));
+  const short = quotaShortfall(quotas.items as never[], input);
+  if (short.length)
+    return {
+      code: 'quotaExceeded',
+      status: 403,
+      message: `This cluster does not fit your quota. ${short.join(' ')}`,
+    };
+  return undefined;
 }

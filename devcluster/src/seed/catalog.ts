@@ -32,12 +32,21 @@ export function catalogObjects(): KObj[] {
       kind: 'VirtualMachineClusterInstancetype',
       metadata: {
         name,
-        labels: { 'instancetype.kubevirt.io/vendor': 'kubevirt.io', 'instancetype.kubevirt.io/common-instancetypes-version': 'v1.4.0' },
-        annotations: { 'instancetype.kubevirt.io/description': description, 'instancetype.kubevirt.io/displayName': name },
+        labels: {
+          'instancetype.kubevirt.io/vendor': 'kubevirt.io',
+          'instancetype.kubevirt.io/common-instancetypes-version': 'v1.4.0',
+        },
+        annotations: {
+          'instancetype.kubevirt.io/description': description,
+          'instancetype.kubevirt.io/displayName': name,
+        },
       },
       spec: {
         cpu: { guest, ...(name.startsWith('cx1') ? { dedicatedCPUPlacement: true } : {}) },
-        memory: { guest: memory, ...(name.startsWith('m1') ? { hugepages: { pageSize: '2Mi' } } : {}) },
+        memory: {
+          guest: memory,
+          ...(name.startsWith('m1') ? { hugepages: { pageSize: '2Mi' } } : {}),
+        },
       },
     })),
     ...preferences.map<KObj>(([name, displayName, bus]) => ({
@@ -45,10 +54,18 @@ export function catalogObjects(): KObj[] {
       kind: 'VirtualMachineClusterPreference',
       metadata: {
         name,
-        labels: { 'instancetype.kubevirt.io/vendor': 'kubevirt.io', 'instancetype.kubevirt.io/os-type': name.startsWith('windows') ? 'windows' : 'linux' },
+        labels: {
+          'instancetype.kubevirt.io/vendor': 'kubevirt.io',
+          'instancetype.kubevirt.io/os-type': name.startsWith('windows') ? 'windows' : 'linux',
+        },
         annotations: { 'openshift.io/display-name': displayName },
       },
-      spec: { devices: { preferredDiskBus: bus, preferredInterfaceModel: bus === 'sata' ? 'e1000e' : 'virtio' } },
+      spec: {
+        devices: {
+          preferredDiskBus: bus,
+          preferredInterfaceModel: bus === 'sata' ? 'e1000e' : 'virtio',
+        },
+      },
     })),
   ];
 }

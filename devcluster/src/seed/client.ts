@@ -97,7 +97,11 @@ export class SeedClient {
    * Writes status through /status. With `unlessSet`, only while that status field is still empty:
    * state the simulator moves on (e.g. a remediation finishing) isn't reset by the next start.
    */
-  async status(obj: KObj, status: Record<string, unknown>, opts: { unlessSet?: string } = {}): Promise<void> {
+  async status(
+    obj: KObj,
+    status: Record<string, unknown>,
+    opts: { unlessSet?: string } = {},
+  ): Promise<void> {
     if (!(await this.resourceOf(obj))) return;
     const path = await this.pathOf(obj);
     if (opts.unlessSet) {
@@ -120,5 +124,7 @@ export class SeedClient {
 
 /** Days before `now` as an RFC 3339 timestamp (seconds). */
 export function daysAgo(now: Date, days: number, minutes = 0): string {
-  return new Date(now.getTime() - days * 86_400_000 - minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(now.getTime() - days * 86_400_000 - minutes * 60_000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 }

@@ -46,7 +46,11 @@ const nodeImage = (version: string) => {
 export function clusterObjects(spec: TenantClusterSpec): KObj[] {
   const { name, namespace } = spec;
   const labels = { [STRATUS_CLUSTER_LABEL]: name, [CLUSTER_NAME_LABEL]: name };
-  const meta = (n: string, extra: Record<string, string> = {}, annotations?: Record<string, string>) => ({
+  const meta = (
+    n: string,
+    extra: Record<string, string> = {},
+    annotations?: Record<string, string>,
+  ) => ({
     name: n,
     namespace,
     labels: { ...labels, ...extra },
@@ -64,8 +68,16 @@ export function clusterObjects(spec: TenantClusterSpec): KObj[] {
           services: { cidrBlocks: [spec.serviceCidr ?? '10.95.0.0/16'] },
           serviceDomain: 'cluster.local',
         },
-        controlPlaneRef: { apiGroup: 'controlplane.cluster.x-k8s.io', kind: 'KamajiControlPlane', name },
-        infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'KubevirtCluster', name },
+        controlPlaneRef: {
+          apiGroup: 'controlplane.cluster.x-k8s.io',
+          kind: 'KamajiControlPlane',
+          name,
+        },
+        infrastructureRef: {
+          apiGroup: 'infrastructure.cluster.x-k8s.io',
+          kind: 'KubevirtCluster',
+          name,
+        },
       },
     },
     {
@@ -80,7 +92,9 @@ export function clusterObjects(spec: TenantClusterSpec): KObj[] {
         kubelet: { cgroupfs: 'systemd', preferredAddressTypes: ['InternalIP', 'ExternalIP'] },
         network: {
           serviceType: 'LoadBalancer',
-          ...(spec.addressPool ? { serviceAnnotations: { 'metallb.io/address-pool': spec.addressPool } } : {}),
+          ...(spec.addressPool
+            ? { serviceAnnotations: { 'metallb.io/address-pool': spec.addressPool } }
+            : {}),
         },
       },
     },
@@ -114,7 +128,10 @@ export function clusterObjects(spec: TenantClusterSpec): KObj[] {
                       metadata: { name: 'root' },
                       spec: {
                         source: { registry: { url: nodeImage(spec.version) } },
-                        storage: { resources: { requests: { storage: g.diskSize } }, storageClassName: g.storageClass },
+                        storage: {
+                          resources: { requests: { storage: g.diskSize } },
+                          storageClassName: g.storageClass,
+                        },
                       },
                     },
                   ],
@@ -148,7 +165,12 @@ export function clusterObjects(spec: TenantClusterSpec): KObj[] {
             spec: {
               joinConfiguration: {
                 nodeRegistration: {
-                  kubeletExtraArgs: [{ name: 'node-labels', value: `node-role.kubernetes.io/worker=,stratus.dev/node-group=${g.name}` }],
+                  kubeletExtraArgs: [
+                    {
+                      name: 'node-labels',
+                      value: `node-role.kubernetes.io/worker=,stratus.dev/node-group=${g.name}`,
+                    },
+                  ],
                 },
               },
             },
@@ -163,14 +185,28 @@ export function clusterObjects(spec: TenantClusterSpec): KObj[] {
           clusterName: name,
           replicas: g.replicas,
           // The defaulting webhook that would fill these in doesn't run here; set them explicitly.
-          selector: { matchLabels: { [CLUSTER_NAME_LABEL]: name, [DEPLOYMENT_NAME_LABEL]: groupName } },
+          selector: {
+            matchLabels: { [CLUSTER_NAME_LABEL]: name, [DEPLOYMENT_NAME_LABEL]: groupName },
+          },
           template: {
-            metadata: { labels: { [CLUSTER_NAME_LABEL]: name, [DEPLOYMENT_NAME_LABEL]: groupName } },
+            metadata: {
+              labels: { [CLUSTER_NAME_LABEL]: name, [DEPLOYMENT_NAME_LABEL]: groupName },
+            },
             spec: {
               clusterName: name,
               version: spec.version,
-              bootstrap: { configRef: { apiGroup: 'bootstrap.cluster.x-k8s.io', kind: 'KubeadmConfigTemplate', name: groupName } },
-              infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'KubevirtMachineTemplate', name: groupName },
+              bootstrap: {
+                configRef: {
+                  apiGroup: 'bootstrap.cluster.x-k8s.io',
+                  kind: 'KubeadmConfigTemplate',
+                  name: groupName,
+                },
+              },
+              infrastructureRef: {
+                apiGroup: 'infrastructure.cluster.x-k8s.io',
+                kind: 'KubevirtMachineTemplate',
+                name: groupName,
+              },
             },
           },
         },

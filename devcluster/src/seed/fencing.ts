@@ -41,7 +41,10 @@ export function fencingObjects(): KObj[] {
     {
       apiVersion: 'self-node-remediation.medik8s.io/v1alpha1',
       kind: 'SelfNodeRemediationTemplate',
-      metadata: { name: 'self-node-remediation-automatic-strategy-template', namespace: MEDIK8S_NAMESPACE },
+      metadata: {
+        name: 'self-node-remediation-automatic-strategy-template',
+        namespace: MEDIK8S_NAMESPACE,
+      },
       spec: { template: { spec: { remediationStrategy: 'Automatic' } } },
     },
     {
@@ -49,7 +52,9 @@ export function fencingObjects(): KObj[] {
       kind: 'NodeHealthCheck',
       metadata: { name: 'workers' },
       spec: {
-        selector: { matchExpressions: [{ key: 'node-role.kubernetes.io/worker', operator: 'Exists' }] },
+        selector: {
+          matchExpressions: [{ key: 'node-role.kubernetes.io/worker', operator: 'Exists' }],
+        },
         unhealthyConditions: [
           { type: 'Ready', status: 'False', duration: '300s' },
           { type: 'Ready', status: 'Unknown', duration: '300s' },
@@ -76,10 +81,27 @@ export function fencingObjects(): KObj[] {
             {
               name: 'fence',
               image: 'docker.io/kvaps/kube-fencing-agents:v2.1.0',
-              command: ['fence_ipmilan', '--lanplus', '-a', '$(FENCING_ID)', '-l', 'admin', '-p', 'demo', '-o', 'off'],
+              command: [
+                'fence_ipmilan',
+                '--lanplus',
+                '-a',
+                '$(FENCING_ID)',
+                '-l',
+                'admin',
+                '-p',
+                'demo',
+                '-o',
+                'off',
+              ],
               env: [
-                { name: 'FENCING_NODE', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['fencing/node']" } } },
-                { name: 'FENCING_ID', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['fencing/id']" } } },
+                {
+                  name: 'FENCING_NODE',
+                  valueFrom: { fieldRef: { fieldPath: "metadata.annotations['fencing/node']" } },
+                },
+                {
+                  name: 'FENCING_ID',
+                  valueFrom: { fieldRef: { fieldPath: "metadata.annotations['fencing/id']" } },
+                },
               ],
             },
           ],
@@ -112,9 +134,27 @@ export function remediationStatus(now: Date): Record<string, unknown> {
   return {
     lastUpdateTime: at,
     conditions: [
-      { type: 'Processing', status: 'True', reason: 'RemediationStarted', message: msg, lastTransitionTime: at },
-      { type: 'FenceAgentActionSucceeded', status: 'Unknown', reason: 'RemediationStarted', message: msg, lastTransitionTime: at },
-      { type: 'Succeeded', status: 'Unknown', reason: 'RemediationStarted', message: msg, lastTransitionTime: at },
+      {
+        type: 'Processing',
+        status: 'True',
+        reason: 'RemediationStarted',
+        message: msg,
+        lastTransitionTime: at,
+      },
+      {
+        type: 'FenceAgentActionSucceeded',
+        status: 'Unknown',
+        reason: 'RemediationStarted',
+        message: msg,
+        lastTransitionTime: at,
+      },
+      {
+        type: 'Succeeded',
+        status: 'Unknown',
+        reason: 'RemediationStarted',
+        message: msg,
+        lastTransitionTime: at,
+      },
     ],
   };
 }
@@ -132,7 +172,12 @@ export function healthCheckStatus(now: Date): Record<string, unknown> {
         name: brokenNode,
         remediations: [
           {
-            resource: { apiVersion: FAR_API, kind: 'FenceAgentsRemediation', name: brokenNode, namespace: MEDIK8S_NAMESPACE },
+            resource: {
+              apiVersion: FAR_API,
+              kind: 'FenceAgentsRemediation',
+              name: brokenNode,
+              namespace: MEDIK8S_NAMESPACE,
+            },
             started,
             templateName: 'ipmi',
           },

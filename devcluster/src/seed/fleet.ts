@@ -58,18 +58,53 @@ export const talos = {
 const TB = 1_000_000_000_000;
 const GB = 1_000_000_000;
 
-const amdFlags = ['avx', 'avx2', 'avx512f', 'avx512bw', 'avx512vl', 'aes', 'sha_ni', 'svm', 'sev', 'sev_es', 'sev_snp', 'vaes'];
-const intelFlags = ['avx', 'avx2', 'avx512f', 'avx512bw', 'avx512vl', 'amx_tile', 'aes', 'sha_ni', 'vmx', 'sgx', 'vaes'];
+const amdFlags = [
+  'avx',
+  'avx2',
+  'avx512f',
+  'avx512bw',
+  'avx512vl',
+  'aes',
+  'sha_ni',
+  'svm',
+  'sev',
+  'sev_es',
+  'sev_snp',
+  'vaes',
+];
+const intelFlags = [
+  'avx',
+  'avx2',
+  'avx512f',
+  'avx512bw',
+  'avx512vl',
+  'amx_tile',
+  'aes',
+  'sha_ni',
+  'vmx',
+  'sgx',
+  'vaes',
+];
 export const cpuFlags = (s: Server): string[] => (s.vendor === 'AMD' ? amdFlags : intelFlags);
 
-const nvme = (i: number, model: string, serialNumber: string, sizeBytes: number, vendor = 'Samsung'): Disk => ({
+const nvme = (
+  i: number,
+  model: string,
+  serialNumber: string,
+  sizeBytes: number,
+  vendor = 'Samsung',
+): Disk => ({
   name: `/dev/nvme${i}n1`,
   type: 'NVME',
   model,
   vendor,
   serialNumber,
   sizeBytes,
-  wwn: `eui.${serialNumber.toLowerCase().replace(/[^0-9a-f]/g, '').padEnd(16, '0').slice(0, 16)}`,
+  wwn: `eui.${serialNumber
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, '')
+    .padEnd(16, '0')
+    .slice(0, 16)}`,
 });
 
 const cx6 = (mac: string, pci: string, port: number, ip?: string): Nic => ({
@@ -101,14 +136,25 @@ export const fleet: Server[] = [
     memoryGi: 512,
     gpus: 0,
     sriov: false,
-    system: { manufacturer: 'Supermicro', productName: 'AS -1125HS-TNR', serialNumber: 'S51234001A' },
-    bios: { vendor: 'American Megatrends International, LLC.', version: '1.7a', date: '02/11/2025' },
+    system: {
+      manufacturer: 'Supermicro',
+      productName: 'AS -1125HS-TNR',
+      serialNumber: 'S51234001A',
+    },
+    bios: {
+      vendor: 'American Megatrends International, LLC.',
+      version: '1.7a',
+      date: '02/11/2025',
+    },
     disks: [
       nvme(0, 'SAMSUNG MZ1L2960HCJR-00A07', 'S665NE0T100231', 960 * GB),
       nvme(1, 'SAMSUNG MZQL23T8HCLS-00A07', 'S64HNE0T401187', 3.84 * TB),
       nvme(2, 'SAMSUNG MZQL23T8HCLS-00A07', 'S64HNE0T401192', 3.84 * TB),
     ],
-    nics: [cx6('b8:3f:d2:4a:10:a0', '0000:41:00.0', 0, '10.10.1.11'), cx6('b8:3f:d2:4a:10:a1', '0000:41:00.0', 1)],
+    nics: [
+      cx6('b8:3f:d2:4a:10:a0', '0000:41:00.0', 0, '10.10.1.11'),
+      cx6('b8:3f:d2:4a:10:a1', '0000:41:00.0', 1),
+    ],
   },
   {
     node: 'node-a2',
@@ -127,14 +173,25 @@ export const fleet: Server[] = [
     memoryGi: 512,
     gpus: 0,
     sriov: false,
-    system: { manufacturer: 'Supermicro', productName: 'AS -1125HS-TNR', serialNumber: 'S51234002A' },
-    bios: { vendor: 'American Megatrends International, LLC.', version: '1.7a', date: '02/11/2025' },
+    system: {
+      manufacturer: 'Supermicro',
+      productName: 'AS -1125HS-TNR',
+      serialNumber: 'S51234002A',
+    },
+    bios: {
+      vendor: 'American Megatrends International, LLC.',
+      version: '1.7a',
+      date: '02/11/2025',
+    },
     disks: [
       nvme(0, 'SAMSUNG MZ1L2960HCJR-00A07', 'S665NE0T100244', 960 * GB),
       nvme(1, 'SAMSUNG MZQL23T8HCLS-00A07', 'S64HNE0T401203', 3.84 * TB),
       nvme(2, 'SAMSUNG MZQL23T8HCLS-00A07', 'S64HNE0T401211', 3.84 * TB),
     ],
-    nics: [cx6('b8:3f:d2:4a:11:b0', '0000:41:00.0', 0, '10.10.1.12'), cx6('b8:3f:d2:4a:11:b1', '0000:41:00.0', 1)],
+    nics: [
+      cx6('b8:3f:d2:4a:11:b0', '0000:41:00.0', 0, '10.10.1.12'),
+      cx6('b8:3f:d2:4a:11:b1', '0000:41:00.0', 1),
+    ],
   },
   {
     node: 'node-a3',
@@ -153,7 +210,11 @@ export const fleet: Server[] = [
     memoryGi: 768,
     gpus: 0,
     sriov: true,
-    system: { manufacturer: 'Supermicro', productName: 'AS -2115HS-TNR', serialNumber: 'S51234003B' },
+    system: {
+      manufacturer: 'Supermicro',
+      productName: 'AS -2115HS-TNR',
+      serialNumber: 'S51234003B',
+    },
     bios: { vendor: 'American Megatrends International, LLC.', version: '1.8', date: '05/20/2025' },
     disks: [
       nvme(0, 'SAMSUNG MZ1L2960HCJR-00A07', 'S665NE0T100301', 960 * GB),
@@ -161,7 +222,10 @@ export const fleet: Server[] = [
       nvme(2, 'Micron_7450_MTFDKCC7T6TFR', '23213F7A9C1E', 7.68 * TB, 'Micron'),
       nvme(3, 'Micron_7450_MTFDKCC7T6TFR', '23213F7A9C2B', 7.68 * TB, 'Micron'),
     ],
-    nics: [cx6('0c:42:a1:7e:20:c0', '0000:c1:00.0', 0, '10.10.1.13'), cx6('0c:42:a1:7e:20:c1', '0000:c1:00.0', 1)],
+    nics: [
+      cx6('0c:42:a1:7e:20:c0', '0000:c1:00.0', 0, '10.10.1.13'),
+      cx6('0c:42:a1:7e:20:c1', '0000:c1:00.0', 1),
+    ],
   },
   {
     node: 'node-a4',
@@ -187,7 +251,10 @@ export const fleet: Server[] = [
       nvme(1, 'Dell Ent NVMe PM1733a RI 3.84TB', 'S5VNNG0W600412', 3.84 * TB),
       nvme(2, 'Dell Ent NVMe PM1733a RI 3.84TB', 'S5VNNG0W600419', 3.84 * TB),
     ],
-    nics: [cx6('a0:88:c2:3b:40:d0', '0000:31:00.0', 0, '10.10.1.14'), cx6('a0:88:c2:3b:40:d1', '0000:31:00.0', 1)],
+    nics: [
+      cx6('a0:88:c2:3b:40:d0', '0000:31:00.0', 0, '10.10.1.14'),
+      cx6('a0:88:c2:3b:40:d1', '0000:31:00.0', 1),
+    ],
   },
   {
     node: 'node-a5',
@@ -229,7 +296,10 @@ export const fleet: Server[] = [
         wwn: '0x5002538f33a1b2d0',
       },
     ],
-    nics: [cx6('a0:88:c2:3b:51:e0', '0000:31:00.0', 0, '10.10.1.15'), cx6('a0:88:c2:3b:51:e1', '0000:31:00.0', 1)],
+    nics: [
+      cx6('a0:88:c2:3b:51:e0', '0000:31:00.0', 0, '10.10.1.15'),
+      cx6('a0:88:c2:3b:51:e1', '0000:31:00.0', 1),
+    ],
   },
   {
     node: 'node-b6',

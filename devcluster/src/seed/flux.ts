@@ -26,12 +26,62 @@ export interface Release {
 }
 
 export const releases: Release[] = [
-  { name: 'cilium', namespace: 'cozy-cilium', chart: 'cilium', version: '1.18.4', appVersion: '1.18.4', state: 'ready', revision: 7 },
-  { name: 'kubeovn', namespace: 'cozy-kubeovn', chart: 'kube-ovn', version: 'v1.14.10', appVersion: '1.14.10', state: 'ready', revision: 5, dependsOn: ['cozy-cilium/cilium'] },
-  { name: 'cert-manager', namespace: 'cozy-cert-manager', chart: 'cert-manager', version: 'v1.19.1', appVersion: 'v1.19.1', state: 'ready', revision: 4 },
-  { name: 'cert-manager-issuers', namespace: 'cozy-cert-manager', chart: 'cert-manager-issuers', version: '0.2.0', appVersion: '0.2.0', state: 'ready', revision: 2, dependsOn: ['cozy-cert-manager/cert-manager'] },
-  { name: 'fluxcd', namespace: 'cozy-fluxcd', chart: 'flux-operator', version: '0.33.0', appVersion: 'v0.33.0', state: 'ready', revision: 6 },
-  { name: 'victoria-metrics-operator', namespace: 'cozy-victoria-metrics-operator', chart: 'victoria-metrics-operator', version: '0.55.0', appVersion: 'v0.64.1', state: 'ready', revision: 3 },
+  {
+    name: 'cilium',
+    namespace: 'cozy-cilium',
+    chart: 'cilium',
+    version: '1.18.4',
+    appVersion: '1.18.4',
+    state: 'ready',
+    revision: 7,
+  },
+  {
+    name: 'kubeovn',
+    namespace: 'cozy-kubeovn',
+    chart: 'kube-ovn',
+    version: 'v1.14.10',
+    appVersion: '1.14.10',
+    state: 'ready',
+    revision: 5,
+    dependsOn: ['cozy-cilium/cilium'],
+  },
+  {
+    name: 'cert-manager',
+    namespace: 'cozy-cert-manager',
+    chart: 'cert-manager',
+    version: 'v1.19.1',
+    appVersion: 'v1.19.1',
+    state: 'ready',
+    revision: 4,
+  },
+  {
+    name: 'cert-manager-issuers',
+    namespace: 'cozy-cert-manager',
+    chart: 'cert-manager-issuers',
+    version: '0.2.0',
+    appVersion: '0.2.0',
+    state: 'ready',
+    revision: 2,
+    dependsOn: ['cozy-cert-manager/cert-manager'],
+  },
+  {
+    name: 'fluxcd',
+    namespace: 'cozy-fluxcd',
+    chart: 'flux-operator',
+    version: '0.33.0',
+    appVersion: 'v0.33.0',
+    state: 'ready',
+    revision: 6,
+  },
+  {
+    name: 'victoria-metrics-operator',
+    namespace: 'cozy-victoria-metrics-operator',
+    chart: 'victoria-metrics-operator',
+    version: '0.55.0',
+    appVersion: 'v0.64.1',
+    state: 'ready',
+    revision: 3,
+  },
   {
     name: 'monitoring-agents',
     namespace: 'cozy-monitoring',
@@ -46,18 +96,118 @@ export const releases: Release[] = [
       'context deadline exceeded: resource not ready, name: vmagent-monitoring-agents, kind: VMAgent, status: InProgress',
     dependsOn: ['cozy-victoria-metrics-operator/victoria-metrics-operator'],
   },
-  { name: 'grafana-operator', namespace: 'cozy-grafana-operator', chart: 'grafana-operator', version: 'v5.20.0', appVersion: 'v5.20.0', state: 'ready', revision: 2 },
-  { name: 'kubevirt-operator', namespace: 'cozy-kubevirt', chart: 'kubevirt-operator', version: '1.9.0', appVersion: 'v1.9.0', state: 'ready', revision: 3 },
-  { name: 'kubevirt', namespace: 'cozy-kubevirt', chart: 'kubevirt', version: '1.9.0', appVersion: 'v1.9.0', state: 'ready', revision: 3, dependsOn: ['cozy-kubevirt/kubevirt-operator'] },
-  { name: 'kubevirt-cdi-operator', namespace: 'cozy-kubevirt-cdi', chart: 'kubevirt-cdi-operator', version: '1.65.0', appVersion: 'v1.65.0', state: 'ready', revision: 2 },
-  { name: 'kubevirt-cdi', namespace: 'cozy-kubevirt-cdi', chart: 'kubevirt-cdi', version: '1.65.0', appVersion: 'v1.65.0', state: 'ready', revision: 2, dependsOn: ['cozy-kubevirt-cdi/kubevirt-cdi-operator'] },
-  { name: 'piraeus-operator', namespace: 'cozy-linstor', chart: 'piraeus', version: '2.10.2', appVersion: 'v2.10.2', state: 'ready', revision: 4 },
-  { name: 'linstor', namespace: 'cozy-linstor', chart: 'linstor-cluster', version: '0.5.1', appVersion: 'v1.31.3', state: 'ready', revision: 6, dependsOn: ['cozy-linstor/piraeus-operator'] },
-  { name: 'snapshot-controller', namespace: 'cozy-snapshot-controller', chart: 'snapshot-controller', version: '4.1.0', appVersion: 'v8.3.0', state: 'ready', revision: 2 },
-  { name: 'metallb', namespace: 'cozy-metallb', chart: 'metallb', version: '0.16.1', appVersion: 'v0.16.1', state: 'ready', revision: 5 },
-  { name: 'ingress-nginx', namespace: 'cozy-ingress-nginx', chart: 'ingress-nginx', version: '4.13.3', appVersion: '1.13.3', state: 'ready', revision: 8 },
-  { name: 'kamaji', namespace: 'cozy-kamaji', chart: 'kamaji', version: '1.0.0', appVersion: 'v1.0.0', state: 'ready', revision: 3 },
-  { name: 'capi-operator', namespace: 'cozy-cluster-api', chart: 'cluster-api-operator', version: '0.24.0', appVersion: 'v0.24.0', state: 'ready', revision: 3, dependsOn: ['cozy-cert-manager/cert-manager'] },
+  {
+    name: 'grafana-operator',
+    namespace: 'cozy-grafana-operator',
+    chart: 'grafana-operator',
+    version: 'v5.20.0',
+    appVersion: 'v5.20.0',
+    state: 'ready',
+    revision: 2,
+  },
+  {
+    name: 'kubevirt-operator',
+    namespace: 'cozy-kubevirt',
+    chart: 'kubevirt-operator',
+    version: '1.9.0',
+    appVersion: 'v1.9.0',
+    state: 'ready',
+    revision: 3,
+  },
+  {
+    name: 'kubevirt',
+    namespace: 'cozy-kubevirt',
+    chart: 'kubevirt',
+    version: '1.9.0',
+    appVersion: 'v1.9.0',
+    state: 'ready',
+    revision: 3,
+    dependsOn: ['cozy-kubevirt/kubevirt-operator'],
+  },
+  {
+    name: 'kubevirt-cdi-operator',
+    namespace: 'cozy-kubevirt-cdi',
+    chart: 'kubevirt-cdi-operator',
+    version: '1.65.0',
+    appVersion: 'v1.65.0',
+    state: 'ready',
+    revision: 2,
+  },
+  {
+    name: 'kubevirt-cdi',
+    namespace: 'cozy-kubevirt-cdi',
+    chart: 'kubevirt-cdi',
+    version: '1.65.0',
+    appVersion: 'v1.65.0',
+    state: 'ready',
+    revision: 2,
+    dependsOn: ['cozy-kubevirt-cdi/kubevirt-cdi-operator'],
+  },
+  {
+    name: 'piraeus-operator',
+    namespace: 'cozy-linstor',
+    chart: 'piraeus',
+    version: '2.10.2',
+    appVersion: 'v2.10.2',
+    state: 'ready',
+    revision: 4,
+  },
+  {
+    name: 'linstor',
+    namespace: 'cozy-linstor',
+    chart: 'linstor-cluster',
+    version: '0.5.1',
+    appVersion: 'v1.31.3',
+    state: 'ready',
+    revision: 6,
+    dependsOn: ['cozy-linstor/piraeus-operator'],
+  },
+  {
+    name: 'snapshot-controller',
+    namespace: 'cozy-snapshot-controller',
+    chart: 'snapshot-controller',
+    version: '4.1.0',
+    appVersion: 'v8.3.0',
+    state: 'ready',
+    revision: 2,
+  },
+  {
+    name: 'metallb',
+    namespace: 'cozy-metallb',
+    chart: 'metallb',
+    version: '0.16.1',
+    appVersion: 'v0.16.1',
+    state: 'ready',
+    revision: 5,
+  },
+  {
+    name: 'ingress-nginx',
+    namespace: 'cozy-ingress-nginx',
+    chart: 'ingress-nginx',
+    version: '4.13.3',
+    appVersion: '1.13.3',
+    state: 'ready',
+    revision: 8,
+  },
+  {
+    name: 'kamaji',
+    namespace: 'cozy-kamaji',
+    chart: 'kamaji',
+    version: '1.0.0',
+    appVersion: 'v1.0.0',
+    state: 'ready',
+    revision: 3,
+  },
+  {
+    name: 'capi-operator',
+    namespace: 'cozy-cluster-api',
+    chart: 'cluster-api-operator',
+    version: '0.24.0',
+    appVersion: 'v0.24.0',
+    state: 'ready',
+    revision: 3,
+    dependsOn: ['cozy-cert-manager/cert-manager'],
+  },
   {
     name: 'capi-providers',
     namespace: 'cozy-cluster-api',
@@ -69,9 +219,34 @@ export const releases: Release[] = [
     next: '0.4.0',
     dependsOn: ['cozy-cluster-api/capi-operator'],
   },
-  { name: 'fencing-controller', namespace: 'cozy-fencing', chart: 'kube-fencing', version: '2.0.1', appVersion: 'v2.1.0', state: 'ready', revision: 2 },
-  { name: 'node-healthcheck', namespace: 'cozy-fencing', chart: 'node-healthcheck-operator', version: '0.12.0', appVersion: 'v0.12.0', state: 'ready', revision: 2 },
-  { name: 'dashboard', namespace: 'cozy-dashboard', chart: 'stratus', version: '0.1.0', appVersion: '0.1.0', state: 'progressing', revision: 1, next: '0.2.0' },
+  {
+    name: 'fencing-controller',
+    namespace: 'cozy-fencing',
+    chart: 'kube-fencing',
+    version: '2.0.1',
+    appVersion: 'v2.1.0',
+    state: 'ready',
+    revision: 2,
+  },
+  {
+    name: 'node-healthcheck',
+    namespace: 'cozy-fencing',
+    chart: 'node-healthcheck-operator',
+    version: '0.12.0',
+    appVersion: 'v0.12.0',
+    state: 'ready',
+    revision: 2,
+  },
+  {
+    name: 'dashboard',
+    namespace: 'cozy-dashboard',
+    chart: 'stratus',
+    version: '0.1.0',
+    appVersion: '0.1.0',
+    state: 'progressing',
+    revision: 1,
+    next: '0.2.0',
+  },
   {
     name: 'etcd-operator',
     namespace: 'cozy-etcd-operator',
@@ -99,8 +274,24 @@ export const releases: Release[] = [
       '"traffic-manager" with kind Deployment: Deployment.apps "traffic-manager" is invalid: spec.selector: Invalid value: ' +
       'v1.LabelSelector{MatchLabels:map[string]string{"app":"traffic-manager","telepresence":"manager"}}: field is immutable',
   },
-  { name: 'external-dns', namespace: 'cozy-external-dns', chart: 'external-dns', version: '1.19.0', appVersion: '0.19.0', state: 'suspended', revision: 2 },
-  { name: 'velero', namespace: 'cozy-velero', chart: 'velero', version: '10.1.2', appVersion: '1.16.2', state: 'suspended', revision: 4 },
+  {
+    name: 'external-dns',
+    namespace: 'cozy-external-dns',
+    chart: 'external-dns',
+    version: '1.19.0',
+    appVersion: '0.19.0',
+    state: 'suspended',
+    revision: 2,
+  },
+  {
+    name: 'velero',
+    namespace: 'cozy-velero',
+    chart: 'velero',
+    version: '10.1.2',
+    appVersion: '1.16.2',
+    state: 'suspended',
+    revision: 4,
+  },
 ];
 
 const sha = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
@@ -109,8 +300,16 @@ export function helmRepository(): KObj {
   return {
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'HelmRepository',
-    metadata: { name: SOURCE.name, namespace: SOURCE.namespace, labels: { 'cozystack.io/repository': 'system' } },
-    spec: { url: 'http://cozystack.cozy-system.svc/repos/system', interval: '5m0s', timeout: '60s' },
+    metadata: {
+      name: SOURCE.name,
+      namespace: SOURCE.namespace,
+      labels: { 'cozystack.io/repository': 'system' },
+    },
+    spec: {
+      url: 'http://cozystack.cozy-system.svc/repos/system',
+      interval: '5m0s',
+      timeout: '60s',
+    },
   };
 }
 
@@ -129,8 +328,22 @@ export function helmRepositoryStatus(now: Date): Record<string, unknown> {
       url: `http://source-controller.cozy-fluxcd.svc.cluster.local./${path}`,
     },
     conditions: [
-      { type: 'Ready', status: 'True', reason: 'Succeeded', message: `stored artifact: revision '${rev}'`, lastTransitionTime: daysAgo(now, 3), observedGeneration: 1 },
-      { type: 'ArtifactInStorage', status: 'True', reason: 'Succeeded', message: `stored artifact: revision '${rev}'`, lastTransitionTime: daysAgo(now, 3), observedGeneration: 1 },
+      {
+        type: 'Ready',
+        status: 'True',
+        reason: 'Succeeded',
+        message: `stored artifact: revision '${rev}'`,
+        lastTransitionTime: daysAgo(now, 3),
+        observedGeneration: 1,
+      },
+      {
+        type: 'ArtifactInStorage',
+        status: 'True',
+        reason: 'Succeeded',
+        message: `stored artifact: revision '${rev}'`,
+        lastTransitionTime: daysAgo(now, 3),
+        observedGeneration: 1,
+      },
     ],
   };
 }
@@ -157,7 +370,14 @@ export function helmReleaseObject(r: Release): KObj {
       },
       install: { crds: 'CreateReplace', remediation: { retries: -1 } },
       upgrade: { crds: 'CreateReplace', remediation: { retries: 3, remediateLastFailure: true } },
-      ...(r.dependsOn ? { dependsOn: r.dependsOn.map((d) => ({ namespace: d.split('/')[0], name: d.split('/')[1] })) } : {}),
+      ...(r.dependsOn
+        ? {
+            dependsOn: r.dependsOn.map((d) => ({
+              namespace: d.split('/')[0],
+              name: d.split('/')[1],
+            })),
+          }
+        : {}),
       ...(r.state === 'suspended' ? { suspend: true } : {}),
       values: {},
     },
@@ -165,7 +385,12 @@ export function helmReleaseObject(r: Release): KObj {
 }
 
 /** Status in helm-controller v1.6's shape; `generation` is the object's current generation. */
-export function helmReleaseStatus(r: Release, generation: number, now: Date, index: number): Record<string, unknown> {
+export function helmReleaseStatus(
+  r: Release,
+  generation: number,
+  now: Date,
+  index: number,
+): Record<string, unknown> {
   const target = `${r.namespace}/${r.name}`;
   const first = daysAgo(now, 60 - index, index * 7);
   const last = daysAgo(now, 2 + (index % 9), index * 13);
@@ -210,7 +435,10 @@ export function helmReleaseStatus(r: Release, generation: number, now: Date, ind
         lastAttemptedReleaseAction: action,
         history: [deployed],
         failures: 0,
-        conditions: [cond('Ready', 'True', okReason, okMessage), cond('Released', 'True', okReason, okMessage)],
+        conditions: [
+          cond('Ready', 'True', okReason, okMessage),
+          cond('Released', 'True', okReason, okMessage),
+        ],
       };
     case 'progressing': {
       const msg = `Running '${r.revision > 0 ? 'upgrade' : 'install'}' action with timeout of 5m0s`;
@@ -241,9 +469,27 @@ export function helmReleaseStatus(r: Release, generation: number, now: Date, ind
         failures: 4,
         upgradeFailures: 4,
         conditions: [
-          cond('Ready', 'False', 'UpgradeFailed', r.message ?? 'Helm upgrade failed', daysAgo(now, 0, 47)),
-          cond('Released', 'False', 'UpgradeFailed', r.message ?? 'Helm upgrade failed', daysAgo(now, 0, 47)),
-          cond('Remediated', 'True', 'RollbackSucceeded', `Helm rollback to previous release ${target}.v${r.revision} with chart ${r.chart}@${r.version} succeeded`, daysAgo(now, 0, 46)),
+          cond(
+            'Ready',
+            'False',
+            'UpgradeFailed',
+            r.message ?? 'Helm upgrade failed',
+            daysAgo(now, 0, 47),
+          ),
+          cond(
+            'Released',
+            'False',
+            'UpgradeFailed',
+            r.message ?? 'Helm upgrade failed',
+            daysAgo(now, 0, 47),
+          ),
+          cond(
+            'Remediated',
+            'True',
+            'RollbackSucceeded',
+            `Helm rollback to previous release ${target}.v${r.revision} with chart ${r.chart}@${r.version} succeeded`,
+            daysAgo(now, 0, 46),
+          ),
         ],
       };
     }
@@ -255,15 +501,35 @@ export function helmReleaseStatus(r: Release, generation: number, now: Date, ind
         failures: 5,
         installFailures: 5,
         conditions: [
-          cond('Stalled', 'True', 'RetriesExceeded', 'Failed to install after 5 attempt(s)', daysAgo(now, 1, 5)),
-          cond('Ready', 'False', 'InstallFailed', r.message ?? 'Helm install failed', daysAgo(now, 1, 5)),
-          cond('Released', 'False', 'InstallFailed', r.message ?? 'Helm install failed', daysAgo(now, 1, 5)),
+          cond(
+            'Stalled',
+            'True',
+            'RetriesExceeded',
+            'Failed to install after 5 attempt(s)',
+            daysAgo(now, 1, 5),
+          ),
+          cond(
+            'Ready',
+            'False',
+            'InstallFailed',
+            r.message ?? 'Helm install failed',
+            daysAgo(now, 1, 5),
+          ),
+          cond(
+            'Released',
+            'False',
+            'InstallFailed',
+            r.message ?? 'Helm install failed',
+            daysAgo(now, 1, 5),
+          ),
         ],
       };
   }
 }
 
-export const fluxNamespaces = (): string[] => [...new Set([SOURCE.namespace, 'cozy-system', ...releases.map((r) => r.namespace)])];
+export const fluxNamespaces = (): string[] => [
+  ...new Set([SOURCE.namespace, 'cozy-system', ...releases.map((r) => r.namespace)]),
+];
 
 export async function seedFlux(c: SeedClient, now: Date): Promise<void> {
   const repo = helmRepository();
@@ -273,6 +539,8 @@ export async function seedFlux(c: SeedClient, now: Date): Promise<void> {
     const hr = helmReleaseObject(r);
     await c.apply([hr]);
     const cur = await c.get(hr);
-    await c.status(hr, helmReleaseStatus(r, cur?.metadata.generation ?? 1, now, i), { unlessSet: 'conditions' });
+    await c.status(hr, helmReleaseStatus(r, cur?.metadata.generation ?? 1, now, i), {
+      unlessSet: 'conditions',
+    });
   }
 }

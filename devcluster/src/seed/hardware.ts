@@ -10,7 +10,13 @@ export const METAL3_NAMESPACE = 'metal3';
 
 export function hardwareOf(s: Server) {
   return {
-    cpu: { arch: 'x86_64', model: s.cpuModel, clockMegahertz: s.clockMegahertz, count: s.threads, flags: cpuFlags(s) },
+    cpu: {
+      arch: 'x86_64',
+      model: s.cpuModel,
+      clockMegahertz: s.clockMegahertz,
+      count: s.threads,
+      flags: cpuFlags(s),
+    },
     ramMebibytes: s.memoryGi * 1024,
     nics: s.nics.map((n) => ({
       name: n.name,
@@ -21,11 +27,18 @@ export function hardwareOf(s: Server) {
       pxe: n.pxe ?? false,
       ...(n.ip ? { ip: n.ip } : {}),
       vlanId: 0,
-      lldp: { switchID: 'c4:7e:e0:1a:00:01', portID: `Ethernet1/${Number(s.node.slice(-1)) * 2 - 1 + (n.pxe ? 0 : 1)}`, switchSystemName: `leaf-${s.zone}` },
+      lldp: {
+        switchID: 'c4:7e:e0:1a:00:01',
+        portID: `Ethernet1/${Number(s.node.slice(-1)) * 2 - 1 + (n.pxe ? 0 : 1)}`,
+        switchSystemName: `leaf-${s.zone}`,
+      },
     })),
     storage: s.disks.map((d) => ({
       name: d.name,
-      alternateNames: [d.name, `/dev/disk/by-id/${d.type === 'NVME' ? 'nvme' : 'wwn'}-${d.serialNumber}`],
+      alternateNames: [
+        d.name,
+        `/dev/disk/by-id/${d.type === 'NVME' ? 'nvme' : 'wwn'}-${d.serialNumber}`,
+      ],
       type: d.type,
       model: d.model,
       vendor: d.vendor,
@@ -48,7 +61,11 @@ export function bmcSecret(s: Server): KObj {
     apiVersion: 'v1',
     kind: 'Secret',
     type: 'Opaque',
-    metadata: { name: secretName(s), namespace: METAL3_NAMESPACE, labels: { 'environment.metal3.io': 'baremetal' } },
+    metadata: {
+      name: secretName(s),
+      namespace: METAL3_NAMESPACE,
+      labels: { 'environment.metal3.io': 'baremetal' },
+    },
     stringData: { username: 'metal3', password: `demo-only-${s.node}` },
   };
 }
@@ -93,9 +110,17 @@ export function bareMetalHostStatus(s: Server, now: Date): Record<string, unknow
     errorCount: broken ? 3 : 0,
     poweredOn: !broken,
     hardwareProfile: 'unknown',
-    provisioning: { ID: ironicId, state: 'externally provisioned', bootMode: 'UEFI', image: { url: '' } },
+    provisioning: {
+      ID: ironicId,
+      state: 'externally provisioned',
+      bootMode: 'UEFI',
+      image: { url: '' },
+    },
     hardware: hardwareOf(s),
-    goodCredentials: { credentials: { name: secretName(s), namespace: METAL3_NAMESPACE }, credentialsVersion: '1' },
+    goodCredentials: {
+      credentials: { name: secretName(s), namespace: METAL3_NAMESPACE },
+      credentialsVersion: '1',
+    },
     lastUpdated: daysAgo(now, 0, broken ? 9 : 2),
     operationHistory: {
       register: { start: daysAgo(now, 41), end: daysAgo(now, 41) },

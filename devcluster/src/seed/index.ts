@@ -31,7 +31,10 @@ function namespace(name: string): KObj {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: { name, labels: { 'stratus.dev/system': 'true', 'kubernetes.io/metadata.name': name } },
+    metadata: {
+      name,
+      labels: { 'stratus.dev/system': 'true', 'kubernetes.io/metadata.name': name },
+    },
   };
 }
 

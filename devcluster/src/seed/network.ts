@@ -24,10 +24,16 @@ export function metallbObjects(): KObj[] {
         namespace: METALLB_NAMESPACE,
         annotations: {
           'stratus.dev/description':
-            name === 'public' ? 'Internet-facing addresses' : 'Addresses reachable from the datacenter network only',
+            name === 'public'
+              ? 'Internet-facing addresses'
+              : 'Addresses reachable from the datacenter network only',
         },
       },
-      spec: { addresses: [...spec.addresses], autoAssign: spec.autoAssign, avoidBuggyIPs: spec.avoidBuggyIPs },
+      spec: {
+        addresses: [...spec.addresses],
+        autoAssign: spec.autoAssign,
+        avoidBuggyIPs: spec.avoidBuggyIPs,
+      },
     })),
     {
       apiVersion: 'metallb.io/v1beta1',
@@ -50,13 +56,20 @@ export function addressPolicy(): KObj[] {
       kind: 'ValidatingAdmissionPolicy',
       metadata: {
         name: 'metallb-ipaddresspool-addresses',
-        annotations: { 'stratus.dev/purpose': "stands in for MetalLB's validating webhook in the dev cluster" },
+        annotations: {
+          'stratus.dev/purpose': "stands in for MetalLB's validating webhook in the dev cluster",
+        },
       },
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
           resourceRules: [
-            { apiGroups: ['metallb.io'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: ['ipaddresspools'] },
+            {
+              apiGroups: ['metallb.io'],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['ipaddresspools'],
+            },
           ],
         },
         validations: [

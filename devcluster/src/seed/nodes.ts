@@ -64,7 +64,9 @@ export function nodeObject(s: Server): KObj {
         'node-role.kubernetes.io/worker': '',
         ...(s.controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
         ...(s.kwok ? { type: 'kwok' } : {}),
-        ...(s.gpus ? { 'nvidia.com/gpu.present': 'true', 'nvidia.com/gpu.product': 'NVIDIA-L40S' } : {}),
+        ...(s.gpus
+          ? { 'nvidia.com/gpu.present': 'true', 'nvidia.com/gpu.product': 'NVIDIA-L40S' }
+          : {}),
         ...nfdLabels(s),
       },
       annotations: {
@@ -140,7 +142,12 @@ export function brokenNodeExtras(s: Server, now: Date, fencingState: string) {
       'fencing/timestamp': String(Math.floor(new Date(since).getTime() / 1000) + 60),
     },
     taints: [
-      { key: 'node.kubernetes.io/out-of-service', value: 'nodeshutdown', effect: 'NoExecute', timeAdded: since },
+      {
+        key: 'node.kubernetes.io/out-of-service',
+        value: 'nodeshutdown',
+        effect: 'NoExecute',
+        timeAdded: since,
+      },
       { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: since },
       { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: since },
     ],
@@ -159,15 +166,27 @@ export function nodeFeature(s: Server): KObj {
       labels: { 'nfd.node.kubernetes.io/node-name': s.node },
     },
     spec: {
-      labels: Object.fromEntries(Object.entries(nfdLabels(s)).map(([k, v]) => [k.slice(NFD.length + 1), v])),
+      labels: Object.fromEntries(
+        Object.entries(nfdLabels(s)).map(([k, v]) => [k.slice(NFD.length + 1), v]),
+      ),
       features: {
         flags: {
           'cpu.cpuid': { elements: Object.fromEntries(cpuidFlags(s).map((f) => [f, {}])) },
-          'kernel.loadedmodule': { elements: { kvm: {}, [s.vendor === 'AMD' ? 'kvm_amd' : 'kvm_intel']: {}, drbd: {}, vfio_pci: {} } },
+          'kernel.loadedmodule': {
+            elements: {
+              kvm: {},
+              [s.vendor === 'AMD' ? 'kvm_amd' : 'kvm_intel']: {},
+              drbd: {},
+              vfio_pci: {},
+            },
+          },
         },
         attributes: {
           'cpu.model': attrs({ vendor_id: s.vendor, family: s.cpuFamily, id: s.cpuModelId }),
-          'cpu.topology': attrs({ hardware_multithreading: 'true', socket_count: String(s.sockets) }),
+          'cpu.topology': attrs({
+            hardware_multithreading: 'true',
+            socket_count: String(s.sockets),
+          }),
           'kernel.version': attrs({
             full: talos.kernel,
             major: kernel?.[1] ?? '',
@@ -188,19 +207,37 @@ export function nodeFeature(s: Server): KObj {
           'pci.device': {
             elements: [
               ...s.nics.map((n) => ({
-                attributes: { class: '0200', vendor: n.model.startsWith('Mellanox') ? '15b3' : '14e4', device: n.model.startsWith('Mellanox') ? '101f' : '16d7', sriov_totalvfs: String(n.sriovVfs ?? 0) },
+                attributes: {
+                  class: '0200',
+                  vendor: n.model.startsWith('Mellanox') ? '15b3' : '14e4',
+                  device: n.model.startsWith('Mellanox') ? '101f' : '16d7',
+                  sriov_totalvfs: String(n.sriovVfs ?? 0),
+                },
               })),
-              ...Array.from({ length: s.gpus }, () => ({ attributes: { class: '0302', vendor: '10de', device: '26b9' } })),
+              ...Array.from({ length: s.gpus }, () => ({
+                attributes: { class: '0302', vendor: '10de', device: '26b9' },
+              })),
             ],
           },
           'storage.block': {
             elements: s.disks.map((d) => ({
-              attributes: { name: d.name.replace('/dev/', ''), rotational: d.type === 'HDD' ? '1' : '0', dax: '0', zoned: 'none' },
+              attributes: {
+                name: d.name.replace('/dev/', ''),
+                rotational: d.type === 'HDD' ? '1' : '0',
+                dax: '0',
+                zoned: 'none',
+              },
             })),
           },
           'network.device': {
             elements: s.nics.map((n) => ({
-              attributes: { name: n.name, operstate: 'up', speed: String(n.speedGbps * 1000), mtu: '9000', sriov_totalvfs: String(n.sriovVfs ?? 0) },
+              attributes: {
+                name: n.name,
+                operstate: 'up',
+                speed: String(n.speedGbps * 1000),
+                mtu: '9000',
+                sriov_totalvfs: String(n.sriovVfs ?? 0),
+              },
             })),
           },
         },
@@ -216,7 +253,11 @@ export async function seedNodes(c: SeedClient, now: Date): Promise<void> {
       if (!s.kwok) {
         // Keep the fencing state the simulator reached; only a fresh seed starts it at "started".
         const cur = await c.get(node);
-        const extras = brokenNodeExtras(s, now, cur?.metadata.annotations?.['fencing/state'] ?? 'started');
+        const extras = brokenNodeExtras(
+          s,
+          now,
+          cur?.metadata.annotations?.['fencing/state'] ?? 'started',
+        );
         node.metadata.annotations = { ...node.metadata.annotations, ...extras.annotations };
         node.spec = { ...(node.spec as object), taints: extras.taints };
         return { s, node, extras };
@@ -233,9 +274,12 @@ export async function seedNodes(c: SeedClient, now: Date): Promise<void> {
     if (extras) {
       // The node lifecycle controller may already have said "never updated"; make it "stopped
       // posting" unless the simulator has moved it on (NodeFenced).
-      const cur = await c.get<KObj & { status?: { conditions?: { type: string; reason?: string }[] } }>(node);
+      const cur = await c.get<
+        KObj & { status?: { conditions?: { type: string; reason?: string }[] } }
+      >(node);
       const reason = cur?.status?.conditions?.find((x) => x.type === 'Ready')?.reason;
-      if (reason !== 'NodeStatusUnknown' && reason !== 'NodeFenced') await c.status(node, { conditions: extras.conditions });
+      if (reason !== 'NodeStatusUnknown' && reason !== 'NodeFenced')
+        await c.status(node, { conditions: extras.conditions });
     }
   }
   await c.apply(fleet.map(nodeFeature));
@@ -244,9 +288,13 @@ export async function seedNodes(c: SeedClient, now: Date): Promise<void> {
 async function waitKwokReady(c: SeedClient, node: KObj, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const cur = await c.get<KObj & { status?: { conditions?: { type: string; status: string }[] } }>(node);
+    const cur = await c.get<
+      KObj & { status?: { conditions?: { type: string; status: string }[] } }
+    >(node);
     if (cur?.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True')) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`kwok did not initialize node ${node.metadata.name} within ${timeoutMs / 1000}s; is kwok running?`);
+  throw new Error(
+    `kwok did not initialize node ${node.metadata.name} within ${timeoutMs / 1000}s; is kwok running?`,
+  );
 }

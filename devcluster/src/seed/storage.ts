@@ -11,9 +11,24 @@ export const LINSTOR = 'linstor.csi.linbit.com';
 export const STORAGE_NAMESPACE = 'piraeus-datastore';
 
 export const storageClasses = [
-  { name: 'replicated', placementCount: 2, isDefault: true, description: 'Two synchronous replicas (DRBD)' },
-  { name: 'replicated-x3', placementCount: 3, isDefault: false, description: 'Three synchronous replicas (DRBD)' },
-  { name: 'local', placementCount: 1, isDefault: false, description: 'One replica on the node that uses it' },
+  {
+    name: 'replicated',
+    placementCount: 2,
+    isDefault: true,
+    description: 'Two synchronous replicas (DRBD)',
+  },
+  {
+    name: 'replicated-x3',
+    placementCount: 3,
+    isDefault: false,
+    description: 'Three synchronous replicas (DRBD)',
+  },
+  {
+    name: 'local',
+    placementCount: 1,
+    isDefault: false,
+    description: 'One replica on the node that uses it',
+  },
 ] as const;
 
 export function storageClassObjects(): KObj[] {
@@ -44,7 +59,10 @@ export function snapshotClass(): KObj {
   return {
     apiVersion: 'snapshot.storage.k8s.io/v1',
     kind: 'VolumeSnapshotClass',
-    metadata: { name: 'linstor-snapshots', annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' } },
+    metadata: {
+      name: 'linstor-snapshots',
+      annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' },
+    },
     driver: LINSTOR,
     deletionPolicy: 'Delete',
   };
@@ -79,14 +97,27 @@ export function linstorObjects(): { objects: KObj[]; statuses: [KObj, Record<str
     kind: 'LinstorSatelliteConfiguration',
     metadata: { name: 'storage-pool' },
     spec: {
-      storagePools: [{ name: 'data', lvmThinPool: { volumeGroup: 'linstor_data', thinPool: 'data' }, source: { hostDevices: ['/dev/nvme1n1', '/dev/nvme2n1'] } }],
+      storagePools: [
+        {
+          name: 'data',
+          lvmThinPool: { volumeGroup: 'linstor_data', thinPool: 'data' },
+          source: { hostDevices: ['/dev/nvme1n1', '/dev/nvme2n1'] },
+        },
+      ],
     },
   };
   const satellites = ready.map<KObj>((s) => ({
     apiVersion: 'piraeus.io/v1',
     kind: 'LinstorSatellite',
-    metadata: { name: s.node, annotations: { 'piraeus.io/applied-configurations': 'storage-pool' } },
-    spec: { clusterRef: { name: 'linstorcluster' }, deletionPolicy: 'Retain', storagePools: (config.spec as { storagePools: unknown[] }).storagePools },
+    metadata: {
+      name: s.node,
+      annotations: { 'piraeus.io/applied-configurations': 'storage-pool' },
+    },
+    spec: {
+      clusterRef: { name: 'linstorcluster' },
+      deletionPolicy: 'Retain',
+      storagePools: (config.spec as { storagePools: unknown[] }).storagePools,
+    },
   }));
   return {
     objects: [cluster, config, ...satellites],
@@ -94,7 +125,11 @@ export function linstorObjects(): { objects: KObj[]; statuses: [KObj, Record<str
       [
         cluster,
         {
-          conditions: [cond('Applied', 'AsExpected', 'Resources applied'), cond('Available', 'AsExpected', 'Controller online'), cond('Configured', 'AsExpected', 'Properties applied')],
+          conditions: [
+            cond('Applied', 'AsExpected', 'Resources applied'),
+            cond('Available', 'AsExpected', 'Controller online'),
+            cond('Configured', 'AsExpected', 'Properties applied'),
+          ],
           version: 'v1.31.3',
           satellites: `${ready.length}/${ready.length}`,
           runningSatellites: ready.length,
@@ -106,11 +141,22 @@ export function linstorObjects(): { objects: KObj[]; statuses: [KObj, Record<str
           numberOfSnapshots: 4,
         },
       ],
-      [config, { conditions: [cond('Applied', 'AsExpected', 'Applied to all matching satellites')], matched: ready.length, appliedTo: ready.map((s) => s.node) }],
+      [
+        config,
+        {
+          conditions: [cond('Applied', 'AsExpected', 'Applied to all matching satellites')],
+          matched: ready.length,
+          appliedTo: ready.map((s) => s.node),
+        },
+      ],
       ...ready.map<[KObj, Record<string, unknown>]>((s, i) => [
         satellites[i] as KObj,
         {
-          conditions: [cond('Applied', 'AsExpected', 'Resources applied'), cond('Available', 'AsExpected', 'Satellite connected'), cond('Configured', 'AsExpected', 'Storage pools configured')],
+          conditions: [
+            cond('Applied', 'AsExpected', 'Resources applied'),
+            cond('Available', 'AsExpected', 'Satellite connected'),
+            cond('Configured', 'AsExpected', 'Storage pools configured'),
+          ],
           capacity: `${tib(poolBytes(s) * usedShare(s))} / ${tib(poolBytes(s))}`,
           availableCapacityBytes: Math.round(poolBytes(s) * (1 - usedShare(s))),
           freeCapacityBytes: Math.round(poolBytes(s) * (1 - usedShare(s))),
@@ -131,7 +177,9 @@ export async function seedStorage(c: SeedClient): Promise<void> {
   for (const [obj, status] of statuses) {
     // Written every start: the numbers are static, and the operator would re-assert them too.
     await c.status(obj, status).catch((err: unknown) => {
-      throw new Error(`LINSTOR status for ${obj.kind} ${obj.metadata.name}: ${(err as Error).message}`);
+      throw new Error(
+        `LINSTOR status for ${obj.kind} ${obj.metadata.name}: ${(err as Error).message}`,
+      );
     });
   }
 }

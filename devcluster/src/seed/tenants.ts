@@ -63,7 +63,13 @@ interface TenantContent {
   loadBalancers: Omit<LoadBalancerSpec, 'namespace'>[];
 }
 
-const group = (name: string, replicas: number, cpu: number, memory: string, storageClass = 'replicated') => ({
+const group = (
+  name: string,
+  replicas: number,
+  cpu: number,
+  memory: string,
+  storageClass = 'replicated',
+) => ({
   name,
   replicas,
   cpu,
@@ -80,12 +86,29 @@ export const content: Record<string, TenantContent> = {
         version: 'v1.33.5',
         controlPlaneReplicas: 2,
         addressPool: 'public',
-        nodeGroups: [group('general', 3, 4, '16Gi'), group('memory', 2, 4, '32Gi', 'replicated-x3')],
+        nodeGroups: [
+          group('general', 3, 4, '16Gi'),
+          group('memory', 2, 4, '32Gi', 'replicated-x3'),
+        ],
       },
-      { name: 'staging', version: 'v1.34.1', controlPlaneReplicas: 1, addressPool: 'private', nodeGroups: [group('general', 2, 2, '8Gi')] },
+      {
+        name: 'staging',
+        version: 'v1.34.1',
+        controlPlaneReplicas: 1,
+        addressPool: 'private',
+        nodeGroups: [group('general', 2, 2, '8Gi')],
+      },
     ],
     vms: [
-      { name: 'web-1', instancetype: 'u1.medium', preference: 'ubuntu', image: images.ubuntu, rootSize: '20Gi', storageClass: 'replicated', runStrategy: 'Always' },
+      {
+        name: 'web-1',
+        instancetype: 'u1.medium',
+        preference: 'ubuntu',
+        image: images.ubuntu,
+        rootSize: '20Gi',
+        storageClass: 'replicated',
+        runStrategy: 'Always',
+      },
       {
         name: 'db-1',
         instancetype: 'u1.xlarge',
@@ -96,10 +119,23 @@ export const content: Record<string, TenantContent> = {
         runStrategy: 'Always',
         dataDisks: [{ name: 'data', size: '100Gi', storageClass: 'replicated-x3' }],
       },
-      { name: 'bastion', instancetype: 'u1.small', preference: 'alpine', image: images.alpine, rootSize: '4Gi', storageClass: 'local', runStrategy: 'Halted' },
+      {
+        name: 'bastion',
+        instancetype: 'u1.small',
+        preference: 'alpine',
+        image: images.alpine,
+        rootSize: '4Gi',
+        storageClass: 'local',
+        runStrategy: 'Halted',
+      },
     ],
     dataVolumes: [
-      { name: 'ubuntu-2404-golden', image: images.ubuntu, size: '20Gi', storageClass: 'replicated' },
+      {
+        name: 'ubuntu-2404-golden',
+        image: images.ubuntu,
+        size: '20Gi',
+        storageClass: 'replicated',
+      },
       { name: 'scratch', size: '50Gi', storageClass: 'local' },
     ],
     volumes: [
@@ -107,25 +143,91 @@ export const content: Record<string, TenantContent> = {
       { name: 'build-cache', size: '50Gi', storageClass: 'local' },
     ],
     loadBalancers: [
-      { name: 'web', pool: 'public', ports: [{ name: 'http', port: 80 }, { name: 'https', port: 443 }], selector: { 'app.kubernetes.io/name': 'web-1' } },
-      { name: 'postgres', pool: 'private', ip: '10.200.0.20', ports: [{ name: 'postgres', port: 5432 }], selector: { 'app.kubernetes.io/name': 'db-1' } },
+      {
+        name: 'web',
+        pool: 'public',
+        ports: [
+          { name: 'http', port: 80 },
+          { name: 'https', port: 443 },
+        ],
+        selector: { 'app.kubernetes.io/name': 'web-1' },
+      },
+      {
+        name: 'postgres',
+        pool: 'private',
+        ip: '10.200.0.20',
+        ports: [{ name: 'postgres', port: 5432 }],
+        selector: { 'app.kubernetes.io/name': 'db-1' },
+      },
     ],
   },
   globex: {
     clusters: [
-      { name: 'analytics', version: 'v1.34.1', controlPlaneReplicas: 2, addressPool: 'public', nodeGroups: [group('workers', 3, 8, '32Gi')] },
-      { name: 'ci', version: 'v1.33.5', controlPlaneReplicas: 1, addressPool: 'private', nodeGroups: [group('runners', 1, 4, '8Gi', 'local')] },
+      {
+        name: 'analytics',
+        version: 'v1.34.1',
+        controlPlaneReplicas: 2,
+        addressPool: 'public',
+        nodeGroups: [group('workers', 3, 8, '32Gi')],
+      },
+      {
+        name: 'ci',
+        version: 'v1.33.5',
+        controlPlaneReplicas: 1,
+        addressPool: 'private',
+        nodeGroups: [group('runners', 1, 4, '8Gi', 'local')],
+      },
     ],
     vms: [
-      { name: 'build-agent-1', instancetype: 'u1.xlarge', preference: 'ubuntu', image: images.ubuntu, rootSize: '60Gi', storageClass: 'local', runStrategy: 'Always' },
-      { name: 'legacy-erp', instancetype: 'u1.large', preference: 'centos.stream9', image: images.centos, rootSize: '40Gi', storageClass: 'replicated', runStrategy: 'RerunOnFailure' },
-      { name: 'sandbox', instancetype: 'u1.medium', preference: 'fedora', image: images.fedora, rootSize: '20Gi', storageClass: 'replicated', runStrategy: 'Halted' },
+      {
+        name: 'build-agent-1',
+        instancetype: 'u1.xlarge',
+        preference: 'ubuntu',
+        image: images.ubuntu,
+        rootSize: '60Gi',
+        storageClass: 'local',
+        runStrategy: 'Always',
+      },
+      {
+        name: 'legacy-erp',
+        instancetype: 'u1.large',
+        preference: 'centos.stream9',
+        image: images.centos,
+        rootSize: '40Gi',
+        storageClass: 'replicated',
+        runStrategy: 'RerunOnFailure',
+      },
+      {
+        name: 'sandbox',
+        instancetype: 'u1.medium',
+        preference: 'fedora',
+        image: images.fedora,
+        rootSize: '20Gi',
+        storageClass: 'replicated',
+        runStrategy: 'Halted',
+      },
     ],
-    dataVolumes: [{ name: 'debian-12-golden', image: images.debian, size: '10Gi', storageClass: 'replicated' }],
+    dataVolumes: [
+      { name: 'debian-12-golden', image: images.debian, size: '10Gi', storageClass: 'replicated' },
+    ],
     volumes: [{ name: 'artifacts', size: '200Gi', storageClass: 'replicated' }],
     loadBalancers: [
-      { name: 'gitlab', pool: 'public', ip: '198.51.100.50', ports: [{ name: 'https', port: 443 }, { name: 'ssh', port: 22 }], selector: { 'app.kubernetes.io/name': 'legacy-erp' } },
-      { name: 'erp-api', pool: 'private', ports: [{ name: 'http', port: 8080 }], selector: { 'app.kubernetes.io/name': 'legacy-erp' } },
+      {
+        name: 'gitlab',
+        pool: 'public',
+        ip: '198.51.100.50',
+        ports: [
+          { name: 'https', port: 443 },
+          { name: 'ssh', port: 22 },
+        ],
+        selector: { 'app.kubernetes.io/name': 'legacy-erp' },
+      },
+      {
+        name: 'erp-api',
+        pool: 'private',
+        ports: [{ name: 'http', port: 8080 }],
+        selector: { 'app.kubernetes.io/name': 'legacy-erp' },
+      },
     ],
   },
 };

@@ -7,7 +7,8 @@ export const images = {
   fedora: 'docker://quay.io/containerdisks/fedora:42',
   debian: 'docker://quay.io/containerdisks/debian:12',
   centos: 'docker://quay.io/containerdisks/centos-stream:9',
-  alpine: 'https://dl-cdn.alpinelinux.org/alpine/v3.22/releases/cloud/nocloud_alpine-3.22.1-x86_64-bios-cloudinit-r0.qcow2',
+  alpine:
+    'https://dl-cdn.alpinelinux.org/alpine/v3.22/releases/cloud/nocloud_alpine-3.22.1-x86_64-bios-cloudinit-r0.qcow2',
 } as const;
 
 export interface VmSpec {
@@ -23,11 +24,15 @@ export interface VmSpec {
   sshKey?: string;
 }
 
-const source = (image: string) => (image.startsWith('docker://') ? { registry: { url: image } } : { http: { url: image } });
+const source = (image: string) =>
+  image.startsWith('docker://') ? { registry: { url: image } } : { http: { url: image } };
 
 export function vmObject(v: VmSpec): KObj {
   const root = `${v.name}-root`;
-  const disks = [{ name: 'root', dv: root }, ...(v.dataDisks ?? []).map((d) => ({ name: d.name, dv: `${v.name}-${d.name}` }))];
+  const disks = [
+    { name: 'root', dv: root },
+    ...(v.dataDisks ?? []).map((d) => ({ name: d.name, dv: `${v.name}-${d.name}` })),
+  ];
   return {
     apiVersion: 'kubevirt.io/v1',
     kind: 'VirtualMachine',
@@ -35,7 +40,10 @@ export function vmObject(v: VmSpec): KObj {
       name: v.name,
       namespace: v.namespace,
       labels: { 'app.kubernetes.io/name': v.name, 'vm.kubevirt.io/name': v.name },
-      annotations: { 'kubevirt.io/latest-observed-api-version': 'v1', 'kubevirt.io/storage-observed-api-version': 'v1' },
+      annotations: {
+        'kubevirt.io/latest-observed-api-version': 'v1',
+        'kubevirt.io/storage-observed-api-version': 'v1',
+      },
     },
     spec: {
       runStrategy: v.runStrategy,
@@ -46,12 +54,21 @@ export function vmObject(v: VmSpec): KObj {
           metadata: { name: root },
           spec: {
             source: source(v.image),
-            storage: { resources: { requests: { storage: v.rootSize } }, storageClassName: v.storageClass },
+            storage: {
+              resources: { requests: { storage: v.rootSize } },
+              storageClassName: v.storageClass,
+            },
           },
         },
         ...(v.dataDisks ?? []).map((d) => ({
           metadata: { name: `${v.name}-${d.name}` },
-          spec: { source: { blank: {} }, storage: { resources: { requests: { storage: d.size } }, storageClassName: d.storageClass } },
+          spec: {
+            source: { blank: {} },
+            storage: {
+              resources: { requests: { storage: d.size } },
+              storageClassName: d.storageClass,
+            },
+          },
         })),
       ],
       template: {
@@ -79,11 +96,21 @@ export function vmObject(v: VmSpec): KObj {
   };
 }
 
-export function dataVolumeObject(name: string, namespace: string, image: string | undefined, size: string, storageClass: string): KObj {
+export function dataVolumeObject(
+  name: string,
+  namespace: string,
+  image: string | undefined,
+  size: string,
+  storageClass: string,
+): KObj {
   return {
     apiVersion: 'cdi.kubevirt.io/v1beta1',
     kind: 'DataVolume',
-    metadata: { name, namespace, annotations: { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' } },
+    metadata: {
+      name,
+      namespace,
+      annotations: { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' },
+    },
     spec: {
       source: image ? source(image) : { blank: {} },
       storage: { resources: { requests: { storage: size } }, storageClassName: storageClass },
@@ -91,7 +118,13 @@ export function dataVolumeObject(name: string, namespace: string, image: string 
   };
 }
 
-export function volumeObject(name: string, namespace: string, size: string, storageClass: string, mode: 'Filesystem' | 'Block' = 'Filesystem'): KObj {
+export function volumeObject(
+  name: string,
+  namespace: string,
+  size: string,
+  storageClass: string,
+  mode: 'Filesystem' | 'Block' = 'Filesystem',
+): KObj {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
@@ -123,13 +156,21 @@ export function loadBalancerObject(lb: LoadBalancerSpec): KObj {
     metadata: {
       name: lb.name,
       namespace: lb.namespace,
-      annotations: { 'metallb.io/address-pool': lb.pool, ...(lb.ip ? { 'metallb.io/loadBalancerIPs': lb.ip } : {}) },
+      annotations: {
+        'metallb.io/address-pool': lb.pool,
+        ...(lb.ip ? { 'metallb.io/loadBalancerIPs': lb.ip } : {}),
+      },
     },
     spec: {
       type: 'LoadBalancer',
       externalTrafficPolicy: 'Local',
       selector: lb.selector,
-      ports: lb.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.targetPort ?? p.port, protocol: 'TCP' })),
+      ports: lb.ports.map((p) => ({
+        name: p.name,
+        port: p.port,
+        targetPort: p.targetPort ?? p.port,
+        protocol: 'TCP',
+      })),
     },
   };
 }

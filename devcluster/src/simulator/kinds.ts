@@ -121,7 +121,12 @@ export interface ClusterObj extends KObj {
 }
 
 export interface KcpObj extends KObj {
-  spec: { version: string; replicas?: number; controlPlaneEndpoint?: Endpoint; dataStoreName?: string };
+  spec: {
+    version: string;
+    replicas?: number;
+    controlPlaneEndpoint?: Endpoint;
+    dataStoreName?: string;
+  };
   status?: {
     ready?: boolean;
     version?: string;
@@ -137,7 +142,10 @@ export interface KcpObj extends KObj {
 }
 
 export interface TcpObj extends KObj {
-  status?: { kubernetesResources?: { version?: { status?: string; version?: string } }; controlPlaneEndpoint?: string };
+  status?: {
+    kubernetesResources?: { version?: { status?: string; version?: string } };
+    controlPlaneEndpoint?: string;
+  };
 }
 
 /** CAPK v0.11 still uses v1beta1-style conditions (severity, optional reason). */
@@ -215,7 +223,13 @@ export interface DvCondition {
 
 export interface DataVolumeObj extends KObj {
   spec: DataVolumeSpec;
-  status?: { phase?: string; progress?: string; claimName?: string; restartCount?: number; conditions?: DvCondition[] };
+  status?: {
+    phase?: string;
+    progress?: string;
+    claimName?: string;
+    restartCount?: number;
+    conditions?: DvCondition[];
+  };
 }
 
 export interface VmVolume {
@@ -227,10 +241,11 @@ export interface VmVolume {
 export interface VmTemplate {
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
   spec: {
-    domain: { cpu?: Record<string, unknown>; memory?: Record<string, unknown>; devices?: Record<string, unknown> } & Record<
-      string,
-      unknown
-    >;
+    domain: {
+      cpu?: Record<string, unknown>;
+      memory?: Record<string, unknown>;
+      devices?: Record<string, unknown>;
+    } & Record<string, unknown>;
     volumes?: VmVolume[];
   } & Record<string, unknown>;
 }
@@ -256,7 +271,10 @@ export interface VmObj extends KObj {
     running?: boolean;
     instancetype?: { kind?: string; name: string };
     preference?: { kind?: string; name: string };
-    dataVolumeTemplates?: { metadata: { name: string; labels?: Record<string, string> }; spec: DataVolumeSpec }[];
+    dataVolumeTemplates?: {
+      metadata: { name: string; labels?: Record<string, string> };
+      spec: DataVolumeSpec;
+    }[];
     template: VmTemplate;
   };
   status?: {
@@ -292,11 +310,21 @@ export interface PoolObj extends KObj {
     avoidBuggyIPs?: boolean;
     serviceAllocation?: { priority?: number; namespaces?: string[] };
   };
-  status?: { assignedIPv4?: number; assignedIPv6?: number; availableIPv4?: number; availableIPv6?: number };
+  status?: {
+    assignedIPv4?: number;
+    assignedIPv6?: number;
+    availableIPv4?: number;
+    availableIPv6?: number;
+  };
 }
 
 export interface HelmReleaseObj extends KObj {
-  spec: { suspend?: boolean; chart?: { spec?: { chart?: string; version?: string } }; releaseName?: string; targetNamespace?: string };
+  spec: {
+    suspend?: boolean;
+    chart?: { spec?: { chart?: string; version?: string } };
+    releaseName?: string;
+    targetNamespace?: string;
+  };
   status?: {
     conditions?: Condition[];
     observedGeneration?: number;
@@ -307,7 +335,13 @@ export interface HelmReleaseObj extends KObj {
     failures?: number;
     installFailures?: number;
     upgradeFailures?: number;
-    history?: { chartName: string; chartVersion: string; version: number; status: string; lastDeployed?: string }[];
+    history?: {
+      chartName: string;
+      chartVersion: string;
+      version: number;
+      status: string;
+      lastDeployed?: string;
+    }[];
   };
 }
 

@@ -26,26 +26,33 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const log = (msg: string) => process.stderr.write(`${new Date().toISOString()} simulator: ${msg}\n`);
+const log = (msg: string) =>
+  process.stderr.write(`${new Date().toISOString()} simulator: ${msg}\n`);
 
 async function main(): Promise<void> {
   const kubeconfig = arg('kubeconfig');
   if (!kubeconfig) throw new Error('usage: main.ts --kubeconfig <file> [--speed <factor>]');
   const speed = Number(arg('speed') ?? '1');
-  if (!Number.isFinite(speed) || speed < 0) throw new Error(`--speed must be a non-negative number`);
+  if (!Number.isFinite(speed) || speed < 0)
+    throw new Error(`--speed must be a non-negative number`);
   const dataDir = path.dirname(path.resolve(kubeconfig));
   const ready = path.join(dataDir, 'simulator.ready');
   rmSync(ready, { force: true });
 
   const caFile = path.join(dataDir, 'pki', 'ca.crt');
-  const rest = new Rest(loadKubeconfig(kubeconfig), { userAgent: 'stratus-simulator', fieldManager: 'stratus-simulator' });
+  const rest = new Rest(loadKubeconfig(kubeconfig), {
+    userAgent: 'stratus-simulator',
+    fieldManager: 'stratus-simulator',
+  });
   const w: World = {
     rest,
     inf: makeInformers(rest, log),
     events: new Recorder(rest, log),
     speed,
     log,
-    caPem: existsSync(caFile) ? readFileSync(caFile, 'utf8') : '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n',
+    caPem: existsSync(caFile)
+      ? readFileSync(caFile, 'utf8')
+      : '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n',
     runners: [],
   };
 
@@ -65,7 +72,9 @@ async function main(): Promise<void> {
 
   writeFileSync(ready, `${process.pid}\n`);
   const missing = informers.filter((i) => !i.available).map((i) => i.res.kind);
-  log(`ready (speed ${speed}); watching ${informers.length - missing.length} kinds${missing.length ? `; not served: ${missing.join(', ')}` : ''}`);
+  log(
+    `ready (speed ${speed}); watching ${informers.length - missing.length} kinds${missing.length ? `; not served: ${missing.join(', ')}` : ''}`,
+  );
 
   const shutdown = () => {
     for (const r of w.runners) r.stop();

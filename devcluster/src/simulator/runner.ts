@@ -93,7 +93,8 @@ export class Runner {
     for (const [id, until] of s.recent) if (until <= now) s.recent.delete(id);
 
     const wanted = new Map<string, Plan>();
-    for (const p of this.plans(key)) if (!wanted.has(p.track ?? 'main')) wanted.set(p.track ?? 'main', p);
+    for (const p of this.plans(key))
+      if (!wanted.has(p.track ?? 'main')) wanted.set(p.track ?? 'main', p);
 
     for (const [track, t] of s.tracks) {
       if (!wanted.has(track) && !t.running) {
@@ -123,11 +124,14 @@ export class Runner {
     if (t.planId === id && t.timer) return;
     clearTimeout(t.timer);
     t.planId = id;
-    t.timer = setTimeout(() => {
-      t.timer = undefined;
-      t.planId = undefined;
-      fn();
-    }, Math.max(0, ms));
+    t.timer = setTimeout(
+      () => {
+        t.timer = undefined;
+        t.planId = undefined;
+        fn();
+      },
+      Math.max(0, ms),
+    );
   }
 
   private async fire(key: string, track: string, id: string): Promise<void> {
@@ -153,4 +157,5 @@ export class Runner {
 }
 
 /** A short stable digest for plan ids that name a whole desired state. */
-export const digest = (v: unknown): string => createHash('sha1').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+export const digest = (v: unknown): string =>
+  createHash('sha1').update(JSON.stringify(v)).digest('hex').slice(0, 16);

@@ -23,12 +23,12 @@ import type {
 } from './kinds.ts';
 import { Informer } from './kube/informer.ts';
 import type { Rest } from './kube/rest.ts';
-import { R } from './kube/types.ts';
+import { R, type KObj } from './kube/types.ts';
 import type { Recorder } from './events.ts';
 import { Runner, type Plan } from './runner.ts';
 
 export function makeInformers(rest: Rest, log: (msg: string) => void) {
-  const i = <T extends import('./kube/types.ts').KObj>(
+  const i = <T extends KObj>(
     res: (typeof R)[keyof typeof R],
     opts: { labelSelector?: string } = {},
   ) => new Informer<T>(rest, res, opts, log);

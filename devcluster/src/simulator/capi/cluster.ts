@@ -3,7 +3,14 @@
 import YAML from 'yaml';
 
 import type { Condition } from '../kube/types.ts';
-import type { ClusterObj, Endpoint, KcpObj, KvcObj, MachineDeploymentObj, ReplicaSummary } from '../kinds.ts';
+import type {
+  ClusterObj,
+  Endpoint,
+  KcpObj,
+  KvcObj,
+  MachineDeploymentObj,
+  ReplicaSummary,
+} from '../kinds.ts';
 import { findCondition, setConditions, type ConditionInput } from '../conditions.ts';
 import type { KObj } from '../kube/types.ts';
 
@@ -44,7 +51,8 @@ export function controlPlaneSummary(kcp: KcpObj | undefined): ReplicaSummary | u
 }
 
 export function workersSummary(mds: MachineDeploymentObj[]): ReplicaSummary {
-  const sum = (f: (md: MachineDeploymentObj) => number | undefined) => mds.reduce((n, md) => n + (f(md) ?? 0), 0);
+  const sum = (f: (md: MachineDeploymentObj) => number | undefined) =>
+    mds.reduce((n, md) => n + (f(md) ?? 0), 0);
   return {
     desiredReplicas: sum((md) => md.spec.replicas ?? 1),
     replicas: sum((md) => md.status?.replicas),
@@ -60,7 +68,12 @@ const upgrading = (kcp: KcpObj | undefined): boolean =>
 function clusterConditions(p: ClusterParts): ConditionInput[] {
   const { cluster, kcp, kvc, mds } = p;
   const infra: ConditionInput = !kvc
-    ? c('InfrastructureReady', 'False', 'InfrastructureDoesNotExist', `KubevirtCluster does not exist`)
+    ? c(
+        'InfrastructureReady',
+        'False',
+        'InfrastructureDoesNotExist',
+        `KubevirtCluster does not exist`,
+      )
     : infraProvisioned(kvc)
       ? c('InfrastructureReady', 'True', 'Ready')
       : c('InfrastructureReady', 'False', 'NotReady', 'KubevirtCluster status.ready is false');
@@ -68,11 +81,18 @@ function clusterConditions(p: ClusterParts): ConditionInput[] {
     ? c('ControlPlaneInitialized', 'True', 'Initialized')
     : c('ControlPlaneInitialized', 'False', 'NotInitialized', 'Control plane not yet initialized');
   const cpAvail: ConditionInput = !kcp
-    ? c('ControlPlaneAvailable', 'False', 'ControlPlaneDoesNotExist', 'KamajiControlPlane does not exist')
+    ? c(
+        'ControlPlaneAvailable',
+        'False',
+        'ControlPlaneDoesNotExist',
+        'KamajiControlPlane does not exist',
+      )
     : findCondition(kcp.status?.conditions, 'Available')?.status === 'True'
       ? c('ControlPlaneAvailable', 'True', 'Available')
       : c('ControlPlaneAvailable', 'False', 'NotAvailable', 'KamajiControlPlane is not available');
-  const notAvailable = mds.filter((md) => findCondition(md.status?.conditions, 'Available')?.status !== 'True');
+  const notAvailable = mds.filter(
+    (md) => findCondition(md.status?.conditions, 'Available')?.status !== 'True',
+  );
   const workers: ConditionInput =
     mds.length === 0
       ? c('WorkersAvailable', 'True', 'NoWorkers')
@@ -94,24 +114,32 @@ function clusterConditions(p: ClusterParts): ConditionInput[] {
     : c('RemoteConnectionProbe', 'False', 'ProbeFailed', 'Remote connection not established yet');
   const w = workersSummary(mds);
   const cp = controlPlaneSummary(kcp);
-  const rolling = upgrading(kcp) || mds.some((md) => (md.status?.upToDateReplicas ?? 0) < (md.status?.replicas ?? 0));
+  const rolling =
+    upgrading(kcp) ||
+    mds.some((md) => (md.status?.upToDateReplicas ?? 0) < (md.status?.replicas ?? 0));
   const rollingOut = rolling
     ? c(
         'RollingOut',
         'True',
         'RollingOut',
-        upgrading(kcp) ? `Rolling out control plane to ${kcp?.spec.version}` : 'Rolling out MachineDeployments',
+        upgrading(kcp)
+          ? `Rolling out control plane to ${kcp?.spec.version}`
+          : 'Rolling out MachineDeployments',
       )
     : c('RollingOut', 'False', 'NotRollingOut');
   const scalingUp =
-    (w.replicas ?? 0) < (w.desiredReplicas ?? 0) || (cp && (cp.replicas ?? 0) < (cp.desiredReplicas ?? 0))
+    (w.replicas ?? 0) < (w.desiredReplicas ?? 0) ||
+    (cp && (cp.replicas ?? 0) < (cp.desiredReplicas ?? 0))
       ? c('ScalingUp', 'True', 'ScalingUp', 'Scaling up')
       : c('ScalingUp', 'False', 'NotScalingUp');
   const scalingDown =
-    (w.replicas ?? 0) > (w.desiredReplicas ?? 0) || (cp && (cp.replicas ?? 0) > (cp.desiredReplicas ?? 0))
+    (w.replicas ?? 0) > (w.desiredReplicas ?? 0) ||
+    (cp && (cp.replicas ?? 0) > (cp.desiredReplicas ?? 0))
       ? c('ScalingDown', 'True', 'ScalingDown', 'Scaling down')
       : c('ScalingDown', 'False', 'NotScalingDown');
-  const paused = cluster.spec?.paused ? c('Paused', 'True', 'Paused') : c('Paused', 'False', 'NotPaused');
+  const paused = cluster.spec?.paused
+    ? c('Paused', 'True', 'Paused')
+    : c('Paused', 'False', 'NotPaused');
   const blockers = [infra, cpAvail, workers, probe].filter((x) => x.status !== 'True');
   const available =
     blockers.length === 0 && !isDeleting(cluster)
@@ -122,10 +150,26 @@ function clusterConditions(p: ClusterParts): ConditionInput[] {
           isDeleting(cluster) ? 'Deleting' : 'NotAvailable',
           blockers.map((b) => `* ${b.type}: ${b.message || b.reason}`).join('\n'),
         );
-  return [available, infra, cpInit, cpAvail, workers, probe, rollingOut, scalingUp, scalingDown, paused];
+  return [
+    available,
+    infra,
+    cpInit,
+    cpAvail,
+    workers,
+    probe,
+    rollingOut,
+    scalingUp,
+    scalingDown,
+    paused,
+  ];
 }
 
-function c(type: string, status: Condition['status'], reason: string, message = ''): ConditionInput {
+function c(
+  type: string,
+  status: Condition['status'],
+  reason: string,
+  message = '',
+): ConditionInput {
   return { type, status, reason, message };
 }
 
@@ -152,8 +196,10 @@ export function clusterStatus(p: ClusterParts, now: string): ClusterStatusView {
   return {
     phase,
     initialization: {
-      infrastructureProvisioned: infraProvisioned(p.kvc) || !!p.cluster.status?.initialization?.infrastructureProvisioned,
-      controlPlaneInitialized: cpInitialized(p.kcp) || !!p.cluster.status?.initialization?.controlPlaneInitialized,
+      infrastructureProvisioned:
+        infraProvisioned(p.kvc) || !!p.cluster.status?.initialization?.infrastructureProvisioned,
+      controlPlaneInitialized:
+        cpInitialized(p.kcp) || !!p.cluster.status?.initialization?.controlPlaneInitialized,
     },
     ...(p.kcp ? { controlPlane: controlPlaneSummary(p.kcp) } : {}),
     workers: workersSummary(p.mds),
@@ -164,7 +210,9 @@ export function clusterStatus(p: ClusterParts, now: string): ClusterStatusView {
 
 export function nextPhase(cluster: ClusterObj): string | undefined {
   const hasRefs = !!cluster.spec?.infrastructureRef || !!cluster.spec?.controlPlaneRef;
-  return cluster.status?.phase === 'Pending' && hasRefs && !isDeleting(cluster) ? 'Provisioning' : undefined;
+  return cluster.status?.phase === 'Pending' && hasRefs && !isDeleting(cluster)
+    ? 'Provisioning'
+    : undefined;
 }
 
 /** Compare everything the status track writes, ignoring condition timestamps. */
@@ -183,7 +231,12 @@ export function clusterStatusDiffers(cluster: ClusterObj, want: ClusterStatusVie
 }
 
 /** A kubeconfig for the tenant cluster: one cluster, one token user, one context. */
-export function kubeconfigFor(clusterName: string, endpoint: Endpoint, caPem: string, token: string): string {
+export function kubeconfigFor(
+  clusterName: string,
+  endpoint: Endpoint,
+  caPem: string,
+  token: string,
+): string {
   const user = `${clusterName}-admin`;
   const context = `${user}@${clusterName}`;
   return YAML.stringify({
@@ -215,7 +268,10 @@ export function kubeconfigSecret(cluster: ClusterObj, kubeconfig: string): KObj 
     metadata: {
       name: `${name}-kubeconfig`,
       namespace: cluster.metadata.namespace,
-      labels: { [CLUSTER_NAME_LABEL]: name, ...(stratus ? { [STRATUS_CLUSTER_LABEL]: stratus } : {}) },
+      labels: {
+        [CLUSTER_NAME_LABEL]: name,
+        ...(stratus ? { [STRATUS_CLUSTER_LABEL]: stratus } : {}),
+      },
       ownerReferences: [
         {
           apiVersion: 'cluster.x-k8s.io/v1beta2',

@@ -30,7 +30,14 @@ import {
   type ClusterParts,
 } from './cluster.ts';
 import { nextKcpStep, tcpFor } from './controlplane.ts';
-import { delays as mdDelays, machineFor, mdStatus, mdStatusDiffers, nextMachineStep, nextScaleStep } from './machines.ts';
+import {
+  delays as mdDelays,
+  machineFor,
+  mdStatus,
+  mdStatusDiffers,
+  nextMachineStep,
+  nextScaleStep,
+} from './machines.ts';
 
 const CAPI = 'capi-controller-manager';
 const KAMAJI = 'capi-kamaji-controller-manager';
@@ -38,7 +45,16 @@ const CAPK = 'capk-controller-manager';
 const after = { status: 0.2, phase: 1, endpoint: 0.3, kubeconfig: 0.5, owner: 0.1, infra: 1.5 };
 
 export function startCapi(w: World): void {
-  const { clusters, kcps, tcps, kvcs, machineDeployments: mds, machines, kubeconfigSecrets, vmis } = w.inf;
+  const {
+    clusters,
+    kcps,
+    tcps,
+    kvcs,
+    machineDeployments: mds,
+    machines,
+    kubeconfigSecrets,
+    vmis,
+  } = w.inf;
   if (!clusters.available) return;
   const reservedIp = new Map<string, string>();
 
@@ -46,9 +62,13 @@ export function startCapi(w: World): void {
   const refersTo = (ref: { kind: string; name: string } | undefined, kind: string, name: string) =>
     ref?.kind === kind && ref.name === name;
   const clusterOfKcp = (kcp: KcpObj) =>
-    clusters.list(kcp.metadata.namespace).find((c) => refersTo(c.spec?.controlPlaneRef, 'KamajiControlPlane', kcp.metadata.name));
+    clusters
+      .list(kcp.metadata.namespace)
+      .find((c) => refersTo(c.spec?.controlPlaneRef, 'KamajiControlPlane', kcp.metadata.name));
   const clusterOfKvc = (kvc: KvcObj) =>
-    clusters.list(kvc.metadata.namespace).find((c) => refersTo(c.spec?.infrastructureRef, 'KubevirtCluster', kvc.metadata.name));
+    clusters
+      .list(kvc.metadata.namespace)
+      .find((c) => refersTo(c.spec?.infrastructureRef, 'KubevirtCluster', kvc.metadata.name));
   const clusterNamed = (ns: string | undefined, name: string) => clusters.get(ns, name);
   const live = (c: ClusterObj | undefined): c is ClusterObj => !!c && !isDeleting(c);
 
@@ -80,7 +100,11 @@ export function startCapi(w: World): void {
         track: 'owner',
         after: after.owner,
         run: () =>
-          w.rest.mergePatch(pathOfObj(res, obj), { metadata: { ownerReferences: withClusterOwner(obj, cluster) } }).then(() => {}),
+          w.rest
+            .mergePatch(pathOfObj(res, obj), {
+              metadata: { ownerReferences: withClusterOwner(obj, cluster) },
+            })
+            .then(() => {}),
       },
     ];
   }
@@ -121,19 +145,30 @@ export function startCapi(w: World): void {
       });
     }
     const kcpEndpoint = parts.kcp?.spec.controlPlaneEndpoint;
-    if (!endpointValid(cluster.spec?.controlPlaneEndpoint) && kcpEndpoint && endpointValid(kcpEndpoint)) {
+    if (
+      !endpointValid(cluster.spec?.controlPlaneEndpoint) &&
+      kcpEndpoint &&
+      endpointValid(kcpEndpoint)
+    ) {
       plans.push({
         id: `endpoint:${cluster.metadata.uid}`,
         track: 'endpoint',
         after: after.endpoint,
         run: () =>
           w.rest
-            .mergePatch(pathOfObj(R.cluster, cluster), { spec: { controlPlaneEndpoint: kcpEndpoint } })
+            .mergePatch(pathOfObj(R.cluster, cluster), {
+              spec: { controlPlaneEndpoint: kcpEndpoint },
+            })
             .then(() => {}),
       });
     }
     const endpoint = cluster.spec?.controlPlaneEndpoint;
-    if (endpoint && endpointValid(endpoint) && cpInitialized(parts.kcp) && !kubeconfigSecrets.get(ns, `${name}-kubeconfig`)) {
+    if (
+      endpoint &&
+      endpointValid(endpoint) &&
+      cpInitialized(parts.kcp) &&
+      !kubeconfigSecrets.get(ns, `${name}-kubeconfig`)
+    ) {
       plans.push({
         id: `kubeconfig:${cluster.metadata.uid}`,
         track: 'kubeconfig',
@@ -175,7 +210,13 @@ export function startCapi(w: World): void {
               ],
             },
           });
-          event(R.kubevirtCluster, kvc, CAPK, 'InfrastructureReady', `KubevirtCluster ${name} is ready`);
+          event(
+            R.kubevirtCluster,
+            kvc,
+            CAPK,
+            'InfrastructureReady',
+            `KubevirtCluster ${name} is ready`,
+          );
         },
       });
     }
@@ -205,15 +246,22 @@ export function startCapi(w: World): void {
         const endpoint = endpointFor(ns, cluster.metadata.name);
         if (step.createTcp && tcps.available) {
           try {
-            await w.rest.create(pathOf(R.tenantControlPlane, ns), tcpFor(kcp, cluster.metadata.name));
+            await w.rest.create(
+              pathOf(R.tenantControlPlane, ns),
+              tcpFor(kcp, cluster.metadata.name),
+            );
           } catch (err) {
             if (!isStatus(err, 409)) throw err;
           }
         }
         if (step.publishEndpoint) {
-          await w.rest.mergePatch(pathOfObj(R.kamajiControlPlane, kcp), { spec: { controlPlaneEndpoint: endpoint } });
+          await w.rest.mergePatch(pathOfObj(R.kamajiControlPlane, kcp), {
+            spec: { controlPlaneEndpoint: endpoint },
+          });
           if (parts?.kvc) {
-            await w.rest.mergePatch(pathOfObj(R.kubevirtCluster, parts.kvc), { spec: { controlPlaneEndpoint: endpoint } });
+            await w.rest.mergePatch(pathOfObj(R.kubevirtCluster, parts.kvc), {
+              spec: { controlPlaneEndpoint: endpoint },
+            });
           }
         }
         if (step.tcpVersion && tcps.available) {
@@ -221,7 +269,9 @@ export function startCapi(w: World): void {
             .mergePatch(pathOf(R.tenantControlPlane, ns, name, 'status'), {
               status: {
                 controlPlaneEndpoint: `${endpoint.host}:${endpoint.port}`,
-                kubeconfig: { admin: { secretName: `${name}-admin-kubeconfig`, lastUpdate: nowIso() } },
+                kubeconfig: {
+                  admin: { secretName: `${name}-admin-kubeconfig`, lastUpdate: nowIso() },
+                },
                 storage: { dataStoreName: kcp.spec.dataStoreName ?? 'default', driver: 'etcd' },
                 kubernetesResources: { version: step.tcpVersion },
               },
@@ -230,8 +280,11 @@ export function startCapi(w: World): void {
               if (!isStatus(err, 404)) throw err;
             });
         }
-        await w.rest.mergePatch(pathOfObj(R.kamajiControlPlane, kcp, 'status'), { status: step.status });
-        if (step.event) event(R.kamajiControlPlane, kcp, KAMAJI, step.event.reason, step.event.message);
+        await w.rest.mergePatch(pathOfObj(R.kamajiControlPlane, kcp, 'status'), {
+          status: step.status,
+        });
+        if (step.event)
+          event(R.kamajiControlPlane, kcp, KAMAJI, step.event.reason, step.event.message);
       },
     });
     return plans;
@@ -251,7 +304,10 @@ export function startCapi(w: World): void {
         id: `status:${digest({ ...want, conditions: want.conditions.map((c) => [c.type, c.status, c.message]) })}`,
         track: 'status',
         after: mdDelays.status,
-        run: () => w.rest.mergePatch(pathOfObj(R.machineDeployment, md, 'status'), { status: want }).then(() => {}),
+        run: () =>
+          w.rest
+            .mergePatch(pathOfObj(R.machineDeployment, md, 'status'), { status: want })
+            .then(() => {}),
       });
     }
     const step = live(cluster) ? nextScaleStep(md, ms) : undefined;
@@ -263,7 +319,13 @@ export function startCapi(w: World): void {
         run: async () => {
           const m = machineFor(md);
           await w.rest.create(pathOf(R.machine, ns), m);
-          event(R.machineDeployment, md, CAPI, 'SuccessfulCreate', `Created machine ${m.metadata.name}`);
+          event(
+            R.machineDeployment,
+            md,
+            CAPI,
+            'SuccessfulCreate',
+            `Created machine ${m.metadata.name}`,
+          );
         },
       });
     } else if (step?.kind === 'delete') {
@@ -295,7 +357,8 @@ export function startCapi(w: World): void {
       {
         clusterLive: live(cluster),
         cpInitialized: cpInitialized(parts?.kcp),
-        address: () => reservedIp.get(key) ?? pickIp(m.metadata.uid ?? key, usedIps(key)) ?? '10.244.127.1',
+        address: () =>
+          reservedIp.get(key) ?? pickIp(m.metadata.uid ?? key, usedIps(key)) ?? '10.244.127.1',
       },
       nowIso(),
     );
@@ -320,7 +383,8 @@ export function startCapi(w: World): void {
       if (keyOf(m) === except) continue;
       for (const a of m.status?.addresses ?? []) if (a.type === 'InternalIP') used.add(a.address);
     }
-    for (const v of vmis.list()) for (const i of v.status?.interfaces ?? []) if (i.ipAddress) used.add(i.ipAddress);
+    for (const v of vmis.list())
+      for (const i of v.status?.interfaces ?? []) if (i.ipAddress) used.add(i.ipAddress);
     for (const [k, ip] of reservedIp) if (k !== except) used.add(ip);
     return used;
   }

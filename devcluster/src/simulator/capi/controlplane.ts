@@ -30,16 +30,35 @@ export interface KcpStep {
   event?: { reason: string; message: string };
 }
 
-export const delays = { init: 0.2, tcp: 1, endpoint: 1.5, initialize: 2, ready: 1.5, upgradeStart: 0.5, upgrade: 4, scale: 1.5 };
+export const delays = {
+  init: 0.2,
+  tcp: 1,
+  endpoint: 1.5,
+  initialize: 2,
+  ready: 1.5,
+  upgradeStart: 0.5,
+  upgrade: 4,
+  scale: 1.5,
+};
 
-const c = (type: string, status: Condition['status'], reason: string, message = ''): ConditionInput => ({
+const c = (
+  type: string,
+  status: Condition['status'],
+  reason: string,
+  message = '',
+): ConditionInput => ({
   type,
   status,
   reason,
   message,
 });
 
-function view(kcp: KcpObj, over: Partial<KcpStatusView>, conds: ConditionInput[], now: string): KcpStatusView {
+function view(
+  kcp: KcpObj,
+  over: Partial<KcpStatusView>,
+  conds: ConditionInput[],
+  now: string,
+): KcpStatusView {
   const s = kcp.status ?? {};
   return {
     ready: s.ready ?? false,
@@ -77,7 +96,12 @@ export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep 
         {},
         [
           c('Available', 'False', 'NotAvailable', 'Control plane is not available yet'),
-          c('TenantControlPlaneCreated', 'False', 'NotCreated', 'Waiting for cluster infrastructure'),
+          c(
+            'TenantControlPlaneCreated',
+            'False',
+            'NotCreated',
+            'Waiting for cluster infrastructure',
+          ),
           c('KamajiControlPlaneIsInitialized', 'False', 'NotInitialized'),
           c('KamajiControlPlaneIsReady', 'False', 'NotReady'),
         ],
@@ -93,7 +117,10 @@ export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep 
       createTcp: true,
       status: view(kcp, {}, [c('TenantControlPlaneCreated', 'True', 'Created')], now),
       tcpVersion: { status: 'Provisioning', version: kcp.spec.version },
-      event: { reason: 'TenantControlPlaneCreated', message: `TenantControlPlane ${kcp.metadata.name} created` },
+      event: {
+        reason: 'TenantControlPlaneCreated',
+        message: `TenantControlPlane ${kcp.metadata.name} created`,
+      },
     };
   }
   if (!kcp.spec.controlPlaneEndpoint?.host) {
@@ -119,11 +146,22 @@ export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep 
       after: delays.initialize,
       status: view(
         kcp,
-        { initialization: { controlPlaneInitialized: true }, replicas: desired, readyReplicas: 0, version: kcp.spec.version },
-        [c('KamajiControlPlaneIsInitialized', 'True', 'Initialized'), c('KubeadmResourcesCreated', 'True', 'Created')],
+        {
+          initialization: { controlPlaneInitialized: true },
+          replicas: desired,
+          readyReplicas: 0,
+          version: kcp.spec.version,
+        },
+        [
+          c('KamajiControlPlaneIsInitialized', 'True', 'Initialized'),
+          c('KubeadmResourcesCreated', 'True', 'Created'),
+        ],
         now,
       ),
-      event: { reason: 'Initialized', message: `Control plane of ${kcp.metadata.name} initialized` },
+      event: {
+        reason: 'Initialized',
+        message: `Control plane of ${kcp.metadata.name} initialized`,
+      },
     };
   }
   if (!s.ready) {
@@ -132,12 +170,21 @@ export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep 
       after: delays.ready,
       status: view(
         kcp,
-        { ready: true, replicas: desired, readyReplicas: desired, availableReplicas: desired, upToDateReplicas: desired },
+        {
+          ready: true,
+          replicas: desired,
+          readyReplicas: desired,
+          availableReplicas: desired,
+          upToDateReplicas: desired,
+        },
         [c('KamajiControlPlaneIsReady', 'True', 'Ready'), c('Available', 'True', 'Available')],
         now,
       ),
       tcpVersion: { status: 'Ready', version: kcp.spec.version },
-      event: { reason: 'Ready', message: `Control plane ${kcp.metadata.name} is ready (${kcp.spec.version})` },
+      event: {
+        reason: 'Ready',
+        message: `Control plane ${kcp.metadata.name} is ready (${kcp.spec.version})`,
+      },
     };
   }
   if (s.version !== kcp.spec.version) {
@@ -145,9 +192,17 @@ export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep 
       return {
         id: `upgrade-start:${uid}:${kcp.spec.version}`,
         after: delays.upgradeStart,
-        status: view(kcp, { upToDateReplicas: 0 }, [c('KamajiControlPlaneIsReady', 'True', 'Ready')], now),
+        status: view(
+          kcp,
+          { upToDateReplicas: 0 },
+          [c('KamajiControlPlaneIsReady', 'True', 'Ready')],
+          now,
+        ),
         tcpVersion: { status: 'Upgrading', version: s.version ?? kcp.spec.version },
-        event: { reason: 'Upgrading', message: `Upgrading control plane from ${s.version} to ${kcp.spec.version}` },
+        event: {
+          reason: 'Upgrading',
+          message: `Upgrading control plane from ${s.version} to ${kcp.spec.version}`,
+        },
       };
     }
     return {
@@ -164,7 +219,12 @@ export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep 
       after: delays.scale,
       status: view(
         kcp,
-        { replicas: desired, readyReplicas: desired, availableReplicas: desired, upToDateReplicas: desired },
+        {
+          replicas: desired,
+          readyReplicas: desired,
+          availableReplicas: desired,
+          upToDateReplicas: desired,
+        },
         [],
         now,
       ),

@@ -8,7 +8,14 @@ import type { MachineDeploymentObj, MachineObj } from '../kinds.ts';
 import { setConditions, type ConditionInput } from '../conditions.ts';
 import { CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, STRATUS_CLUSTER_LABEL } from './cluster.ts';
 
-export const delays = { create: 0.6, delete: 0.8, status: 0.2, provisioning: 0.8, provisioned: 1.5, running: 1.5 };
+export const delays = {
+  create: 0.6,
+  delete: 0.8,
+  status: 0.2,
+  provisioning: 0.8,
+  provisioned: 1.5,
+  running: 1.5,
+};
 
 export const isRunning = (m: MachineObj): boolean => m.status?.phase === 'Running';
 const live = (ms: MachineObj[]) => ms.filter((m) => !m.metadata.deletionTimestamp);
@@ -22,7 +29,10 @@ const byAge = (a: MachineObj, b: MachineObj) =>
   (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
   a.metadata.name.localeCompare(b.metadata.name);
 
-export function nextScaleStep(md: MachineDeploymentObj, machines: MachineObj[]): ScaleStep | undefined {
+export function nextScaleStep(
+  md: MachineDeploymentObj,
+  machines: MachineObj[],
+): ScaleStep | undefined {
   if (md.metadata.deletionTimestamp || md.spec.paused) return undefined;
   const ms = live(machines);
   const desired = desiredReplicas(md);
@@ -33,7 +43,9 @@ export function nextScaleStep(md: MachineDeploymentObj, machines: MachineObj[]):
   if (ms.length > desired) {
     // Rolling out with maxSurge 1: keep the old one until its replacement runs.
     if (old.length && ms.length - desired <= 1 && !settled) return undefined;
-    const victim = old[0] ?? [...ms].sort((a, b) => Number(isRunning(a)) - Number(isRunning(b)) || byAge(b, a))[0];
+    const victim =
+      old[0] ??
+      [...ms].sort((a, b) => Number(isRunning(a)) - Number(isRunning(b)) || byAge(b, a))[0];
     return victim ? { kind: 'delete', name: victim.metadata.name } : undefined;
   }
   if (old.length && settled && ms.every(isRunning)) return { kind: 'create' };
@@ -51,43 +63,79 @@ export interface MdStatusView {
   conditions: Condition[];
 }
 
-const c = (type: string, status: Condition['status'], reason: string, message = ''): ConditionInput => ({
+const c = (
+  type: string,
+  status: Condition['status'],
+  reason: string,
+  message = '',
+): ConditionInput => ({
   type,
   status,
   reason,
   message,
 });
 
-export function mdStatus(md: MachineDeploymentObj, machines: MachineObj[], now: string): MdStatusView {
+export function mdStatus(
+  md: MachineDeploymentObj,
+  machines: MachineObj[],
+  now: string,
+): MdStatusView {
   const ms = live(machines);
   const desired = desiredReplicas(md);
   const ready = ms.filter(isRunning).length;
   const fresh = ms.filter((m) => upToDate(md, m)).length;
-  const phase = ms.length < desired || ready < Math.min(desired, ms.length) ? 'ScalingUp' : ms.length > desired ? 'ScalingDown' : 'Running';
+  const phase =
+    ms.length < desired || ready < Math.min(desired, ms.length)
+      ? 'ScalingUp'
+      : ms.length > desired
+        ? 'ScalingDown'
+        : 'Running';
   const notReady = ms.filter((m) => !isRunning(m));
   const conditions = [
     ready >= desired
       ? c('Available', 'True', 'Available')
-      : c('Available', 'False', 'NotAvailable', `${ready} available replicas, at least ${desired} required`),
+      : c(
+          'Available',
+          'False',
+          'NotAvailable',
+          `${ready} available replicas, at least ${desired} required`,
+        ),
     notReady.length === 0
       ? c('MachinesReady', 'True', ms.length ? 'Ready' : 'NoReplicas')
       : c(
           'MachinesReady',
           'False',
           'NotReady',
-          notReady.map((m) => `* Machine ${m.metadata.name}: ${m.status?.phase ?? 'Pending'}`).join('\n'),
+          notReady
+            .map((m) => `* Machine ${m.metadata.name}: ${m.status?.phase ?? 'Pending'}`)
+            .join('\n'),
         ),
     fresh === ms.length
       ? c('MachinesUpToDate', 'True', ms.length ? 'UpToDate' : 'NoReplicas')
-      : c('MachinesUpToDate', 'False', 'NotUpToDate', `${ms.length - fresh} Machines not up-to-date`),
+      : c(
+          'MachinesUpToDate',
+          'False',
+          'NotUpToDate',
+          `${ms.length - fresh} Machines not up-to-date`,
+        ),
     fresh < ms.length
-      ? c('RollingOut', 'True', 'RollingOut', `Rolling out ${ms.length - fresh} not up-to-date replicas`)
+      ? c(
+          'RollingOut',
+          'True',
+          'RollingOut',
+          `Rolling out ${ms.length - fresh} not up-to-date replicas`,
+        )
       : c('RollingOut', 'False', 'NotRollingOut'),
     ms.length < desired
       ? c('ScalingUp', 'True', 'ScalingUp', `Scaling up from ${ms.length} to ${desired} replicas`)
       : c('ScalingUp', 'False', 'NotScalingUp'),
     ms.length > desired
-      ? c('ScalingDown', 'True', 'ScalingDown', `Scaling down from ${ms.length} to ${desired} replicas`)
+      ? c(
+          'ScalingDown',
+          'True',
+          'ScalingDown',
+          `Scaling down from ${ms.length} to ${desired} replicas`,
+        )
       : c('ScalingDown', 'False', 'NotScalingDown'),
     c('Remediating', 'False', 'NotRemediating'),
     c('Deleting', 'False', 'NotDeleting'),
@@ -109,7 +157,8 @@ export function mdStatus(md: MachineDeploymentObj, machines: MachineObj[], now: 
 
 export function mdStatusDiffers(md: MachineDeploymentObj, want: MdStatusView): boolean {
   const s = md.status ?? {};
-  const strip = (l: Condition[] | undefined) => JSON.stringify((l ?? []).map((x) => [x.type, x.status, x.reason, x.message]).sort());
+  const strip = (l: Condition[] | undefined) =>
+    JSON.stringify((l ?? []).map((x) => [x.type, x.status, x.reason, x.message]).sort());
   return (
     s.phase !== want.phase ||
     s.replicas !== want.replicas ||
@@ -126,7 +175,10 @@ const suffix = () =>
   Array.from(randomBytes(5), (b) => 'bcdfghjklmnpqrstvwxz2456789'[b % 27] ?? 'x').join('');
 
 /** A Machine as the MachineSet controller makes it (owned here by the MachineDeployment directly). */
-export function machineFor(md: MachineDeploymentObj, name = `${md.metadata.name}-${suffix()}`): KObj {
+export function machineFor(
+  md: MachineDeploymentObj,
+  name = `${md.metadata.name}-${suffix()}`,
+): KObj {
   const t = md.spec.template;
   const stratus = md.metadata.labels?.[STRATUS_CLUSTER_LABEL];
   return {
@@ -158,7 +210,11 @@ export function machineFor(md: MachineDeploymentObj, name = `${md.metadata.name}
       bootstrap: t.spec.bootstrap.configRef
         ? { configRef: { apiGroup: 'bootstrap.cluster.x-k8s.io', kind: 'KubeadmConfig', name } }
         : { dataSecretName: t.spec.bootstrap.dataSecretName ?? name },
-      infrastructureRef: { apiGroup: t.spec.infrastructureRef.apiGroup, kind: 'KubevirtMachine', name },
+      infrastructureRef: {
+        apiGroup: t.spec.infrastructureRef.apiGroup,
+        kind: 'KubevirtMachine',
+        name,
+      },
     },
   };
 }
@@ -191,10 +247,17 @@ export function nextMachineStep(
       after: phase === '' ? 0.1 : delays.provisioning,
       status: {
         phase: phase === '' ? 'Pending' : 'Provisioning',
-        initialization: { bootstrapDataSecretCreated: phase !== '', infrastructureProvisioned: false },
+        initialization: {
+          bootstrapDataSecretCreated: phase !== '',
+          infrastructureProvisioned: false,
+        },
         conditions: conds([
           ...base,
-          c('BootstrapConfigReady', phase === '' ? 'False' : 'True', phase === '' ? 'NotReady' : 'Ready'),
+          c(
+            'BootstrapConfigReady',
+            phase === '' ? 'False' : 'True',
+            phase === '' ? 'NotReady' : 'Ready',
+          ),
           c('InfrastructureReady', 'False', 'NotReady', 'KubevirtMachine status.ready is false'),
           c('NodeReady', 'Unknown', 'NodeDoesNotExist', 'Waiting for a Node with spec.providerID'),
           c('NodeHealthy', 'Unknown', 'NodeDoesNotExist'),

@@ -34,11 +34,18 @@ export function startCdi(w: World): void {
             const conditions = step.status.conditions.map((c) => {
               const old = dv.status?.conditions?.find((o) => o.type === c.type);
               const same = old?.status === c.status;
-              return { ...c, lastHeartbeatTime: now, lastTransitionTime: same ? old.lastTransitionTime : now };
+              return {
+                ...c,
+                lastHeartbeatTime: now,
+                lastTransitionTime: same ? old.lastTransitionTime : now,
+              };
             });
-            await w.rest.mergePatch(pathOfObj(R.dataVolume, dv, 'status'), { status: { ...step.status, conditions } });
+            await w.rest.mergePatch(pathOfObj(R.dataVolume, dv, 'status'), {
+              status: { ...step.status, conditions },
+            });
           }
-          if (step.event) w.events.record(R.dataVolume, dv, { ...step.event, component: COMPONENT });
+          if (step.event)
+            w.events.record(R.dataVolume, dv, { ...step.event, component: COMPONENT });
         },
       },
     ];

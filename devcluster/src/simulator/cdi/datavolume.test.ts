@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import type { DataVolumeObj, PvcObj } from '../kinds.ts';
-import { claimFor, decideDataVolume, DONE_PROGRESS, operationOf, progressSteps } from './datavolume.ts';
+import {
+  claimFor,
+  decideDataVolume,
+  DONE_PROGRESS,
+  operationOf,
+  progressSteps,
+} from './datavolume.ts';
 
 const dv = (status?: DataVolumeObj['status'], spec: DataVolumeObj['spec'] = {}): DataVolumeObj => ({
   metadata: { name: 'root', namespace: 't', uid: 'dv1' },
@@ -12,7 +18,11 @@ const dv = (status?: DataVolumeObj['status'], spec: DataVolumeObj['spec'] = {}):
   },
   status,
 });
-const pvc = (phase: string): PvcObj => ({ metadata: { name: 'root', namespace: 't' }, spec: {}, status: { phase } });
+const pvc = (phase: string): PvcObj => ({
+  metadata: { name: 'root', namespace: 't' },
+  spec: {},
+  status: { phase },
+});
 
 /** Walk the step function as the controller would, with the claim binding once created. */
 function walk(start: DataVolumeObj): string[] {
@@ -39,7 +49,9 @@ describe('decideDataVolume', () => {
     expect(seen).toContain('ImportInProgress 87.50%');
     expect(seen.at(-1)).toBe(`Succeeded ${DONE_PROGRESS}`);
     // Progress never goes backwards.
-    const values = seen.filter((s) => s.startsWith('ImportInProgress')).map((s) => parseFloat(s.split(' ')[1] ?? ''));
+    const values = seen
+      .filter((s) => s.startsWith('ImportInProgress'))
+      .map((s) => parseFloat(s.split(' ')[1] ?? ''));
     expect([...values].sort((a, b) => a - b)).toEqual(values);
   });
 
@@ -49,7 +61,10 @@ describe('decideDataVolume', () => {
   });
 
   it('reports Ready only when done', () => {
-    const done = decideDataVolume(dv({ phase: 'ImportInProgress', progress: '87.50%' }), pvc('Bound'));
+    const done = decideDataVolume(
+      dv({ phase: 'ImportInProgress', progress: '87.50%' }),
+      pvc('Bound'),
+    );
     expect(done?.status?.phase).toBe('Succeeded');
     expect(done?.status?.conditions.find((c) => c.type === 'Ready')?.status).toBe('True');
     expect(decideDataVolume(dv({ phase: 'Succeeded' }), pvc('Bound'))).toBeUndefined();
@@ -60,9 +75,9 @@ describe('decideDataVolume', () => {
     expect(operationOf({ sourceRef: { kind: 'DataSource', name: 'ubuntu' } })).toBe('Clone');
     expect(walk(dv(undefined, { source: { upload: {} } })).at(-1)).toBe('UploadReady N/A');
     expect(progressSteps({ source: { blank: {} } })).toEqual(['0.00%']);
-    expect(walk(dv(undefined, { source: { pvc: { namespace: 't', name: 'golden' } } })).at(-1)).toBe(
-      `Succeeded ${DONE_PROGRESS}`,
-    );
+    expect(
+      walk(dv(undefined, { source: { pvc: { namespace: 't', name: 'golden' } } })).at(-1),
+    ).toBe(`Succeeded ${DONE_PROGRESS}`);
   });
 
   it('recreates a claim that went away', () => {
@@ -72,8 +87,13 @@ describe('decideDataVolume', () => {
 
 describe('claimFor', () => {
   it('is owned by the DataVolume and carries its storage request', () => {
-    const c = claimFor(dv()) as unknown as { metadata: Record<string, unknown>; spec: Record<string, unknown> };
-    expect(c.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'DataVolume', uid: 'dv1', controller: true })]);
+    const c = claimFor(dv()) as unknown as {
+      metadata: Record<string, unknown>;
+      spec: Record<string, unknown>;
+    };
+    expect(c.metadata.ownerReferences).toEqual([
+      expect.objectContaining({ kind: 'DataVolume', uid: 'dv1', controller: true }),
+    ]);
     expect(c.spec).toMatchObject({
       storageClassName: 'replicated',
       accessModes: ['ReadWriteOnce'],

@@ -45,7 +45,13 @@ const cond = (type: string, status: string, reason: string, message: string): Dv
   message,
 });
 
-function statusOf(dv: DataVolumeObj, phase: string, progress: string, bound: boolean, running: 'no' | 'yes' | 'done'): DvStatus {
+function statusOf(
+  dv: DataVolumeObj,
+  phase: string,
+  progress: string,
+  bound: boolean,
+  running: 'no' | 'yes' | 'done',
+): DvStatus {
   const name = dv.metadata.name;
   return {
     phase,
@@ -53,19 +59,30 @@ function statusOf(dv: DataVolumeObj, phase: string, progress: string, bound: boo
     claimName: name,
     restartCount: dv.status?.restartCount ?? 0,
     conditions: [
-      bound ? cond('Bound', 'True', 'Bound', `PVC ${name} Bound`) : cond('Bound', 'False', 'Pending', `PVC ${name} Pending`),
+      bound
+        ? cond('Bound', 'True', 'Bound', `PVC ${name} Bound`)
+        : cond('Bound', 'False', 'Pending', `PVC ${name} Pending`),
       running === 'yes'
         ? cond('Running', 'True', 'PodRunning', 'Pod is running')
         : running === 'done'
           ? cond('Running', 'False', 'Completed', '')
           : cond('Running', 'False', phase.endsWith('Scheduled') ? 'Scheduled' : 'Pending', ''),
-      running === 'done' ? cond('Ready', 'True', 'Ready', '') : cond('Ready', 'False', 'TransferRunning', ''),
+      running === 'done'
+        ? cond('Ready', 'True', 'Ready', '')
+        : cond('Ready', 'False', 'TransferRunning', ''),
     ],
   };
 }
 
 // Base delays in seconds (scaled by --speed).
-export const delays = { claim: 0.3, bound: 0.2, schedule: 0.8, start: 1, progress: 1.2, finish: 0.8 } as const;
+export const delays = {
+  claim: 0.3,
+  bound: 0.2,
+  schedule: 0.8,
+  start: 1,
+  progress: 1.2,
+  finish: 0.8,
+} as const;
 
 export function decideDataVolume(dv: DataVolumeObj, pvc: PvcObj | undefined): DvStep | undefined {
   if (dv.metadata.deletionTimestamp) return undefined;
@@ -87,7 +104,11 @@ export function decideDataVolume(dv: DataVolumeObj, pvc: PvcObj | undefined): Dv
   const bound = pvc.status?.phase === 'Bound';
   if (!bound) {
     if (phase === 'Pending') return undefined;
-    return { id: `pending:${uid}`, after: delays.bound, status: statusOf(dv, 'Pending', 'N/A', false, 'no') };
+    return {
+      id: `pending:${uid}`,
+      after: delays.bound,
+      status: statusOf(dv, 'Pending', 'N/A', false, 'no'),
+    };
   }
   if (phase === '' || phase === 'Pending') {
     return {
@@ -119,7 +140,11 @@ export function decideDataVolume(dv: DataVolumeObj, pvc: PvcObj | undefined): Dv
     const at = steps.indexOf(dv.status?.progress ?? '');
     const next = at >= 0 ? steps[at + 1] : steps[0];
     if (next) {
-      return { id: `progress:${uid}:${next}`, after: delays.progress, status: statusOf(dv, phase, next, true, 'yes') };
+      return {
+        id: `progress:${uid}:${next}`,
+        after: delays.progress,
+        status: statusOf(dv, phase, next, true, 'yes'),
+      };
     }
     return {
       id: `succeeded:${uid}`,
@@ -127,7 +152,10 @@ export function decideDataVolume(dv: DataVolumeObj, pvc: PvcObj | undefined): Dv
       status: statusOf(dv, 'Succeeded', DONE_PROGRESS, true, 'done'),
       event: {
         reason: `${op}Succeeded`,
-        message: op === 'Clone' ? `Successfully cloned into ${name}` : `Successfully imported into PVC ${name}`,
+        message:
+          op === 'Clone'
+            ? `Successfully cloned into ${name}`
+            : `Successfully imported into PVC ${name}`,
       },
     };
   }

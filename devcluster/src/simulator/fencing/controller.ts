@@ -24,7 +24,9 @@ export function startFencing(w: World): void {
         id: step.id,
         after: step.after,
         run: async () => {
-          await w.rest.mergePatch(pathOfObj(R.fenceAgentsRemediation, far, 'status'), { status: step.status });
+          await w.rest.mergePatch(pathOfObj(R.fenceAgentsRemediation, far, 'status'), {
+            status: step.status,
+          });
           w.events.record(R.fenceAgentsRemediation, far, { ...step.event, component: FAR });
         },
       },
@@ -43,16 +45,32 @@ export function startFencing(w: World): void {
         run: async () => {
           const now = nowIso();
           await w.rest.mergePatch(pathOf(R.node, undefined, name), {
-            metadata: { annotations: { [FENCING_STATE]: 'fenced', 'fencing/timestamp': String(Math.floor(Date.now() / 1000)) } },
+            metadata: {
+              annotations: {
+                [FENCING_STATE]: 'fenced',
+                'fencing/timestamp': String(Math.floor(Date.now() / 1000)),
+              },
+            },
           });
           // kube-fencing's "flush" mode rewrites the Ready condition's reason.
           const conditions = (node.status?.conditions ?? []).map((c) =>
             c.type === 'Ready'
-              ? { ...c, reason: 'NodeFenced', message: 'Node was fenced by fencing controller.', lastTransitionTime: c.lastTransitionTime ?? now }
+              ? {
+                  ...c,
+                  reason: 'NodeFenced',
+                  message: 'Node was fenced by fencing controller.',
+                  lastTransitionTime: c.lastTransitionTime ?? now,
+                }
               : c,
           );
-          await w.rest.mergePatch(pathOf(R.node, undefined, name, 'status'), { status: { conditions } });
-          w.events.record(R.node, node, { reason: 'NodeFenced', message: `Node ${name} was fenced`, component: KUBE_FENCING });
+          await w.rest.mergePatch(pathOf(R.node, undefined, name, 'status'), {
+            status: { conditions },
+          });
+          w.events.record(R.node, node, {
+            reason: 'NodeFenced',
+            message: `Node ${name} was fenced`,
+            component: KUBE_FENCING,
+          });
         },
       },
     ];

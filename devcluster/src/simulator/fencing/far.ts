@@ -14,7 +14,12 @@ export interface FarStep {
   event: { reason: string; message: string };
 }
 
-const c = (type: string, status: Condition['status'], reason: string, message: string): ConditionInput => ({
+const c = (
+  type: string,
+  status: Condition['status'],
+  reason: string,
+  message: string,
+): ConditionInput => ({
   type,
   status,
   reason,
@@ -29,7 +34,13 @@ export function nextFarStep(far: FarObj, nodeExists: boolean, now: string): FarS
   const processing = findCondition(conds, 'Processing');
   const action = findCondition(conds, 'FenceAgentActionSucceeded');
   const done = findCondition(conds, 'Succeeded');
-  const make = (list: ConditionInput[], id: string, after: number, reason: string, message: string): FarStep => ({
+  const make = (
+    list: ConditionInput[],
+    id: string,
+    after: number,
+    reason: string,
+    message: string,
+  ): FarStep => ({
     id: `${id}:${uid}`,
     after,
     status: { conditions: setConditions(conds, list, now), lastUpdateTime: now },
@@ -39,9 +50,24 @@ export function nextFarStep(far: FarObj, nodeExists: boolean, now: string): FarS
   if (!nodeExists) {
     return make(
       [
-        c('Processing', 'False', 'RemediationFinishedNodeNotFound', 'FAR CR name doesn\'t match a node name'),
-        c('FenceAgentActionSucceeded', 'False', 'RemediationFinishedNodeNotFound', 'FAR CR name doesn\'t match a node name'),
-        c('Succeeded', 'False', 'RemediationFinishedNodeNotFound', 'FAR CR name doesn\'t match a node name'),
+        c(
+          'Processing',
+          'False',
+          'RemediationFinishedNodeNotFound',
+          "FAR CR name doesn't match a node name",
+        ),
+        c(
+          'FenceAgentActionSucceeded',
+          'False',
+          'RemediationFinishedNodeNotFound',
+          "FAR CR name doesn't match a node name",
+        ),
+        c(
+          'Succeeded',
+          'False',
+          'RemediationFinishedNodeNotFound',
+          "FAR CR name doesn't match a node name",
+        ),
       ],
       'not-found',
       delays.start,
@@ -52,9 +78,24 @@ export function nextFarStep(far: FarObj, nodeExists: boolean, now: string): FarS
   if (processing?.status !== 'True') {
     return make(
       [
-        c('Processing', 'True', 'RemediationStarted', 'The CR was found and the remediation started'),
-        c('FenceAgentActionSucceeded', 'Unknown', 'RemediationStarted', 'The CR was found and the remediation started'),
-        c('Succeeded', 'Unknown', 'RemediationStarted', 'The CR was found and the remediation started'),
+        c(
+          'Processing',
+          'True',
+          'RemediationStarted',
+          'The CR was found and the remediation started',
+        ),
+        c(
+          'FenceAgentActionSucceeded',
+          'Unknown',
+          'RemediationStarted',
+          'The CR was found and the remediation started',
+        ),
+        c(
+          'Succeeded',
+          'Unknown',
+          'RemediationStarted',
+          'The CR was found and the remediation started',
+        ),
       ],
       'start',
       delays.start,
@@ -64,7 +105,14 @@ export function nextFarStep(far: FarObj, nodeExists: boolean, now: string): FarS
   }
   if (action?.status !== 'True') {
     return make(
-      [c('FenceAgentActionSucceeded', 'True', 'FenceAgentSucceeded', 'FAR taint was added and the fence agent command has been created and executed successfully')],
+      [
+        c(
+          'FenceAgentActionSucceeded',
+          'True',
+          'FenceAgentSucceeded',
+          'FAR taint was added and the fence agent command has been created and executed successfully',
+        ),
+      ],
       'fenced',
       delays.fence,
       'FenceAgentSucceeded',
@@ -73,8 +121,18 @@ export function nextFarStep(far: FarObj, nodeExists: boolean, now: string): FarS
   }
   return make(
     [
-      c('Processing', 'False', 'RemediationFinishedSuccessfully', 'The unhealthy node was fully remediated (it was fenced and all its workloads were evicted)'),
-      c('Succeeded', 'True', 'RemediationFinishedSuccessfully', 'The unhealthy node was fully remediated (it was fenced and all its workloads were evicted)'),
+      c(
+        'Processing',
+        'False',
+        'RemediationFinishedSuccessfully',
+        'The unhealthy node was fully remediated (it was fenced and all its workloads were evicted)',
+      ),
+      c(
+        'Succeeded',
+        'True',
+        'RemediationFinishedSuccessfully',
+        'The unhealthy node was fully remediated (it was fenced and all its workloads were evicted)',
+      ),
     ],
     'succeeded',
     delays.finish,
@@ -90,7 +148,10 @@ export const farSucceeded = (far: FarObj | undefined): boolean =>
  * kube-fencing marks a node "fenced" once its fencing job ran. Here that is when the node's
  * FenceAgentsRemediation succeeded, or, with no FAR CRD installed, after a short while.
  */
-export function shouldMarkFenced(node: NodeObj, far: { available: boolean; succeeded: boolean }): boolean {
+export function shouldMarkFenced(
+  node: NodeObj,
+  far: { available: boolean; succeeded: boolean },
+): boolean {
   if (node.metadata.annotations?.[FENCING_STATE] !== 'started') return false;
   const ready = node.status?.conditions?.find((x) => x.type === 'Ready');
   if (ready?.status === 'True') return false;

@@ -24,7 +24,8 @@ export function startFlux(w: World): void {
           run: async () => {
             const res = handleRequest(hr, at, nowIso());
             await w.rest.mergePatch(pathOfObj(R.helmRelease, hr, 'status'), { status: res.status });
-            if (res.event) w.events.record(R.helmRelease, hr, { ...res.event, component: COMPONENT });
+            if (res.event)
+              w.events.record(R.helmRelease, hr, { ...res.event, component: COMPONENT });
           },
         },
       ];
@@ -37,7 +38,10 @@ export function startFlux(w: World): void {
           run: () =>
             w.rest
               .mergePatch(pathOfObj(R.helmRelease, hr, 'status'), {
-                status: { observedGeneration: hr.metadata.generation, lastAttemptedGeneration: hr.metadata.generation },
+                status: {
+                  observedGeneration: hr.metadata.generation,
+                  lastAttemptedGeneration: hr.metadata.generation,
+                },
               })
               .then(() => {}),
         },

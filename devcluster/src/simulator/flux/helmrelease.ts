@@ -30,7 +30,9 @@ export function handleRequest(hr: HelmReleaseObj, at: string, now: string): Reco
     lastHandledReconcileAt: at,
     observedGeneration: hr.metadata.generation,
     ...(force ? { lastHandledForceAt: at } : {}),
-    ...(reset ? { lastHandledResetAt: at, failures: 0, installFailures: 0, upgradeFailures: 0 } : {}),
+    ...(reset
+      ? { lastHandledResetAt: at, failures: 0, installFailures: 0, upgradeFailures: 0 }
+      : {}),
   };
   const ready = findCondition(s.conditions, 'Ready');
   const last = s.history?.[0];
@@ -39,10 +41,21 @@ export function handleRequest(hr: HelmReleaseObj, at: string, now: string): Reco
     const message = `Helm upgrade succeeded for release ${releaseName(hr)}.v${version} with chart ${last.chartName}@${last.chartVersion}`;
     status.conditions = setCondition(
       s.conditions,
-      { type: 'Ready', status: 'True', reason: 'UpgradeSucceeded', message, lastTransitionTime: now, observedGeneration: hr.metadata.generation },
+      {
+        type: 'Ready',
+        status: 'True',
+        reason: 'UpgradeSucceeded',
+        message,
+        lastTransitionTime: now,
+        observedGeneration: hr.metadata.generation,
+      },
       now,
     );
-    if (force) status.history = [{ ...last, version, lastDeployed: now, status: 'deployed' }, ...(s.history ?? []).map((h) => ({ ...h, status: 'superseded' }))].slice(0, 5);
+    if (force)
+      status.history = [
+        { ...last, version, lastDeployed: now, status: 'deployed' },
+        ...(s.history ?? []).map((h) => ({ ...h, status: 'superseded' })),
+      ].slice(0, 5);
     return { status, event: { type: 'Normal', reason: 'UpgradeSucceeded', message } };
   }
   if (ready?.status === 'False') {
@@ -56,5 +69,10 @@ export function handleRequest(hr: HelmReleaseObj, at: string, now: string): Reco
 export function needsGenerationSync(hr: HelmReleaseObj): boolean {
   const gen = hr.metadata.generation;
   // Only once a controller (here: the seed) has reported on it at all.
-  return !hr.spec.suspend && gen !== undefined && !!hr.status?.conditions?.length && hr.status.observedGeneration !== gen;
+  return (
+    !hr.spec.suspend &&
+    gen !== undefined &&
+    !!hr.status?.conditions?.length &&
+    hr.status.observedGeneration !== gen
+  );
 }

@@ -92,13 +92,16 @@ export class Rest {
 
   private url(path: string, query?: Query): URL {
     const u = new URL(path, this.server);
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(query ?? {}))
+      if (v !== undefined) u.searchParams.set(k, String(v));
     return u;
   }
 
   request<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
     const body = o.body === undefined ? undefined : JSON.stringify(o.body);
-    const headers = this.headers(body ? { 'Content-Type': o.contentType ?? 'application/json' } : {});
+    const headers = this.headers(
+      body ? { 'Content-Type': o.contentType ?? 'application/json' } : {},
+    );
     return new Promise<T>((resolve, reject) => {
       const req = https.request(
         this.url(path, o.query),
@@ -126,6 +129,16 @@ export class Rest {
       );
       req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timeout`)));
       req.on('error', reject);
+      req.on('socket', (sock) => {
+        const prev = (sock as unknown as { __hist?: string[] }).__hist ?? [];
+        prev.push(`${method} ${path} body=${body?.length ?? 0} hdr=${JSON.stringify(headers['Content-Length'] ?? '')}`);
+        (sock as unknown as { __hist?: string[] }).__hist = prev;
+        res_hist = prev;
+      });
+      let res_hist: string[] = [];
+      req.on('response', (res) => {
+        if (res.statusCode === 400 && res.headers['connection'] === 'close') process.stderr.write(`DEBUG400 ${JSON.stringify(res_hist.slice(-4))}\n`);
+      });
       if (body) req.write(body);
       req.end();
     });
@@ -172,7 +185,9 @@ export class Rest {
   /** DELETE that treats 404 as done. Background propagation, like kubectl. */
   async delete(path: string, propagationPolicy = 'Background'): Promise<void> {
     try {
-      await this.request('DELETE', path, { body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy } });
+      await this.request('DELETE', path, {
+        body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy },
+      });
     } catch (err) {
       if (!isStatus(err, 404)) throw err;
     }
@@ -197,7 +212,9 @@ export class Rest {
           if ((res.statusCode ?? 0) >= 300) {
             let text = '';
             res.on('data', (c: Buffer) => (text += c.toString()));
-            res.on('end', () => reject(new ApiError(res.statusCode ?? 0, '', `watch ${path}: ${text.trim()}`)));
+            res.on('end', () =>
+              reject(new ApiError(res.statusCode ?? 0, '', `watch ${path}: ${text.trim()}`)),
+            );
             return;
           }
           let buf = '';

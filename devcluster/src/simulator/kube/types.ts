@@ -59,7 +59,13 @@ export interface Resource {
   namespaced: boolean;
 }
 
-const r = (group: string, version: string, plural: string, kind: string, namespaced = true): Resource => ({
+const r = (
+  group: string,
+  version: string,
+  plural: string,
+  kind: string,
+  namespaced = true,
+): Resource => ({
   group,
   version,
   plural,
@@ -79,11 +85,31 @@ export const R = {
   cluster: r('cluster.x-k8s.io', 'v1beta2', 'clusters', 'Cluster'),
   machineDeployment: r('cluster.x-k8s.io', 'v1beta2', 'machinedeployments', 'MachineDeployment'),
   machine: r('cluster.x-k8s.io', 'v1beta2', 'machines', 'Machine'),
-  kamajiControlPlane: r('controlplane.cluster.x-k8s.io', 'v1alpha2', 'kamajicontrolplanes', 'KamajiControlPlane'),
-  tenantControlPlane: r('kamaji.clastix.io', 'v1alpha1', 'tenantcontrolplanes', 'TenantControlPlane'),
-  kubevirtCluster: r('infrastructure.cluster.x-k8s.io', 'v1alpha1', 'kubevirtclusters', 'KubevirtCluster'),
+  kamajiControlPlane: r(
+    'controlplane.cluster.x-k8s.io',
+    'v1alpha2',
+    'kamajicontrolplanes',
+    'KamajiControlPlane',
+  ),
+  tenantControlPlane: r(
+    'kamaji.clastix.io',
+    'v1alpha1',
+    'tenantcontrolplanes',
+    'TenantControlPlane',
+  ),
+  kubevirtCluster: r(
+    'infrastructure.cluster.x-k8s.io',
+    'v1alpha1',
+    'kubevirtclusters',
+    'KubevirtCluster',
+  ),
   virtualMachine: r('kubevirt.io', 'v1', 'virtualmachines', 'VirtualMachine'),
-  virtualMachineInstance: r('kubevirt.io', 'v1', 'virtualmachineinstances', 'VirtualMachineInstance'),
+  virtualMachineInstance: r(
+    'kubevirt.io',
+    'v1',
+    'virtualmachineinstances',
+    'VirtualMachineInstance',
+  ),
   clusterInstancetype: r(
     'instancetype.kubevirt.io',
     'v1beta1',
@@ -102,7 +128,8 @@ export const R = {
   ),
 } as const;
 
-export const apiVersionOf = (res: Resource): string => (res.group ? `${res.group}/${res.version}` : res.version);
+export const apiVersionOf = (res: Resource): string =>
+  res.group ? `${res.group}/${res.version}` : res.version;
 
 /** REST path of a collection (no name) or an object; namespace ignored for cluster-scoped kinds. */
 export function pathOf(res: Resource, namespace?: string, name?: string, sub?: string): string {

@@ -21,7 +21,15 @@ import {
 
 const CONTROLLER = 'kubevirt-controller';
 const HANDLER = 'virt-handler';
-const after = { status: 0.2, dataVolume: 0.3, create: 1, delete: 1.5, scheduling: 0.5, scheduled: 0.8, running: 1.2 };
+const after = {
+  status: 0.2,
+  dataVolume: 0.3,
+  create: 1,
+  delete: 1.5,
+  scheduling: 0.5,
+  scheduled: 0.8,
+  running: 1.2,
+};
 
 export function startKubevirt(w: World): void {
   const { vms, vmis, dataVolumes, nodes, instancetypes } = w.inf;
@@ -47,7 +55,10 @@ export function startKubevirt(w: World): void {
         id: `status:${digest({ ...want, conditions: want.conditions.map((c) => [c.type, c.status, c.reason]) })}`,
         track: 'status',
         after: after.status,
-        run: () => w.rest.mergePatch(pathOfObj(R.virtualMachine, vm, 'status'), { status: want }).then(() => {}),
+        run: () =>
+          w.rest
+            .mergePatch(pathOfObj(R.virtualMachine, vm, 'status'), { status: want })
+            .then(() => {}),
       });
     }
 
@@ -75,13 +86,19 @@ export function startKubevirt(w: World): void {
         track: 'action',
         after: after.create,
         run: async () => {
-          const it = vm.spec.instancetype?.name ? instancetypes.get(undefined, vm.spec.instancetype.name) : undefined;
+          const it = vm.spec.instancetype?.name
+            ? instancetypes.get(undefined, vm.spec.instancetype.name)
+            : undefined;
           try {
             await w.rest.create(pathOf(R.virtualMachineInstance, ns), vmiFor(vm, it));
           } catch (err) {
             if (!isStatus(err, 409)) throw err;
           }
-          record(vm, 'SuccessfulCreate', `Started the virtual machine by creating the new virtual machine instance ${name}`);
+          record(
+            vm,
+            'SuccessfulCreate',
+            `Started the virtual machine by creating the new virtual machine instance ${name}`,
+          );
         },
       });
     } else if (action?.kind === 'deleteInstance' && vmi) {
@@ -91,7 +108,11 @@ export function startKubevirt(w: World): void {
         after: after.delete,
         run: async () => {
           await w.rest.delete(pathOfObj(R.virtualMachineInstance, vmi));
-          record(vm, 'SuccessfulDelete', `Stopped the virtual machine by deleting the virtual machine instance ${vmi.metadata.uid}`);
+          record(
+            vm,
+            'SuccessfulDelete',
+            `Stopped the virtual machine by deleting the virtual machine instance ${vmi.metadata.uid}`,
+          );
         },
       });
     }
@@ -115,7 +136,8 @@ export function startKubevirt(w: World): void {
     });
     if (!step) return [];
     const transitions = (phase: string) => [
-      ...((vmi.status as { phaseTransitionTimestamps?: unknown[] } | undefined)?.phaseTransitionTimestamps ?? []),
+      ...((vmi.status as { phaseTransitionTimestamps?: unknown[] } | undefined)
+        ?.phaseTransitionTimestamps ?? []),
       { phase, phaseTransitionTimestamp: new Date().toISOString() },
     ];
     switch (step.kind) {
@@ -124,7 +146,10 @@ export function startKubevirt(w: World): void {
           {
             id: `scheduling:${vmi.metadata.uid}`,
             after: after.scheduling,
-            run: () => patchVmi(vmi, { status: { phase: step.phase, phaseTransitionTimestamps: transitions(step.phase) } }),
+            run: () =>
+              patchVmi(vmi, {
+                status: { phase: step.phase, phaseTransitionTimestamps: transitions(step.phase) },
+              }),
           },
         ];
       case 'schedule':
@@ -140,7 +165,9 @@ export function startKubevirt(w: World): void {
                   phase: 'Scheduled',
                   nodeName: step.node,
                   phaseTransitionTimestamps: transitions('Scheduled'),
-                  conditions: [cond('Ready', 'False', 'PodNotReady', 'virt-launcher pod is starting')],
+                  conditions: [
+                    cond('Ready', 'False', 'PodNotReady', 'virt-launcher pod is starting'),
+                  ],
                 },
               });
             },
@@ -238,5 +265,12 @@ export function startKubevirt(w: World): void {
 }
 
 function cond(type: string, status: string, reason?: string, message?: string) {
-  return { type, status, ...(reason ? { reason } : {}), ...(message ? { message } : {}), lastProbeTime: null, lastTransitionTime: new Date().toISOString() };
+  return {
+    type,
+    status,
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
+    lastProbeTime: null,
+    lastTransitionTime: new Date().toISOString(),
+  };
 }

@@ -39,7 +39,8 @@ export function wantsRunning(vm: VmObj, vmi: VmiObj | undefined): boolean {
 /** DataVolumes the VM's disks use: its templates and any plain dataVolume volumes. */
 export function dataVolumeNames(vm: VmObj): string[] {
   const names = new Set<string>((vm.spec.dataVolumeTemplates ?? []).map((t) => t.metadata.name));
-  for (const v of vm.spec.template.spec.volumes ?? []) if (v.dataVolume?.name) names.add(v.dataVolume.name);
+  for (const v of vm.spec.template.spec.volumes ?? [])
+    if (v.dataVolume?.name) names.add(v.dataVolume.name);
   return [...names];
 }
 
@@ -67,7 +68,8 @@ export interface VmStatusView {
 }
 
 export const vmiReady = (vmi: VmiObj | undefined): boolean =>
-  vmi?.status?.phase === 'Running' && !!vmi.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+  vmi?.status?.phase === 'Running' &&
+  !!vmi.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 
 export function printableStatus(vm: VmObj, vmi: VmiObj | undefined, dvs: DvState): string {
   if (vm.metadata.deletionTimestamp) return 'Terminating';
@@ -92,9 +94,24 @@ export function vmStatus(vm: VmObj, vmi: VmiObj | undefined, dvs: DvState): VmSt
   const readyCond: KubevirtCondition = ready
     ? { type: 'Ready', status, lastProbeTime: null, lastTransitionTime: null }
     : vmi
-      ? { type: 'Ready', status, reason: 'GuestNotRunning', message: 'Guest VM is not reported as running', lastProbeTime: null, lastTransitionTime: null }
-      : { type: 'Ready', status, reason: 'VMINotExists', message: 'VMI does not exist', lastProbeTime: null, lastTransitionTime: null };
-  readyCond.lastTransitionTime = old?.status === status ? (old.lastTransitionTime ?? null) : new Date().toISOString();
+      ? {
+          type: 'Ready',
+          status,
+          reason: 'GuestNotRunning',
+          message: 'Guest VM is not reported as running',
+          lastProbeTime: null,
+          lastTransitionTime: null,
+        }
+      : {
+          type: 'Ready',
+          status,
+          reason: 'VMINotExists',
+          message: 'VMI does not exist',
+          lastProbeTime: null,
+          lastTransitionTime: null,
+        };
+  readyCond.lastTransitionTime =
+    old?.status === status ? (old.lastTransitionTime ?? null) : new Date().toISOString();
   return {
     printableStatus: printableStatus(vm, vmi, dvs),
     ready,
@@ -103,7 +120,9 @@ export function vmStatus(vm: VmObj, vmi: VmiObj | undefined, dvs: DvState): VmSt
     conditions: [readyCond],
     observedGeneration: vm.metadata.generation,
     desiredGeneration: vm.metadata.generation,
-    ...(requests.length !== (vm.status?.stateChangeRequests ?? []).length ? { stateChangeRequests: requests } : {}),
+    ...(requests.length !== (vm.status?.stateChangeRequests ?? []).length
+      ? { stateChangeRequests: requests }
+      : {}),
   };
 }
 
@@ -172,7 +191,8 @@ export function dataVolumeFor(vm: VmObj, name: string): KObj | undefined {
 export function vmiFor(vm: VmObj, it: InstancetypeObj | undefined): KObj {
   const tpl = vm.spec.template;
   const domain = { ...tpl.spec.domain };
-  if (it?.spec.cpu?.guest && !domain.cpu) domain.cpu = { cores: 1, sockets: it.spec.cpu.guest, threads: 1 };
+  if (it?.spec.cpu?.guest && !domain.cpu)
+    domain.cpu = { cores: 1, sockets: it.spec.cpu.guest, threads: 1 };
   if (it?.spec.memory?.guest && !domain.memory) domain.memory = { guest: it.spec.memory.guest };
   return {
     apiVersion: 'kubevirt.io/v1',
@@ -197,7 +217,12 @@ export function vmiFor(vm: VmObj, it: InstancetypeObj | undefined): KObj {
       ],
     },
     spec: { ...tpl.spec, domain },
-    status: { phase: 'Pending', phaseTransitionTimestamps: [{ phase: 'Pending', phaseTransitionTimestamp: new Date().toISOString() }] },
+    status: {
+      phase: 'Pending',
+      phaseTransitionTimestamps: [
+        { phase: 'Pending', phaseTransitionTimestamp: new Date().toISOString() },
+      ],
+    },
   };
 }
 
@@ -229,7 +254,8 @@ export function pickIp(uid: string, used: ReadonlySet<string>): string | undefin
 export function isSchedulable(node: NodeObj): boolean {
   if (node.metadata.annotations?.['kwok.x-k8s.io/node'] !== 'fake') return false;
   if (node.spec?.unschedulable || node.metadata.deletionTimestamp) return false;
-  if ((node.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute')) return false;
+  if ((node.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'))
+    return false;
   return node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
@@ -267,12 +293,45 @@ export function nextVmiStep(
   }
 }
 
-const guests: Record<string, { id: string; name: string; prettyName: string; version: string; kernelRelease: string }> = {
-  ubuntu: { id: 'ubuntu', name: 'Ubuntu', prettyName: 'Ubuntu 24.04.3 LTS', version: '24.04', kernelRelease: '6.8.0-85-generic' },
-  fedora: { id: 'fedora', name: 'Fedora Linux', prettyName: 'Fedora Linux 42 (Cloud Edition)', version: '42', kernelRelease: '6.14.0-63.fc42.x86_64' },
-  debian: { id: 'debian', name: 'Debian GNU/Linux', prettyName: 'Debian GNU/Linux 12 (bookworm)', version: '12', kernelRelease: '6.1.0-37-cloud-amd64' },
-  centos: { id: 'centos', name: 'CentOS Stream', prettyName: 'CentOS Stream 9', version: '9', kernelRelease: '5.14.0-592.el9.x86_64' },
-  alpine: { id: 'alpine', name: 'Alpine Linux', prettyName: 'Alpine Linux v3.22', version: '3.22.1', kernelRelease: '6.12.38-0-virt' },
+const guests: Record<
+  string,
+  { id: string; name: string; prettyName: string; version: string; kernelRelease: string }
+> = {
+  ubuntu: {
+    id: 'ubuntu',
+    name: 'Ubuntu',
+    prettyName: 'Ubuntu 24.04.3 LTS',
+    version: '24.04',
+    kernelRelease: '6.8.0-85-generic',
+  },
+  fedora: {
+    id: 'fedora',
+    name: 'Fedora Linux',
+    prettyName: 'Fedora Linux 42 (Cloud Edition)',
+    version: '42',
+    kernelRelease: '6.14.0-63.fc42.x86_64',
+  },
+  debian: {
+    id: 'debian',
+    name: 'Debian GNU/Linux',
+    prettyName: 'Debian GNU/Linux 12 (bookworm)',
+    version: '12',
+    kernelRelease: '6.1.0-37-cloud-amd64',
+  },
+  centos: {
+    id: 'centos',
+    name: 'CentOS Stream',
+    prettyName: 'CentOS Stream 9',
+    version: '9',
+    kernelRelease: '5.14.0-592.el9.x86_64',
+  },
+  alpine: {
+    id: 'alpine',
+    name: 'Alpine Linux',
+    prettyName: 'Alpine Linux v3.22',
+    version: '3.22.1',
+    kernelRelease: '6.12.38-0-virt',
+  },
 };
 
 /** What the guest agent would report, guessed from the preference or the boot image. */

@@ -6,7 +6,14 @@ import { keyOf, pathOfObj, R } from '../kube/types.ts';
 import type { Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
 import { poolCounters, type Holder } from './ipam.ts';
-import { ANN_ALLOCATED, currentIps, decideService, isLoadBalancer, poolsOf, requestOf } from './service.ts';
+import {
+  ANN_ALLOCATED,
+  currentIps,
+  decideService,
+  isLoadBalancer,
+  poolsOf,
+  requestOf,
+} from './service.ts';
 
 const COMPONENT = 'metallb-controller';
 const ASSIGN_AFTER = 0.4;
@@ -40,13 +47,23 @@ export function startMetallb(w: World): void {
     seeded = true;
     const lbs = services
       .list()
-      .filter((s) => isLoadBalancer(s) && currentIps(s).length > 0 && s.metadata.annotations?.[ANN_ALLOCATED])
-      .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+      .filter(
+        (s) =>
+          isLoadBalancer(s) && currentIps(s).length > 0 && s.metadata.annotations?.[ANN_ALLOCATED],
+      )
+      .sort((a, b) =>
+        (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''),
+      );
     for (const s of lbs) {
       const key = keyOf(s);
       const ips = currentIps(s);
       const clash = ips.some((ip) => holders(key).has(ip));
-      if (!clash) alloc.set(key, { pool: s.metadata.annotations?.[ANN_ALLOCATED] ?? '', ips, sharingKey: requestOf(s).sharingKey });
+      if (!clash)
+        alloc.set(key, {
+          pool: s.metadata.annotations?.[ANN_ALLOCATED] ?? '',
+          ips,
+          sharingKey: requestOf(s).sharingKey,
+        });
     }
   };
 
@@ -105,7 +122,9 @@ export function startMetallb(w: World): void {
             run: async () => {
               alloc.delete(key);
               afterChange();
-              await w.rest.mergePatch(pathOfObj(R.service, svc, 'status'), { status: { loadBalancer: {} } });
+              await w.rest.mergePatch(pathOfObj(R.service, svc, 'status'), {
+                status: { loadBalancer: {} },
+              });
               await w.rest.mergePatch(pathOfObj(R.service, svc), {
                 metadata: { annotations: { [ANN_ALLOCATED]: null } },
               });
@@ -128,7 +147,9 @@ export function startMetallb(w: World): void {
                 component: COMPONENT,
               });
               if (currentIps(svc).length) {
-                await w.rest.mergePatch(pathOfObj(R.service, svc, 'status'), { status: { loadBalancer: {} } });
+                await w.rest.mergePatch(pathOfObj(R.service, svc, 'status'), {
+                  status: { loadBalancer: {} },
+                });
               }
             },
           },
@@ -169,6 +190,7 @@ export function startMetallb(w: World): void {
   services.on((svc) => svcRunner.enqueue(keyOf(svc)));
   pools.on((p: PoolObj) => {
     poolRunner.enqueue(keyOf(p));
-    for (const s of services.list()) if (isLoadBalancer(s) || currentIps(s).length) svcRunner.enqueue(keyOf(s));
+    for (const s of services.list())
+      if (isLoadBalancer(s) || currentIps(s).length) svcRunner.enqueue(keyOf(s));
   });
 }

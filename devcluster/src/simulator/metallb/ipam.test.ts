@@ -38,7 +38,9 @@ describe('parsing', () => {
   });
 
   it('reads CIDRs and ranges', () => {
-    expect(parseRange('10.200.0.0/24')).toMatchObject({ end: parseRange('10.200.0.255-10.200.0.255').end });
+    expect(parseRange('10.200.0.0/24')).toMatchObject({
+      end: parseRange('10.200.0.255-10.200.0.255').end,
+    });
     expect(poolSize(pool('p', ['10.200.0.0/24'])).v4).toBe(256n);
     expect(poolSize(pool('p', ['198.51.100.10-198.51.100.60'])).v4).toBe(51n);
     expect(poolSize(pool('p', ['2001:db8::/120'])).v6).toBe(256n);
@@ -51,7 +53,9 @@ describe('parsing', () => {
     expect(() => parseRange('10.0.0.1-2001:db8::1')).toThrow(/mixed/);
     expect(() => parseRange('10.0.0.0/33')).toThrow(/invalid CIDR/);
     expect(() => parseRange('nope')).toThrow(/invalid IP range/);
-    expect(poolFromSpec('bad', { addresses: ['1.2.3'] })).toEqual({ error: expect.stringMatching(/invalid/) });
+    expect(poolFromSpec('bad', { addresses: ['1.2.3'] })).toEqual({
+      error: expect.stringMatching(/invalid/),
+    });
   });
 
   it('leaves out .0 and .255 with avoidBuggyIPs', () => {
@@ -67,7 +71,10 @@ describe('allocate', () => {
   const none = new Map<string, Holder>();
 
   it('takes the first free address of an autoAssign pool', () => {
-    expect(allocate([privatePool, publicPool], none, req())).toEqual({ pool: 'public', ips: ['198.51.100.10'] });
+    expect(allocate([privatePool, publicPool], none, req())).toEqual({
+      pool: 'public',
+      ips: ['198.51.100.10'],
+    });
     const used = new Map<string, Holder>([['198.51.100.10', { service: 'ns/other' }]]);
     expect(allocate([publicPool], used, req())).toEqual({ pool: 'public', ips: ['198.51.100.11'] });
   });
@@ -77,7 +84,9 @@ describe('allocate', () => {
       pool: 'private',
       ips: ['10.200.0.0'],
     });
-    expect(allocate([publicPool], none, req({ pool: 'nope' }))).toEqual({ error: 'unknown pool "nope"' });
+    expect(allocate([publicPool], none, req({ pool: 'nope' }))).toEqual({
+      error: 'unknown pool "nope"',
+    });
   });
 
   it('gives a requested IP only if it is inside a pool and free', () => {
@@ -88,7 +97,9 @@ describe('allocate', () => {
     expect(allocate([publicPool], none, req({ ips: ['192.0.2.1'] }))).toEqual({
       error: '["192.0.2.1"] is not allowed in config',
     });
-    expect(allocate([publicPool, privatePool], none, req({ ips: ['10.200.0.7'], pool: 'public' }))).toEqual({
+    expect(
+      allocate([publicPool, privatePool], none, req({ ips: ['10.200.0.7'], pool: 'public' })),
+    ).toEqual({
       error: '["10.200.0.7"] is not allowed in pool "public"',
     });
     const used = new Map<string, Holder>([['198.51.100.11', { service: 'ns/db' }]]);
@@ -98,7 +109,9 @@ describe('allocate', () => {
   });
 
   it('shares an address between Services with the same sharing key', () => {
-    const used = new Map<string, Holder>([['198.51.100.11', { service: 'ns/db', sharingKey: 'k' }]]);
+    const used = new Map<string, Holder>([
+      ['198.51.100.11', { service: 'ns/db', sharingKey: 'k' }],
+    ]);
     expect(allocate([publicPool], used, req({ ips: ['198.51.100.11'], sharingKey: 'k' }))).toEqual({
       pool: 'public',
       ips: ['198.51.100.11'],
@@ -107,7 +120,10 @@ describe('allocate', () => {
 
   it('reports an exhausted pool', () => {
     const used = new Map<string, Holder>(
-      ['198.51.100.10', '198.51.100.11', '198.51.100.12'].map((ip, i) => [ip, { service: `ns/s${i}` }]),
+      ['198.51.100.10', '198.51.100.11', '198.51.100.12'].map((ip, i) => [
+        ip,
+        { service: `ns/s${i}` },
+      ]),
     );
     expect(allocate([publicPool], used, req())).toEqual({ error: 'no available IPs' });
     expect(allocate([publicPool], used, req({ pool: 'public' }))).toEqual({
@@ -121,18 +137,22 @@ describe('allocate', () => {
       pool: 'dual',
       ips: ['192.0.2.0', '2001:db8::'],
     });
-    expect(allocate([publicPool], none, req({ families: ['IPv6'] }))).toEqual({ error: 'no available IPs' });
+    expect(allocate([publicPool], none, req({ families: ['IPv6'] }))).toEqual({
+      error: 'no available IPs',
+    });
   });
 });
 
 describe('poolCounters', () => {
   it('counts assigned and available addresses per family', () => {
     const p = pool('p', ['198.51.100.10-198.51.100.60', '2001:db8::/64']);
-    expect(poolCounters(p, ['198.51.100.10', '198.51.100.11', '192.0.2.1', '2001:db8::5'])).toEqual({
-      assignedIPv4: 2,
-      availableIPv4: 49,
-      assignedIPv6: 1,
-      availableIPv6: Number.MAX_SAFE_INTEGER,
-    });
+    expect(poolCounters(p, ['198.51.100.10', '198.51.100.11', '192.0.2.1', '2001:db8::5'])).toEqual(
+      {
+        assignedIPv4: 2,
+        availableIPv4: 49,
+        assignedIPv6: 1,
+        availableIPv6: Number.MAX_SAFE_INTEGER,
+      },
+    );
   });
 });

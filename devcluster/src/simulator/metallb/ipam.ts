@@ -56,10 +56,12 @@ export function parseIp(s: string): { value: bigint; v6: boolean } | undefined {
 
 export function formatIp(value: bigint, v6: boolean): string {
   if (!v6) return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 255n)).join('.');
-  const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - i * 16)) & 0xffffn));
+  const groups = Array.from({ length: 8 }, (_, i) =>
+    Number((value >> BigInt(112 - i * 16)) & 0xffffn),
+  );
   // Compress the longest run of zero groups (RFC 5952).
   let best = { at: -1, len: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -119,7 +121,8 @@ export function poolFromSpec(name: string, spec: PoolSpec): Pool | { error: stri
   }
 }
 
-const isBuggy = (value: bigint, v6: boolean) => !v6 && ((value & 255n) === 0n || (value & 255n) === 255n);
+const isBuggy = (value: bigint, v6: boolean) =>
+  !v6 && ((value & 255n) === 0n || (value & 255n) === 255n);
 
 export function poolContains(pool: Pool, ip: string): boolean {
   const p = parseIp(ip);
@@ -148,7 +151,8 @@ function countBuggy(r: IpRange): bigint {
 }
 
 /** int64 in the CRD, but JSON numbers beyond 2^53 lose precision in JS: cap there. */
-const toCount = (n: bigint): number => (n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n));
+const toCount = (n: bigint): number =>
+  n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
 
 export function poolCounters(pool: Pool, assigned: Iterable<string>) {
   const size = poolSize(pool);
@@ -172,7 +176,12 @@ function canUse(ip: string, holders: ReadonlyMap<string, Holder>, req: Allocatio
   return !h || h.service === req.service || (!!req.sharingKey && h.sharingKey === req.sharingKey);
 }
 
-function firstFree(pool: Pool, v6: boolean, holders: ReadonlyMap<string, Holder>, req: AllocationRequest) {
+function firstFree(
+  pool: Pool,
+  v6: boolean,
+  holders: ReadonlyMap<string, Holder>,
+  req: AllocationRequest,
+) {
   for (const r of pool.ranges) {
     if (r.v6 !== v6) continue;
     for (let v = r.start; v <= r.end; v++) {
@@ -195,7 +204,11 @@ export function autoPools(pools: Pool[], namespace: string): Pool[] {
 }
 
 /** Decide the addresses for one Service. `holders` must not include this Service's own addresses. */
-export function allocate(pools: Pool[], holders: ReadonlyMap<string, Holder>, req: AllocationRequest): Allocation {
+export function allocate(
+  pools: Pool[],
+  holders: ReadonlyMap<string, Holder>,
+  req: AllocationRequest,
+): Allocation {
   const named = req.pool ? pools.find((p) => p.name === req.pool) : undefined;
   if (req.pool && !named) return { error: `unknown pool "${req.pool}"` };
 
@@ -214,7 +227,9 @@ export function allocate(pools: Pool[], holders: ReadonlyMap<string, Holder>, re
     const taken = req.ips.find((ip) => !canUse(ip, holders, req));
     if (taken) {
       const h = holders.get(taken);
-      return { error: `can't use IP "${taken}" for "${req.service}": address also in use by ${h?.service ?? '?'}` };
+      return {
+        error: `can't use IP "${taken}" for "${req.service}": address also in use by ${h?.service ?? '?'}`,
+      };
     }
     return { pool: pool.name, ips: [...req.ips] };
   }

@@ -21,7 +21,9 @@ const annotation = (svc: ServiceObj, key: string): string | undefined =>
   svc.metadata.annotations?.[key] ?? svc.metadata.annotations?.[legacy(key)];
 
 export const isLoadBalancer = (svc: ServiceObj): boolean =>
-  svc.spec?.type === 'LoadBalancer' && !svc.metadata.deletionTimestamp && !svc.spec.loadBalancerClass;
+  svc.spec?.type === 'LoadBalancer' &&
+  !svc.metadata.deletionTimestamp &&
+  !svc.spec.loadBalancerClass;
 
 export function currentIps(svc: ServiceObj): string[] {
   return (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
@@ -62,9 +64,14 @@ export function poolsOf(objs: PoolObj[]): { pools: Pool[]; invalid: Map<string, 
  * Keep a still-valid allocation; otherwise allocate. `holders` are the other Services' addresses.
  * A Service that was a LoadBalancer but no longer is (or is being deleted) gets released.
  */
-export function decideService(svc: ServiceObj, pools: Pool[], holders: ReadonlyMap<string, Holder>): ServiceDecision {
+export function decideService(
+  svc: ServiceObj,
+  pools: Pool[],
+  holders: ReadonlyMap<string, Holder>,
+): ServiceDecision {
   const has = currentIps(svc).length > 0 || !!svc.metadata.annotations?.[ANN_ALLOCATED];
-  if (!isLoadBalancer(svc)) return has && !svc.metadata.deletionTimestamp ? { kind: 'release' } : { kind: 'ignore' };
+  if (!isLoadBalancer(svc))
+    return has && !svc.metadata.deletionTimestamp ? { kind: 'release' } : { kind: 'ignore' };
 
   const req = requestOf(svc);
   const current = currentIps(svc);
@@ -87,4 +94,5 @@ export function decideService(svc: ServiceObj, pools: Pool[], holders: ReadonlyM
   return { kind: 'assign', pool: result.pool, ips: result.ips };
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));

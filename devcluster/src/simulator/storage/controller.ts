@@ -17,7 +17,9 @@ export function startStorage(w: World): void {
     const [ns, name] = splitKey(key);
     const pvc = pvcs.get(ns, name);
     if (!pvc) return [];
-    const sc = pvc.spec.storageClassName ? storageClasses.get(undefined, pvc.spec.storageClassName) : undefined;
+    const sc = pvc.spec.storageClassName
+      ? storageClasses.get(undefined, pvc.spec.storageClassName)
+      : undefined;
     const pv = pvs.get(undefined, pvc.spec.volumeName ?? pvNameFor(pvc));
     const d = decidePvc(pvc, sc, pv);
     switch (d.kind) {
@@ -29,13 +31,21 @@ export function startStorage(w: World): void {
             id: `provision:${pvc.metadata.uid}`,
             after: PROVISION_AFTER,
             run: async () => {
-              event(pvc, 'Provisioning', `External provisioner is provisioning volume for claim "${key}"`);
+              event(
+                pvc,
+                'Provisioning',
+                `External provisioner is provisioning volume for claim "${key}"`,
+              );
               try {
                 await w.rest.create(pathOf(R.pv), d.pv);
               } catch (err) {
                 if (!isStatus(err, 409)) throw err;
               }
-              event(pvc, 'ProvisioningSucceeded', `Successfully provisioned volume ${d.pv.metadata.name}`);
+              event(
+                pvc,
+                'ProvisioningSucceeded',
+                `Successfully provisioned volume ${d.pv.metadata.name}`,
+              );
             },
           },
         ];
@@ -46,11 +56,21 @@ export function startStorage(w: World): void {
             after: RESIZE_AFTER,
             run: async () => {
               event(pvc, 'Resizing', `External resizer is resizing volume ${d.pvName}`);
-              await w.rest.mergePatch(pathOf(R.pv, undefined, d.pvName), { spec: { capacity: { storage: d.size } } });
-              await w.rest.mergePatch(pathOfObj(R.pvc, pvc, 'status'), {
-                status: { capacity: { storage: d.size }, allocatedResources: { storage: d.size }, conditions: null },
+              await w.rest.mergePatch(pathOf(R.pv, undefined, d.pvName), {
+                spec: { capacity: { storage: d.size } },
               });
-              event(pvc, 'VolumeResizeSuccessful', `resize volume "${d.pvName}" by resizer "${LINSTOR}" succeeded`);
+              await w.rest.mergePatch(pathOfObj(R.pvc, pvc, 'status'), {
+                status: {
+                  capacity: { storage: d.size },
+                  allocatedResources: { storage: d.size },
+                  conditions: null,
+                },
+              });
+              event(
+                pvc,
+                'VolumeResizeSuccessful',
+                `resize volume "${d.pvName}" by resizer "${LINSTOR}" succeeded`,
+              );
             },
           },
         ];
@@ -79,6 +99,7 @@ export function startStorage(w: World): void {
     if (ref?.name && ref.namespace) claimRunner.enqueue(`${ref.namespace}/${ref.name}`);
   });
   storageClasses.on(() => {
-    for (const pvc of pvcs.list()) if (pvc.status?.phase !== 'Bound') claimRunner.enqueue(keyOf(pvc));
+    for (const pvc of pvcs.list())
+      if (pvc.status?.phase !== 'Bound') claimRunner.enqueue(keyOf(pvc));
   });
 }

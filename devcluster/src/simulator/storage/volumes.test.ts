@@ -23,7 +23,10 @@ describe('decidePvc', () => {
   it('provisions a PV pre-bound to the claim', () => {
     const d = decidePvc(pvc(), sc, undefined);
     expect(d.kind).toBe('provision');
-    const made = pvFor(pvc(), sc) as unknown as { metadata: { name: string }; spec: Record<string, unknown> };
+    const made = pvFor(pvc(), sc) as unknown as {
+      metadata: { name: string };
+      spec: Record<string, unknown>;
+    };
     expect(made.metadata.name).toBe('pvc-u1');
     expect(made.spec).toMatchObject({
       capacity: { storage: '10Gi' },
@@ -38,16 +41,26 @@ describe('decidePvc', () => {
   it('leaves other provisioners, deleting claims and already provisioned ones alone', () => {
     expect(decidePvc(pvc(), { ...sc, provisioner: 'other' }, undefined).kind).toBe('none');
     expect(decidePvc(pvc(), undefined, undefined).kind).toBe('none');
-    expect(decidePvc(pvc({ metadata: { name: 'd', deletionTimestamp: 'x' } }), sc, undefined).kind).toBe('none');
+    expect(
+      decidePvc(pvc({ metadata: { name: 'd', deletionTimestamp: 'x' } }), sc, undefined).kind,
+    ).toBe('none');
     expect(decidePvc(pvc(), sc, pv('10Gi', 'Available')).kind).toBe('none');
   });
 
   it('expands a bound claim whose request grew', () => {
     const bound = pvc({
-      spec: { storageClassName: 'replicated', volumeName: 'pvc-u1', resources: { requests: { storage: '20Gi' } } },
+      spec: {
+        storageClassName: 'replicated',
+        volumeName: 'pvc-u1',
+        resources: { requests: { storage: '20Gi' } },
+      },
       status: { phase: 'Bound', capacity: { storage: '10Gi' } },
     });
-    expect(decidePvc(bound, sc, pv('10Gi'))).toEqual({ kind: 'resize', pvName: 'pvc-u1', size: '20Gi' });
+    expect(decidePvc(bound, sc, pv('10Gi'))).toEqual({
+      kind: 'resize',
+      pvName: 'pvc-u1',
+      size: '20Gi',
+    });
     expect(decidePvc(bound, { ...sc, allowVolumeExpansion: false }, pv('10Gi')).kind).toBe('none');
     const done = { ...bound, status: { phase: 'Bound', capacity: { storage: '20Gi' } } };
     expect(decidePvc(done, sc, pv('20Gi')).kind).toBe('none');

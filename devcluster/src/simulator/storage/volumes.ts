@@ -46,7 +46,8 @@ export function pvFor(pvc: PvcObj, sc: StorageClassObj): KObj {
         ...(volumeMode === 'Filesystem' ? { fsType: 'ext4' } : {}),
         volumeAttributes: {
           'linstor.csi.linbit.com/uses-volume-context': 'true',
-          'storage.kubernetes.io/csiProvisionerIdentity': '1700000000000-8081-linstor.csi.linbit.com',
+          'storage.kubernetes.io/csiProvisionerIdentity':
+            '1700000000000-8081-linstor.csi.linbit.com',
         },
       },
       persistentVolumeReclaimPolicy: sc.reclaimPolicy ?? 'Delete',
@@ -56,7 +57,11 @@ export function pvFor(pvc: PvcObj, sc: StorageClassObj): KObj {
   };
 }
 
-export function decidePvc(pvc: PvcObj, sc: StorageClassObj | undefined, pv: PvObj | undefined): VolumeDecision {
+export function decidePvc(
+  pvc: PvcObj,
+  sc: StorageClassObj | undefined,
+  pv: PvObj | undefined,
+): VolumeDecision {
   if (!sc || sc.provisioner !== LINSTOR || pvc.metadata.deletionTimestamp) return { kind: 'none' };
   if (!pvc.spec.volumeName) {
     // Already provisioned: the PV controller will bind; don't create twice.
@@ -68,7 +73,8 @@ export function decidePvc(pvc: PvcObj, sc: StorageClassObj | undefined, pv: PvOb
   const wantBytes = parseQuantity(want) ?? 0;
   const pvBytes = parseQuantity(pv.spec.capacity?.storage) ?? 0;
   const claimBytes = parseQuantity(pvc.status.capacity?.storage) ?? 0;
-  if (want && (wantBytes > pvBytes || wantBytes > claimBytes)) return { kind: 'resize', pvName: pv.metadata.name, size: want };
+  if (want && (wantBytes > pvBytes || wantBytes > claimBytes))
+    return { kind: 'resize', pvName: pv.metadata.name, size: want };
   return { kind: 'none' };
 }
 

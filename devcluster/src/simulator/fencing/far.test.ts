@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+
+import type { FarObj, NodeObj } from '../kinds.ts';
+import { nextFarStep, shouldMarkFenced } from './far.ts';
+
+const far = (): FarObj => ({
+  metadata: { name: 'node-b6', namespace: 'medik8s', uid: 'f' },
+  spec: { agent: 'fence_ipmilan' },
+});
+
+describe('nextFarStep', () => {
+  it('goes Processing → FenceAgentActionSucceeded → Succeeded', () => {
+    let cur = far();
+    const reasons: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const step = nextFarStep(cur, true, '2026-01-01T00:00:00Z');
+      if (!step) break;
+      reasons.push(step.event.reason);
+      cur = { ...cur, status: step.status };
+    }
+    expect(reasons).toEqual([
+      'RemediationStarted',
+      'FenceAgentSucceeded',
+      'RemediationFinishedSuccessfully',
+    ]);
+    const byType = Object.fromEntries(
+      (cur.status?.conditions ?? []).map((c) => [c.type, c.status]),
+    );
+    expect(byType).toEqual({
+      Processing: 'False',
+      FenceAgentActionSucceeded: 'True',
+      Succeeded: 'True',
+    });
+    expect(cur.status?.lastUpdateTime).toBeTruthy();
+  });
+
+  it('finishes at once when the node does not exist', () => {
+    expect(nextFarStep(far(), false, 'now')?.event.reason).toBe('RemediationFinishedNodeNotFound');
+  });
+});
+
+describe('shouldMarkFenced', () => {
+  const node = (state: string, ready = 'Unknown'): NodeObj => ({
+    metadata: { name: 'node-b6', annotations: { 'fencing/state': state } },
+    status: { conditions: [{ type: 'Ready', status: ready }] },
+  });
+  it('waits for the remediation when FAR is installed, not otherwise', () => {
+    expect(shouldMarkFenced(node('started'), { available: true, succeeded: false })).toBe(false);
+    expect(shouldMarkFenced(node('started'), { available: true, succeeded: true })).toBe(true);
+    expect(shouldMarkFenced(node('started'), { available: false, succeeded: false })).toBe(true);
+    expect(shouldMarkFenced(node('fenced'), { available: false, succeeded: true })).toBe(false);
+    expect(shouldMarkFenced(node('started', 'True'), { available: false, succeeded: true })).toBe(
+      false,
+    );
+  });
+});
