@@ -12,6 +12,7 @@ import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { cacheDir, files, repoRoot, type Profile } from './config.ts';
 import { prepareCrds } from './crds/prepare.ts';
 import { installCrds } from './crds/install.ts';
+import { prepareStandIns } from './crds/stand-ins.ts';
 import { oidcClient } from './demo-users.ts';
 import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
 import { ensurePki } from './pki.ts';
@@ -72,7 +73,12 @@ export async function start(p: Profile): Promise<void> {
   await waitFor(p, 'kube-apiserver', async () => (await rawGet(admin, '/readyz')).status === 200, 120_000);
   log(`kube-apiserver ready on https://127.0.0.1:${p.ports.apiserver}`);
 
-  const [crdFiles] = await Promise.all([prepareCrds(cacheDir), applyRbac(p)]);
+  const [upstream, standIns] = await Promise.all([
+    prepareCrds(cacheDir),
+    prepareStandIns(path.join(p.dataDir, 'stand-in-crds')),
+    applyRbac(p),
+  ]);
+  const crdFiles = [...upstream, ...standIns];
   await installCrds(admin, crdFiles);
   log(`${crdFiles.length} CRDs established`);
 

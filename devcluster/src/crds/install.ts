@@ -44,7 +44,6 @@ export async function installCrds(
     return { name, conditions: await apply(api, crd, name) };
   });
   // Unchanged CRDs on a warm cluster are usually established already; watch only for the rest.
-  console.log("applied", Date.now() - deadline + 120_000);
   const pending = new Set(results.filter((r) => !ready(r.name, r.conditions)).map((r) => r.name));
   await waitEstablished(kc, pending, deadline);
 }

@@ -33,6 +33,7 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
     opts: { labelSelector?: string } = {},
   ) => new Informer<T>(rest, res, opts, log);
   return {
+    namespaces: i<KObj & { status?: { phase?: string } }>(R.namespace),
     nodes: i<NodeObj>(R.node),
     services: i<ServiceObj>(R.service),
     pvcs: i<PvcObj>(R.pvc),
@@ -69,8 +70,18 @@ export interface World {
   runners: Runner[];
 }
 
+/**
+ * A runner whose decide() is skipped for objects in a terminating namespace: the namespace
+ * controller is deleting them, and creating anything there would be refused anyway.
+ */
 export function runner(w: World, name: string, decide: (key: string) => Plan[]): Runner {
-  const r = new Runner(name, w.speed, decide, w.log);
+  const guarded = (key: string): Plan[] => {
+    const [ns] = splitKey(key);
+    const n = ns ? w.inf.namespaces.get(undefined, ns) : undefined;
+    if (n && (n.metadata.deletionTimestamp || n.status?.phase === 'Terminating')) return [];
+    return decide(key);
+  };
+  const r = new Runner(name, w.speed, guarded, w.log);
   w.runners.push(r);
   return r;
 }

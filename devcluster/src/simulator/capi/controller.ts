@@ -417,7 +417,8 @@ export function startCapi(w: World): void {
     const c = clusterNamed(md.metadata.namespace, md.spec.clusterName);
     if (c) clusterRunner.enqueue(keyOf(c));
   });
-  machines.on((m: MachineObj) => {
+  machines.on((m: MachineObj, _old, deleted) => {
+    if (deleted) reservedIp.delete(keyOf(m));
     machineRunner.enqueue(keyOf(m));
     const mdName = m.metadata.labels?.[DEPLOYMENT_NAME_LABEL];
     if (mdName) mdRunner.enqueue(`${m.metadata.namespace}/${mdName}`);

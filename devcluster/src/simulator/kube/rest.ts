@@ -99,8 +99,15 @@ export class Rest {
 
   request<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
     const body = o.body === undefined ? undefined : JSON.stringify(o.body);
+    // Content-Length always: Node frames DELETE bodies neither chunked nor sized, and the server
+    // would read them as the start of the next request on the kept-alive socket.
     const headers = this.headers(
-      body ? { 'Content-Type': o.contentType ?? 'application/json' } : {},
+      body
+        ? {
+            'Content-Type': o.contentType ?? 'application/json',
+            'Content-Length': String(Buffer.byteLength(body)),
+          }
+        : {},
     );
     return new Promise<T>((resolve, reject) => {
       const req = https.request(
@@ -129,16 +136,6 @@ export class Rest {
       );
       req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timeout`)));
       req.on('error', reject);
-      req.on('socket', (sock) => {
-        const prev = (sock as unknown as { __hist?: string[] }).__hist ?? [];
-        prev.push(`${method} ${path} body=${body?.length ?? 0} hdr=${JSON.stringify(headers['Content-Length'] ?? '')}`);
-        (sock as unknown as { __hist?: string[] }).__hist = prev;
-        res_hist = prev;
-      });
-      let res_hist: string[] = [];
-      req.on('response', (res) => {
-        if (res.statusCode === 400 && res.headers['connection'] === 'close') process.stderr.write(`DEBUG400 ${JSON.stringify(res_hist.slice(-4))}\n`);
-      });
       if (body) req.write(body);
       req.end();
     });

@@ -187,7 +187,11 @@ export function startMetallb(w: World): void {
     for (const key of failed.keys()) svcRunner.enqueue(key);
   }
 
-  services.on((svc) => svcRunner.enqueue(keyOf(svc)));
+  services.on((svc, _old, deleted) => {
+    // Release here, not only in decide(): decide is skipped in terminating namespaces.
+    if (deleted && alloc.delete(keyOf(svc))) afterChange();
+    svcRunner.enqueue(keyOf(svc));
+  });
   pools.on((p: PoolObj) => {
     poolRunner.enqueue(keyOf(p));
     for (const s of services.list())
