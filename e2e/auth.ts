@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { expect, type Page } from '@playwright/test';
 
+import { profile } from '../devcluster/src/config.ts';
 import { demoUsers, type DemoUser } from '../devcluster/src/demo-users.ts';
 import { testClusterDir } from '../lib/testing/admin';
 import { AppSignInPage } from './pages/app-sign-in';
@@ -12,7 +13,7 @@ export type DemoName = 'alice' | 'bob' | 'carol' | 'oscar';
 export const demoNames: DemoName[] = ['alice', 'bob', 'carol', 'oscar'];
 
 export const appOrigin = 'http://127.0.0.1:3100';
-export const issuerOrigin = 'http://127.0.0.1:35556';
+export const issuerOrigin = `http://127.0.0.1:${profile('test').ports.oidc}`;
 
 export function demoUser(first: DemoName): DemoUser {
   const user = demoUsers.find((u) => u.email.startsWith(`${first}@`));

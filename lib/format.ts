@@ -5,7 +5,8 @@ export function age(iso: string | undefined, now: number = Date.now()): string {
   const s = Math.max(0, Math.floor((now - Date.parse(iso)) / 1000));
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m`;
+  // Like kubectl: minutes up to three hours, then hours, then days.
+  if (m < 180) return `${m}m`;
   const h = Math.floor(m / 60);
   if (h < 48) return `${h}h`;
   return `${Math.floor(h / 24)}d`;

@@ -19,13 +19,16 @@ async function main(): Promise<void> {
       console.log(`reset ${p.dataDir}; the next start seeds a fresh demo cloud`);
       break;
     case 'status':
-      for (const [name, pid] of Object.entries(status(p))) console.log(`${name.padEnd(24)} ${pid ? `running (pid ${pid})` : 'stopped'}`);
+      for (const [name, pid] of Object.entries(status(p)))
+        console.log(`${name.padEnd(24)} ${pid ? `running (pid ${pid})` : 'stopped'}`);
       break;
     case 'env':
       console.log(`KUBECONFIG=${files(p).adminKubeconfig}`);
       break;
     default:
-      console.error('usage: npm run cluster -- <start|stop|reset|status|env> [--profile demo|test]');
+      console.error(
+        'usage: npm run cluster -- <start|stop|reset|status|env> [--profile demo|test]',
+      );
       process.exitCode = 2;
   }
 }

@@ -21,17 +21,30 @@ import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from 
 const run = promisify(execFile);
 
 /** Start order; stop goes in reverse. */
-export const components = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kwok', 'oidc-issuer', 'simulator'];
+export const components = [
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kwok',
+  'oidc-issuer',
+  'simulator',
+];
 
 const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
 
 export async function buildBinaries(): Promise<string> {
   const script = path.join(repoRoot, 'devcluster', 'scripts', 'build.sh');
   return new Promise((resolve, reject) => {
-    const child = execFile('bash', [script], { env: { ...process.env, STRATUS_CACHE: cacheDir } }, (err, stdout) => {
-      if (err) reject(new DevclusterError('building the control plane failed (see the log path above)'));
-      else resolve(stdout.trim().split('\n').pop() ?? '');
-    });
+    const child = execFile(
+      'bash',
+      [script],
+      { env: { ...process.env, STRATUS_CACHE: cacheDir } },
+      (err, stdout) => {
+        if (err)
+          reject(new DevclusterError('building the control plane failed (see the log path above)'));
+        else resolve(stdout.trim().split('\n').pop() ?? '');
+      },
+    );
     child.stderr?.pipe(process.stderr);
   });
 }
@@ -70,7 +83,12 @@ export async function start(p: Profile): Promise<void> {
       '--kubelet-preferred-address-types=InternalIP',
     ],
   });
-  await waitFor(p, 'kube-apiserver', async () => (await rawGet(admin, '/readyz')).status === 200, 120_000);
+  await waitFor(
+    p,
+    'kube-apiserver',
+    async () => (await rawGet(admin, '/readyz')).status === 200,
+    120_000,
+  );
   log(`kube-apiserver ready on https://127.0.0.1:${p.ports.apiserver}`);
 
   const [upstream, standIns] = await Promise.all([
@@ -109,7 +127,9 @@ export async function start(p: Profile): Promise<void> {
   await startSimulator(p);
   await seed(p);
   await writeAppEnv(p);
-  log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s — admin kubeconfig: ${f.adminKubeconfig}`);
+  log(
+    `ready in ${((Date.now() - t0) / 1000).toFixed(1)}s — admin kubeconfig: ${f.adminKubeconfig}`,
+  );
 }
 
 async function startEtcd(p: Profile, bin: string): Promise<void> {
@@ -134,7 +154,15 @@ async function startEtcd(p: Profile, bin: string): Promise<void> {
     ],
   });
   try {
-    await waitFor(p, 'etcd', async () => (await httpGet(`http://127.0.0.1:${p.ports.etcdClient}/health`)).includes('"health":"true"'), 30_000);
+    await waitFor(
+      p,
+      'etcd',
+      async () =>
+        (await httpGet(`http://127.0.0.1:${p.ports.etcdClient}/health`)).includes(
+          '"health":"true"',
+        ),
+      30_000,
+    );
   } catch (err) {
     if (dataExists && /corrupt|panic|wal|snap/i.test(readFileSync(logPath(p, 'etcd'), 'utf8'))) {
       throw new DevclusterError(
@@ -148,11 +176,13 @@ async function startEtcd(p: Profile, bin: string): Promise<void> {
 
 function httpGet(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
   });
 }
 
@@ -170,14 +200,23 @@ async function applyRbac(p: Profile): Promise<void> {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
       metadata: { name: 'stratus:simulator' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'stratus-simulator' }],
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'cluster-admin',
+      },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'stratus-simulator' },
+      ],
     } as never,
   ]);
 }
 
 /** Tenant-admin is an aggregated role: wait for the controller-manager to fill it in. */
-async function waitForAggregatedRoles(p: Profile, admin: ReturnType<typeof loadKubeconfig>): Promise<void> {
+async function waitForAggregatedRoles(
+  p: Profile,
+  admin: ReturnType<typeof loadKubeconfig>,
+): Promise<void> {
   const rbac = admin.makeApiClient(RbacAuthorizationV1Api);
   await waitFor(p, 'kube-controller-manager', async () => {
     const role = await rbac.readClusterRole({ name: 'stratus:tenant-admin' });
@@ -190,7 +229,9 @@ async function startKwok(p: Profile, bin: string): Promise<void> {
     cwd: path.join(repoRoot, 'devcluster', 'go', 'kwok'),
   });
   const dir = (JSON.parse(stdout) as { Dir: string }).Dir;
-  const stages = ['node/fast', 'node/heartbeat-with-lease', 'pod/fast'].map((s) => path.join(dir, 'kustomize', 'stage', s));
+  const stages = ['node/fast', 'node/heartbeat-with-lease', 'pod/fast'].map((s) =>
+    path.join(dir, 'kustomize', 'stage', s),
+  );
   const f = files(p);
   await spawnProcess(p, {
     name: 'kwok',
@@ -218,14 +259,24 @@ async function startIssuer(p: Profile): Promise<void> {
     command: process.execPath,
     ports: [p.ports.oidc],
     args: [
-      '--import', 'tsx', main,
-      '--port', String(p.ports.oidc),
-      '--app-origin', `http://127.0.0.1:${p.ports.app}`,
-      '--app-origin', `http://localhost:${p.ports.app}`,
-      '--state-dir', path.join(p.dataDir, 'oidc'),
+      '--import',
+      'tsx',
+      main,
+      '--port',
+      String(p.ports.oidc),
+      '--app-origin',
+      `http://127.0.0.1:${p.ports.app}`,
+      '--app-origin',
+      `http://localhost:${p.ports.app}`,
+      '--state-dir',
+      path.join(p.dataDir, 'oidc'),
     ],
   });
-  await waitFor(p, 'oidc-issuer', async () => (await httpGet(`http://127.0.0.1:${p.ports.oidc}/healthz`)).length >= 0);
+  await waitFor(
+    p,
+    'oidc-issuer',
+    async () => (await httpGet(`http://127.0.0.1:${p.ports.oidc}/healthz`)).length >= 0,
+  );
 }
 
 async function startSimulator(p: Profile): Promise<void> {
@@ -234,7 +285,15 @@ async function startSimulator(p: Profile): Promise<void> {
   await spawnProcess(p, {
     name: 'simulator',
     command: process.execPath,
-    args: ['--import', 'tsx', main, '--kubeconfig', files(p).simulatorKubeconfig, '--speed', String(p.simulatorSpeed)],
+    args: [
+      '--import',
+      'tsx',
+      main,
+      '--kubeconfig',
+      files(p).simulatorKubeconfig,
+      '--speed',
+      String(p.simulatorSpeed),
+    ],
   });
   const ready = path.join(p.dataDir, 'simulator.ready');
   await waitFor(p, 'simulator', async () => existsSync(ready), 60_000);
@@ -243,7 +302,9 @@ async function startSimulator(p: Profile): Promise<void> {
 async function seed(p: Profile): Promise<void> {
   const main = path.join(repoRoot, 'devcluster', 'src', 'seed', 'index.ts');
   if (!existsSync(main)) return;
-  const mod = (await import(main)) as { seed: (kubeconfigFile: string, p: Profile) => Promise<void> };
+  const mod = (await import(main)) as {
+    seed: (kubeconfigFile: string, p: Profile) => Promise<void>;
+  };
   await mod.seed(files(p).adminKubeconfig, p);
   log('demo cloud seeded');
 }
@@ -259,7 +320,12 @@ async function writeAppEnv(p: Profile): Promise<void> {
     NEXTAUTH_URL: origin,
     NEXTAUTH_SECRET: `stratus-${p.name}-session-secret-not-for-production`,
   };
-  await writeFile(f.appEnv, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+  await writeFile(
+    f.appEnv,
+    Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+  );
 }
 
 export async function stop(p: Profile): Promise<string[]> {

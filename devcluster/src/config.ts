@@ -16,7 +16,14 @@ export type ProfileName = 'demo' | 'test';
 export interface Profile {
   name: ProfileName;
   dataDir: string;
-  ports: { etcdClient: number; etcdPeer: number; apiserver: number; kwok: number; oidc: number; app: number };
+  ports: {
+    etcdClient: number;
+    etcdPeer: number;
+    apiserver: number;
+    kwok: number;
+    oidc: number;
+    app: number;
+  };
   /** Multiplier on the simulator's delays: lifelike in the demo, fast in tests. */
   simulatorSpeed: number;
 }
@@ -24,28 +31,49 @@ export interface Profile {
 const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
   demo: {
     name: 'demo',
-    ports: { etcdClient: 23791, etcdPeer: 23792, apiserver: 26443, kwok: 26444, oidc: 25556, app: 3000 },
+    ports: {
+      etcdClient: 23791,
+      etcdPeer: 23792,
+      apiserver: 26443,
+      kwok: 26444,
+      oidc: 25556,
+      app: 3000,
+    },
     simulatorSpeed: 1,
   },
+  // Every port stays below 32768: Linux hands out 32768–60999 to outgoing connections, and a
+  // long-lived one can hold a port we want to listen on.
   test: {
     name: 'test',
-    ports: { etcdClient: 33791, etcdPeer: 33792, apiserver: 36443, kwok: 36444, oidc: 35556, app: 3100 },
+    ports: {
+      etcdClient: 13791,
+      etcdPeer: 13792,
+      apiserver: 16443,
+      kwok: 16444,
+      oidc: 15556,
+      app: 3100,
+    },
     simulatorSpeed: 0.1,
   },
 };
 
 export function profile(name: string = process.env.STRATUS_PROFILE ?? 'demo'): Profile {
-  if (name !== 'demo' && name !== 'test') throw new Error(`unknown profile "${name}" (demo or test)`);
+  if (name !== 'demo' && name !== 'test')
+    throw new Error(`unknown profile "${name}" (demo or test)`);
   const speed = process.env.STRATUS_SIM_SPEED ? Number(process.env.STRATUS_SIM_SPEED) : undefined;
   return {
     ...base[name],
     simulatorSpeed: speed ?? base[name].simulatorSpeed,
-    dataDir: path.join(process.env.STRATUS_DEVCLUSTER_DIR ?? path.join(repoRoot, '.devcluster'), name),
+    dataDir: path.join(
+      process.env.STRATUS_DEVCLUSTER_DIR ?? path.join(repoRoot, '.devcluster'),
+      name,
+    ),
   };
 }
 
 export const cacheDir =
-  process.env.STRATUS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'stratus');
+  process.env.STRATUS_CACHE ??
+  path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'stratus');
 
 /** Files a running cluster leaves in its data dir; tests and the app read these. */
 export function files(p: Profile) {

@@ -251,6 +251,20 @@ describe('the seeded demo cloud', () => {
     expect(suspended).toHaveLength(2);
     expect(failed.some((r) => cond(r, 'Stalled')?.status === 'True')).toBe(true);
 
+    const far = await get(
+      '/apis/fence-agents-remediation.medik8s.io/v1alpha1/namespaces/medik8s/fenceagentsremediations/node-b6',
+    );
+    expect(far?.spec).toMatchObject({
+      agent: 'fence_ipmilan',
+      remediationStrategy: 'OutOfServiceTaint',
+    });
+    expect(['Unknown', 'True']).toContain(cond(far, 'Succeeded')?.status);
+    expect(cond(far, 'FenceAgentActionSucceeded')).toBeDefined();
+
+    const linstor = await get('/apis/piraeus.io/v1/linstorclusters/linstorcluster');
+    expect(linstor?.status?.satellites).toBe('5/5');
+    expect(await list('/apis/piraeus.io/v1/linstorsatellites')).toHaveLength(5);
+
     const nhc = await get('/apis/remediation.medik8s.io/v1alpha1/nodehealthchecks/workers');
     expect(nhc?.status?.phase).toBe('Remediating');
     expect(nhc?.status?.unhealthyNodes).toEqual([expect.objectContaining({ name: 'node-b6' })]);
@@ -380,6 +394,72 @@ describe('the simulator plays the missing controllers', () => {
         cond(c, 'RollingOut')?.status === 'False'
       );
     });
+  });
+
+  it('lets a tenant cluster be deleted by its label, without recreating anything', async () => {
+    const name = 'k2';
+    await createAll(
+      clusterObjects({
+        name,
+        namespace: ns,
+        version: 'v1.34.1',
+        controlPlaneReplicas: 1,
+        nodeGroups: [
+          {
+            name: 'md-0',
+            replicas: 1,
+            cpu: 2,
+            memory: '4Gi',
+            diskSize: '20Gi',
+            storageClass: 'local',
+          },
+        ],
+      }),
+    );
+    const selector = `labelSelector=stratus.dev/cluster=${name}`;
+    const machinesPath = `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machines?${selector}`;
+    await eventually('a running machine and the kubeconfig', async () => {
+      const ms = await list(machinesPath);
+      return (
+        ms.some((m) => m.status?.phase === 'Running') &&
+        (await get(`/api/v1/namespaces/${ns}/secrets/${name}-kubeconfig`))
+      );
+    });
+    for (const p of [
+      'cluster.x-k8s.io/v1beta2/namespaces/NS/clusters',
+      'controlplane.cluster.x-k8s.io/v1alpha2/namespaces/NS/kamajicontrolplanes',
+      'infrastructure.cluster.x-k8s.io/v1alpha1/namespaces/NS/kubevirtclusters',
+      'infrastructure.cluster.x-k8s.io/v1alpha1/namespaces/NS/kubevirtmachinetemplates',
+      'bootstrap.cluster.x-k8s.io/v1beta2/namespaces/NS/kubeadmconfigtemplates',
+      'cluster.x-k8s.io/v1beta2/namespaces/NS/machinedeployments',
+    ]) {
+      await admin.delete(`/apis/${p.replace('NS', ns)}?${selector}`);
+    }
+    await eventually('everything labelled with the cluster to go', async () => {
+      const left = [
+        ...(await list(machinesPath)),
+        ...(await list(`/api/v1/namespaces/${ns}/secrets?${selector}`)),
+        ...(await list(
+          `/apis/kamaji.clastix.io/v1alpha1/namespaces/${ns}/tenantcontrolplanes?${selector}`,
+        )),
+        ...(await list(`/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/clusters?${selector}`)),
+      ];
+      return left.length === 0;
+    });
+    expect(await get(`/api/v1/namespaces/${ns}/secrets/${name}-kubeconfig`)).toBeUndefined();
+  });
+
+  it('answers a flux reconcile request', async () => {
+    const hrPath = '/apis/helm.toolkit.fluxcd.io/v2/namespaces/cozy-metallb/helmreleases/metallb';
+    const at = new Date().toISOString().replace('Z', '123456Z');
+    await admin.mergePatch(hrPath, {
+      metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': at } },
+    });
+    const hr = await eventually('lastHandledReconcileAt to follow', async () => {
+      const h = await get(hrPath);
+      return h?.status?.lastHandledReconcileAt === at && h;
+    });
+    expect(cond(hr, 'Ready')).toMatchObject({ status: 'True', reason: 'UpgradeSucceeded' });
   });
 
   it('imports a VM’s disk, runs it, and stops it', async () => {

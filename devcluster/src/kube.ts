@@ -21,7 +21,11 @@ export function rawGet(kc: KubeConfig, path: string): Promise<{ status: number; 
   const cluster = kc.getCurrentCluster();
   const user = kc.getCurrentUser();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
-  const ca = cluster.caData ? Buffer.from(cluster.caData, 'base64') : cluster.caFile ? readFileSync(cluster.caFile) : undefined;
+  const ca = cluster.caData
+    ? Buffer.from(cluster.caData, 'base64')
+    : cluster.caFile
+      ? readFileSync(cluster.caFile)
+      : undefined;
   return new Promise((resolve, reject) => {
     const req = https.get(
       new URL(path, cluster.server),
@@ -45,7 +49,11 @@ export function parseManifests(text: string): KubernetesObject[] {
 }
 
 /** Server-side apply, so re-running start is idempotent and never fights over fields. */
-export async function applyAll(kc: KubeConfig, objects: KubernetesObject[], fieldManager = 'stratus-devcluster'): Promise<void> {
+export async function applyAll(
+  kc: KubeConfig,
+  objects: KubernetesObject[],
+  fieldManager = 'stratus-devcluster',
+): Promise<void> {
   const api = KubernetesObjectApi.makeApiClient(kc);
   for (const obj of objects) {
     await api.patch(obj, undefined, undefined, fieldManager, true, PatchStrategy.ServerSideApply);

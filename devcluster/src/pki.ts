@@ -23,17 +23,58 @@ export async function ensurePki(p: Profile): Promise<void> {
   const f = files(p);
   await mkdir(f.pki, { recursive: true, mode: 0o700 });
   if (!existsSync(f.caCert)) {
-    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650',
-      '-subj', '/CN=stratus-devcluster-ca', '-keyout', f.caKey, '-out', f.caCert]);
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=stratus-devcluster-ca',
+      '-keyout',
+      f.caKey,
+      '-out',
+      f.caCert,
+    ]);
   }
   if (!existsSync(f.servingCert)) {
     const csr = path.join(f.pki, 'apiserver.csr');
     const ext = path.join(f.pki, 'apiserver.ext');
-    await writeFile(ext, 'subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n');
-    await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=kube-apiserver',
-      '-keyout', f.servingKey, '-out', csr]);
-    await run('openssl', ['x509', '-req', '-in', csr, '-CA', f.caCert, '-CAkey', f.caKey,
-      '-CAcreateserial', '-days', '3650', '-extfile', ext, '-out', f.servingCert]);
+    await writeFile(
+      ext,
+      'subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n',
+    );
+    await run('openssl', [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=kube-apiserver',
+      '-keyout',
+      f.servingKey,
+      '-out',
+      csr,
+    ]);
+    await run('openssl', [
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      f.caCert,
+      '-CAkey',
+      f.caKey,
+      '-CAcreateserial',
+      '-days',
+      '3650',
+      '-extfile',
+      ext,
+      '-out',
+      f.servingCert,
+    ]);
   }
   if (!existsSync(f.saKey)) {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -43,20 +84,29 @@ export async function ensurePki(p: Profile): Promise<void> {
   if (!existsSync(f.tokens)) {
     const lines = Object.values(identities).map(({ user, groups }) =>
       [randomBytes(24).toString('hex'), user, user, groups.length ? `"${groups.join(',')}"` : '']
-        .filter(Boolean).join(','));
+        .filter(Boolean)
+        .join(','),
+    );
     await writeFile(f.tokens, lines.join('\n') + '\n', { mode: 0o600 });
   }
   const ca = await readFile(f.caCert);
   const server = `https://127.0.0.1:${p.ports.apiserver}`;
-  for (const [id, file] of [['admin', f.adminKubeconfig], ['dashboard', f.dashboardKubeconfig],
-    ['simulator', f.simulatorKubeconfig]] as const) {
-    await writeFile(file, kubeconfig(server, ca, identities[id].user, await tokenOf(p, id)), { mode: 0o600 });
+  for (const [id, file] of [
+    ['admin', f.adminKubeconfig],
+    ['dashboard', f.dashboardKubeconfig],
+    ['simulator', f.simulatorKubeconfig],
+  ] as const) {
+    await writeFile(file, kubeconfig(server, ca, identities[id].user, await tokenOf(p, id)), {
+      mode: 0o600,
+    });
   }
 }
 
 export async function tokenOf(p: Profile, id: Identity): Promise<string> {
   const user = identities[id].user;
-  const line = (await readFile(files(p).tokens, 'utf8')).split('\n').find((l) => l.split(',')[1] === user);
+  const line = (await readFile(files(p).tokens, 'utf8'))
+    .split('\n')
+    .find((l) => l.split(',')[1] === user);
   if (!line) throw new Error(`no token for ${user}; run reset`);
   return line.split(',')[0] ?? '';
 }
@@ -66,7 +116,12 @@ function kubeconfig(server: string, ca: Buffer, user: string, token: string): st
     {
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: 'stratus-local', cluster: { server, 'certificate-authority-data': ca.toString('base64') } }],
+      clusters: [
+        {
+          name: 'stratus-local',
+          cluster: { server, 'certificate-authority-data': ca.toString('base64') },
+        },
+      ],
       users: [{ name: user, user: { token } }],
       contexts: [{ name: user, context: { cluster: 'stratus-local', user } }],
       'current-context': user,

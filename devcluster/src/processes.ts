@@ -85,10 +85,14 @@ export async function waitFor(
   for (;;) {
     if (await check().catch(() => false)) return;
     if (!pidOf(p, name)) {
-      throw new DevclusterError(`${name} exited during start-up.\n${tail(p, name)}\nFull log: ${logPath(p, name)}`);
+      throw new DevclusterError(
+        `${name} exited during start-up.\n${tail(p, name)}\nFull log: ${logPath(p, name)}`,
+      );
     }
     if (Date.now() > deadline) {
-      throw new DevclusterError(`${name} was not healthy after ${timeoutMs / 1000}s.\n${tail(p, name)}\nFull log: ${logPath(p, name)}`);
+      throw new DevclusterError(
+        `${name} was not healthy after ${timeoutMs / 1000}s.\n${tail(p, name)}\nFull log: ${logPath(p, name)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,5 +1,6 @@
 // The one place that turns Kubernetes API failures into messages a person understands. Raw client or
 // transport messages never leave the server; the browser gets a code, a sentence and field hints.
+import { models } from './models';
 
 export type UserErrorCode =
   | 'unauthenticated'
@@ -167,6 +168,9 @@ function humanKind(kind?: string): string {
   if (!kind) return 'object';
   // "virtualmachines.kubevirt.io" or "VirtualMachine" → "virtual machine"
   const base = kind.split('.')[0] ?? kind;
+  // The API server names the resource ("virtualmachines"); the registry knows what people call it.
+  const known = Object.values(models).find((m) => m.plural === base || m.kind === base);
+  if (known) return known.label.toLowerCase();
   return base
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/s$/, '')

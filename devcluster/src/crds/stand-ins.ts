@@ -148,7 +148,8 @@ export function standInCrd(s: StandIn): Record<string, unknown> {
           served: true,
           storage: true,
           ...(s.status ? { subresources: { status: {} } } : {}),
-          additionalPrinterColumns: s.columns ?? [],
+          // The API server requires a type on every printer column; string unless stated.
+          additionalPrinterColumns: (s.columns ?? []).map((c) => ({ type: 'string', ...c })),
           schema: {
             openAPIV3Schema: {
               type: 'object',

@@ -52,13 +52,16 @@ export async function seed(kubeconfigFile: string, p: Profile): Promise<void> {
       },
     ]);
     await c.apply(catalogObjects());
-    await seedStorage(c);
-    await seedNodes(c, now);
-    await seedHardware(c, now);
-    await seedNetwork(c);
-    await seedFlux(c, now);
-    await seedFencing(c, now);
-    await seedTenants(c);
+    // Independent domains; the simulator catches up with whatever order they land in.
+    await Promise.all([
+      seedStorage(c, log),
+      seedNodes(c, now),
+      seedHardware(c, now),
+      seedNetwork(c),
+      seedFlux(c, now),
+      seedFencing(c, now),
+      seedTenants(c),
+    ]);
   } finally {
     c.close();
   }

@@ -5,7 +5,8 @@ import type { FarObj, NodeObj } from '../kinds.ts';
 import { findCondition, setConditions, type ConditionInput } from '../conditions.ts';
 
 export const FENCING_STATE = 'fencing/state';
-export const delays = { start: 0.5, fence: 4, finish: 2, node: 1, kubeFencingAlone: 8 };
+// Slow on purpose: the demo should show a remediation in progress for a minute or so.
+export const delays = { start: 0.5, fence: 60, finish: 20, node: 1, kubeFencingAlone: 8 };
 
 export interface FarStep {
   id: string;
