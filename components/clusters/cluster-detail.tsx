@@ -236,6 +236,7 @@ export function ClusterDetail({
           </h2>
           <ResourceTable
             label="Conditions"
+            nameHeader="Type"
             items={conditions.map((c) => ({ metadata: { name: c.type, uid: c.type }, ...c }))}
             columns={[
               { id: 'status', header: 'Status', path: 'status' },
@@ -269,7 +270,9 @@ export function ClusterDetail({
         </h2>
         <ResourceTable
           label="Events"
+          nameHeader={null}
           items={events.items}
+          sortBy={(a, b) => eventTime(b).localeCompare(eventTime(a))}
           columns={[
             { id: 'reason', header: 'Reason', path: 'reason' },
             { id: 'message', header: 'Message', path: 'message' },
@@ -421,4 +424,12 @@ function DeleteCluster({ tenant, name }: { tenant: Tenant; name: string }) {
       </Dialog>
     </>
   );
+}
+
+function eventTime(e: {
+  lastTimestamp?: unknown;
+  eventTime?: unknown;
+  metadata?: { creationTimestamp?: string };
+}): string {
+  return String(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? '');
 }

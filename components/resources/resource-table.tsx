@@ -15,6 +15,10 @@ export interface ResourceTableProps<T extends KubeObject> {
   isLoading?: boolean;
   empty?: React.ReactNode;
   label: string;
+  /** Header of the first column (default "Name"); `null` hides the column. */
+  nameHeader?: string | null;
+  /** Row order; by name unless given. */
+  sortBy?: (a: T, b: T) => number;
 }
 
 /** The one table every resource list renders through: declarative columns, sorted by name. */
@@ -25,6 +29,8 @@ export function ResourceTable<T extends KubeObject>({
   isLoading,
   empty,
   label,
+  nameHeader,
+  sortBy,
 }: ResourceTableProps<T>) {
   const t = useT();
   if (isLoading) return <ResourceTableSkeleton />;
@@ -35,17 +41,20 @@ export function ResourceTable<T extends KubeObject>({
       </div>
     );
   }
-  const sorted = [...items].sort((a, b) =>
-    (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+  const sorted = [...items].sort(
+    sortBy ?? ((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '')),
   );
+  const showName = nameHeader !== null;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm" aria-label={label}>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase dark:border-slate-800 dark:bg-slate-900/60">
           <tr>
-            <th scope="col" className="px-4 py-2">
-              {t('common.name')}
-            </th>
+            {showName && (
+              <th scope="col" className="px-4 py-2">
+                {nameHeader ?? t('common.name')}
+              </th>
+            )}
             {columns.map((c) => (
               <th key={c.id} scope="col" className="px-4 py-2">
                 {c.header}
@@ -61,18 +70,20 @@ export function ResourceTable<T extends KubeObject>({
               data-name={o.metadata?.name}
               className="border-b border-slate-100 last:border-0 dark:border-slate-800"
             >
-              <td className="px-4 py-2 font-medium">
-                {href ? (
-                  <Link
-                    className="text-indigo-600 hover:underline dark:text-indigo-400"
-                    href={href(o)}
-                  >
-                    {o.metadata?.name}
-                  </Link>
-                ) : (
-                  o.metadata?.name
-                )}
-              </td>
+              {showName && (
+                <td className="px-4 py-2 font-medium">
+                  {href ? (
+                    <Link
+                      className="text-indigo-600 hover:underline dark:text-indigo-400"
+                      href={href(o)}
+                    >
+                      {o.metadata?.name}
+                    </Link>
+                  ) : (
+                    o.metadata?.name
+                  )}
+                </td>
+              )}
               {columns.map((c) => (
                 <td
                   key={c.id}

@@ -6,7 +6,6 @@ import YAML from 'yaml';
 
 import { repoRoot } from '../config.ts';
 import { demoTenants } from '../demo-users.ts';
-import { clusterObjects } from './clusters.ts';
 import { fleet } from './fleet.ts';
 import { helmReleaseStatus, releases } from './flux.ts';
 import { bareMetalHost, hardwareData } from './hardware.ts';
@@ -57,51 +56,6 @@ describe('tenants', () => {
       ])
         expect(kinds).toContain(k);
     }
-  });
-});
-
-describe('clusterObjects', () => {
-  it('builds the full, labelled set with explicit MachineDeployment selectors', () => {
-    const objs = clusterObjects({
-      name: 'k1',
-      namespace: 't',
-      version: 'v1.34.1',
-      nodeGroups: [
-        {
-          name: 'a',
-          replicas: 2,
-          cpu: 2,
-          memory: '4Gi',
-          diskSize: '20Gi',
-          storageClass: 'replicated',
-        },
-        { name: 'b', replicas: 1, cpu: 2, memory: '4Gi', diskSize: '20Gi', storageClass: 'local' },
-      ],
-    });
-    expect(objs.map((o) => o.kind).sort()).toEqual(
-      [
-        'Cluster',
-        'KamajiControlPlane',
-        'KubevirtCluster',
-        ...Array(2)
-          .fill(['KubevirtMachineTemplate', 'KubeadmConfigTemplate', 'MachineDeployment'])
-          .flat(),
-      ].sort(),
-    );
-    for (const o of objs) expect(o.metadata.labels?.['stratus.dev/cluster']).toBe('k1');
-    const kvc = objs.find((o) => o.kind === 'KubevirtCluster');
-    expect(kvc?.metadata.annotations?.['cluster.x-k8s.io/managed-by']).toBe('kamaji');
-    const md = objs.find((o) => o.kind === 'MachineDeployment') as unknown as {
-      spec: {
-        selector: { matchLabels: Record<string, string> };
-        template: { metadata: { labels: Record<string, string> } };
-      };
-    };
-    expect(md.spec.selector.matchLabels).toEqual({
-      'cluster.x-k8s.io/cluster-name': 'k1',
-      'cluster.x-k8s.io/deployment-name': 'k1-a',
-    });
-    expect(md.spec.template.metadata.labels).toEqual(md.spec.selector.matchLabels);
   });
 });
 
