@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
+import { chromiumLaunchOptions } from './e2e/chromium';
+
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download is not available here)
 // against the built dashboard served on the `test` profile of the local management cluster.
 // The `setup` project signs each demo user in through the real OIDC flow and saves their state.
@@ -17,16 +19,7 @@ export default defineConfig({
     testIdAttribute: 'data-testid',
     locale: 'en-US',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
 import { loadKubeconfig } from '../devcluster/src/kube';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 
 export const appUrl = 'http://127.0.0.1:3100';
 export const adminKubeconfig = path.resolve('.devcluster/test/admin.kubeconfig');
@@ -37,16 +38,7 @@ export function stopApp(child: ChildProcess): void {
 }
 
 export async function browser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** Signs in through the real OIDC redirect flow and returns the context holding the session. */

@@ -5,11 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 
 import { PhaseBadge } from '@/components/clusters/cluster-list';
+import { ConfirmDelete } from '@/components/resources/confirm-delete';
 import { ResourceTable } from '@/components/resources/resource-table';
 import { YamlButton } from '@/components/resources/yaml-view';
 import { SESSION_EXPIRED_EVENT } from '@/components/shell/session-banner';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import {
   deleteCluster,
@@ -364,65 +364,39 @@ function ScaleControl({
 function DeleteCluster({ tenant, name }: { tenant: Tenant; name: string }) {
   const toast = useToast();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [items, setItems] = useState<DeletePreviewItem[]>();
-  const [typed, setTyped] = useState('');
-  const [pending, startTransition] = useTransition();
   return (
-    <>
-      <Button
-        tone="danger"
-        onClick={() => {
-          setOpen(true);
-          void previewClusterDelete(tenant.namespace, name).then((r) =>
-            r.ok ? setItems(r.data) : toast('error', r.error.message),
-          );
-        }}
+    <ConfirmDelete
+      name={name}
+      what="cluster"
+      confirmLabel="Delete cluster"
+      onOpen={() =>
+        void previewClusterDelete(tenant.namespace, name).then((r) =>
+          r.ok ? setItems(r.data) : toast('error', r.error.message),
+        )
+      }
+      onConfirm={async () => {
+        const r = await deleteCluster(tenant.namespace, name, name);
+        if (!r.ok) {
+          toast('error', r.error.message);
+          return;
+        }
+        toast('success', `Cluster ${name} is being deleted`);
+        router.push(`/t/${tenant.name}/clusters`);
+      }}
+    >
+      <p className="text-sm">This deletes the cluster and everything that goes with it:</p>
+      <ul
+        data-testid="delete-preview"
+        className="my-3 max-h-48 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800"
       >
-        Delete
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Delete cluster ${name}?`}>
-        <p className="text-sm">This deletes the cluster and everything that goes with it:</p>
-        <ul
-          data-testid="delete-preview"
-          className="my-3 max-h-48 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800"
-        >
-          {items === undefined ? (
-            <li>Loading…</li>
-          ) : (
-            items.map((i) => <li key={`${i.kind}/${i.name}`}>{`${i.kind} ${i.name}`}</li>)
-          )}
-        </ul>
-        <label className="block text-sm">
-          Type <strong>{name}</strong> to confirm
-          <input
-            autoFocus
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 dark:border-slate-700 dark:bg-slate-950"
-          />
-        </label>
-        <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
-          <Button
-            tone="danger"
-            disabled={typed !== name || pending}
-            onClick={() =>
-              startTransition(async () => {
-                const r = await deleteCluster(tenant.namespace, name, typed);
-                if (r.ok) {
-                  toast('success', `Cluster ${name} is being deleted`);
-                  setOpen(false);
-                  router.push(`/t/${tenant.name}/clusters`);
-                } else toast('error', r.error.message);
-              })
-            }
-          >
-            Delete cluster
-          </Button>
-        </div>
-      </Dialog>
-    </>
+        {items === undefined ? (
+          <li>Loading…</li>
+        ) : (
+          items.map((i) => <li key={`${i.kind}/${i.name}`}>{`${i.kind} ${i.name}`}</li>)
+        )}
+      </ul>
+    </ConfirmDelete>
   );
 }
 

@@ -11,11 +11,16 @@ export function ConfirmDelete({
   name,
   what,
   onConfirm,
+  onOpen,
+  confirmLabel,
   children,
 }: {
   name: string;
   what: string;
   onConfirm: () => Promise<void>;
+  /** Called as the dialog opens, e.g. to load a preview of what goes with it. */
+  onOpen?: () => void;
+  confirmLabel?: string;
   children?: React.ReactNode;
 }) {
   const t = useT();
@@ -24,7 +29,13 @@ export function ConfirmDelete({
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <Button tone="danger" onClick={() => setOpen(true)}>
+      <Button
+        tone="danger"
+        onClick={() => {
+          setOpen(true);
+          onOpen?.();
+        }}
+      >
         {t('common.delete')}
       </Button>
       <Dialog
@@ -56,7 +67,7 @@ export function ConfirmDelete({
               });
             }}
           >
-            {t('common.delete')}
+            {confirmLabel ?? t('common.delete')}
           </Button>
         </div>
       </Dialog>
