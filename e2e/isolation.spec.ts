@@ -80,7 +80,8 @@ test.describe('carol, viewer of acme', () => {
     // …then send it from carol's own page and session, naming the target.
     const detail = new ResourceDetailPage(page, 'acme', 'services', target);
     await detail.goto();
-    await expect(detail.deleteButton).toHaveCount(0);
+    // Soft: should the button ever show up, still find out what the server does.
+    await expect.soft(detail.deleteButton).toHaveCount(0);
     const res = await replayAction(page, action, withTarget({ name: target }));
     expect(res.status).toBe(200);
     expect(res.text).toContain(`You don't have permission to delete service \\"${target}\\".`);
