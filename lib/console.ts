@@ -2,12 +2,12 @@ import 'server-only';
 
 import { notFound } from 'next/navigation';
 
-import { requireKube } from './auth/session';
+import { requirePageKube } from './auth/session';
 import { isOperator } from './tenants/server';
 
 /** Operator pages: anyone else gets "not found", and the API server would refuse them anyway. */
 export async function requireOperator() {
-  const ctx = await requireKube();
+  const ctx = await requirePageKube();
   if (!(await isOperator(ctx.kube))) notFound();
   return ctx;
 }

@@ -1,17 +1,11 @@
-import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-
 import { AppShell } from '@/components/shell/app-shell';
-import { getViewer } from '@/lib/auth/session';
+import { getViewer, signInRedirect } from '@/lib/auth/session';
 import { kubeFor } from '@/lib/k8s/client';
 import { isOperator, tenantsFor } from '@/lib/tenants/server';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
-  if (!viewer) {
-    const path = (await headers()).get('x-stratus-path') ?? '/';
-    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  }
+  if (!viewer) return signInRedirect();
   const kube = kubeFor(viewer.identity);
   const [tenants, operator] = await Promise.all([tenantsFor(viewer, kube), isOperator(kube)]);
   return (

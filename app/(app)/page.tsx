@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 
-import { requireKube } from '@/lib/auth/session';
+import { requirePageKube } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { isOperator, tenantsFor } from '@/lib/tenants/server';
 
 export default async function Home() {
-  const { viewer, kube } = await requireKube();
+  const { viewer, kube } = await requirePageKube();
   const t = await getT();
   const [tenants, operator] = await Promise.all([tenantsFor(viewer, kube), isOperator(kube)]);
   if (tenants.length === 1 && !operator && tenants[0]) redirect(`/t/${tenants[0].name}`);

@@ -13,6 +13,7 @@ import { useT } from '@/lib/i18n/client';
 import { models, type ModelId } from '@/lib/k8s/models';
 import type { Condition } from '@/lib/k8s/types';
 import { useLiveObject } from '@/lib/live/use-live-list';
+import { portalResource } from '@/lib/tenants/portal';
 import type { Tenant } from '@/lib/tenants/types';
 
 export function ResourceDetail({
@@ -42,8 +43,10 @@ export function ResourceDetail({
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href={`/t/${tenant.name}`}>{tenant.displayName}</Link> /{' '}
-        <Link href={`/t/${tenant.name}/${segment}`}>{model.labelPlural}</Link> /{' '}
-        <span aria-current="page">{name}</span>
+        <Link href={`/t/${tenant.name}/${segment}`}>
+          {t(portalResource(segment)?.title ?? 'common.back')}
+        </Link>{' '}
+        / <span aria-current="page">{name}</span>
       </nav>
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{name}</h1>

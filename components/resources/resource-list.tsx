@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n/client';
 import { models } from '@/lib/k8s/models';
 import type { Subscription } from '@/lib/live/protocol';
 import { useLiveList } from '@/lib/live/use-live-list';
+import { portalResource } from '@/lib/tenants/portal';
 import type { Tenant } from '@/lib/tenants/types';
 
 export function ResourceList({
@@ -22,14 +23,15 @@ export function ResourceList({
 }) {
   const t = useT();
   const model = models[sub.model];
+  const title = t(portalResource(segment)?.title ?? 'common.name');
   const list = useLiveList(sub);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href={`/t/${tenant.name}`}>{tenant.displayName}</Link> /{' '}
-        <span aria-current="page">{model.labelPlural}</span>
+        <span aria-current="page">{title}</span>
       </nav>
-      <h1 className="text-2xl font-semibold">{model.labelPlural}</h1>
+      <h1 className="text-2xl font-semibold">{title}</h1>
       {!canDelete && (
         <p className="text-sm text-slate-500" data-testid="read-only">
           {t('common.readOnly')}
@@ -44,7 +46,7 @@ export function ResourceList({
         </p>
       ) : (
         <ResourceTable
-          label={model.labelPlural}
+          label={title}
           items={list.items}
           columns={model.columns}
           isLoading={list.isLoading}

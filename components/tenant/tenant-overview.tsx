@@ -3,17 +3,10 @@
 import Link from 'next/link';
 
 import { useT } from '@/lib/i18n/client';
-import type { MessageKey } from '@/lib/i18n/messages';
 import { useLiveList } from '@/lib/live/use-live-list';
 import { overviewLists, quotaLines } from '@/lib/tenants/overview';
+import { portalResources } from '@/lib/tenants/portal';
 import type { Tenant } from '@/lib/tenants/types';
-
-const countLabels: Record<string, MessageKey> = {
-  clusters: 'nav.clusters',
-  virtualmachines: 'nav.vms',
-  persistentvolumeclaims: 'nav.volumes',
-  services: 'nav.loadBalancers',
-};
 
 export function TenantOverview({ tenant }: { tenant: Tenant }) {
   const t = useT();
@@ -35,7 +28,7 @@ export function TenantOverview({ tenant }: { tenant: Tenant }) {
           {counts.map(({ sub }) => (
             <CountCard
               key={sub.model}
-              label={t(countLabels[sub.model] ?? 'common.name')}
+              label={t(portalResources.find((r) => r.model === sub.model)?.title ?? 'common.name')}
               href={`/t/${tenant.name}/${sub.model}`}
               sub={sub}
             />

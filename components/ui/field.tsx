@@ -1,6 +1,47 @@
 import { useId } from 'react';
 
-/** A labelled input with its error announced to screen readers. */
+const control = (error?: string) =>
+  `mt-1 w-full rounded-md border bg-white px-3 py-1.5 dark:bg-slate-950 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`;
+
+/**
+ * A form row: the label names the control, the hint and the error describe it (so the accessible
+ * name stays "Name", not "Name Lowercase letters…"), and errors are announced as they appear.
+ */
+function Row({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="text-sm">
+      <label className="font-medium" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint && !error && (
+        <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-500">
+          {hint}
+        </span>
+      )}
+      <span id={`${id}-error`} aria-live="polite" className="mt-1 block text-xs text-red-600">
+        {error}
+      </span>
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+}
+
 export function Field({
   label,
   error,
@@ -9,20 +50,15 @@ export function Field({
 }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
   const id = useId();
   return (
-    <label className="block text-sm" htmlFor={id}>
-      <span className="font-medium">{label}</span>
+    <Row id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         {...props}
         aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`mt-1 w-full rounded-md border bg-white px-3 py-1.5 dark:bg-slate-950 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`}
+        aria-describedby={describedBy(id, hint, error)}
+        className={control(error)}
       />
-      {hint && !error && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
-      <span id={`${id}-error`} aria-live="polite" className="mt-1 block text-xs text-red-600">
-        {error}
-      </span>
-    </label>
+    </Row>
   );
 }
 
@@ -34,19 +70,16 @@ export function SelectField({
 }: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string }) {
   const id = useId();
   return (
-    <label className="block text-sm" htmlFor={id}>
-      <span className="font-medium">{label}</span>
+    <Row id={id} label={label} error={error}>
       <select
         id={id}
         {...props}
         aria-invalid={!!error}
-        className={`mt-1 w-full rounded-md border bg-white px-3 py-1.5 dark:bg-slate-950 ${error ? 'border-red-500' : 'border-slate-300 dark:border-slate-700'}`}
+        aria-describedby={describedBy(id, undefined, error)}
+        className={control(error)}
       >
         {children}
       </select>
-      <span aria-live="polite" className="mt-1 block text-xs text-red-600">
-        {error}
-      </span>
-    </label>
+    </Row>
   );
 }

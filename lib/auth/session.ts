@@ -1,6 +1,8 @@
 import 'server-only';
 
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { serverEnv } from '../env';
@@ -45,4 +47,20 @@ export async function requireKube(): Promise<{ viewer: Viewer; kube: KubeClient 
   const viewer = await getViewer();
   if (!viewer) throw new UnauthenticatedError();
   return { viewer, kube: kubeFor(viewer.identity) };
+}
+
+/**
+ * For server pages: like requireKube, but a signed-out visitor is sent to sign in (the layout does
+ * the same, with the return path; pages render alongside it, so they must not throw meanwhile).
+ */
+export async function requirePageKube(): Promise<{ viewer: Viewer; kube: KubeClient }> {
+  const viewer = await getViewer();
+  if (!viewer) return signInRedirect();
+  return { viewer, kube: kubeFor(viewer.identity) };
+}
+
+/** Sends a signed-out visitor to sign in, coming back to the page they asked for (see proxy.ts). */
+export async function signInRedirect(): Promise<never> {
+  const path = (await headers()).get('x-stratus-path') ?? '/';
+  redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
 }

@@ -35,15 +35,23 @@ export async function upgradeControlPlane(
   to: string,
   supported: string[],
 ): Promise<void> {
-  const kcp = await kube.get(models.kamajicontrolplanes, namespace, cluster);
-  const from = (kcp.spec as { version?: string } | undefined)?.version ?? '';
-  const check = checkUpgrade(from, to, supported);
-  if (!check.ok) throw new ChangeRefused(check.reason);
-  // resourceVersion makes this a compare-and-swap: a concurrent change gets a 409, not a lost update.
-  await kube.patch(models.kamajicontrolplanes, namespace, cluster, {
-    metadata: { resourceVersion: kcp.metadata?.resourceVersion },
-    spec: { version: to },
-  });
+  // Compare-and-swap on resourceVersion; status writes by the controller can win the race, so
+  // re-read and re-check a few times rather than overwrite a change we have not seen.
+  for (let attempt = 0; ; attempt++) {
+    const kcp = await kube.get(models.kamajicontrolplanes, namespace, cluster);
+    const from = (kcp.spec as { version?: string } | undefined)?.version ?? '';
+    const check = checkUpgrade(from, to, supported);
+    if (!check.ok) throw new ChangeRefused(check.reason);
+    try {
+      await kube.patch(models.kamajicontrolplanes, namespace, cluster, {
+        metadata: { resourceVersion: kcp.metadata?.resourceVersion },
+        spec: { version: to },
+      });
+      return;
+    } catch (e) {
+      if (!(e instanceof KubeApiError && e.status === 409) || attempt >= 4) throw e;
+    }
+  }
 }
 
 /**

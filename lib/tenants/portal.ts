@@ -1,19 +1,27 @@
 // What the tenant portal lists, by route segment. Pure, shared by pages and navigation.
+import type { MessageKey } from '../i18n/messages';
 import type { ModelId } from '../k8s/models';
 
 export interface PortalResource {
   segment: string;
   model: ModelId;
+  /** What a tenant calls it (navigation, headings, counts). */
+  title: MessageKey;
   labelSelector?: string;
   fieldSelector?: string;
 }
 
 export const portalResources: PortalResource[] = [
-  { segment: 'clusters', model: 'clusters' },
-  { segment: 'virtualmachines', model: 'virtualmachines' },
-  { segment: 'persistentvolumeclaims', model: 'persistentvolumeclaims' },
+  { segment: 'clusters', model: 'clusters', title: 'nav.clusters' },
+  { segment: 'virtualmachines', model: 'virtualmachines', title: 'nav.vms' },
+  { segment: 'persistentvolumeclaims', model: 'persistentvolumeclaims', title: 'nav.volumes' },
   // Load balancers are the tenant's Services of type LoadBalancer.
-  { segment: 'services', model: 'services', fieldSelector: 'spec.type=LoadBalancer' },
+  {
+    segment: 'services',
+    model: 'services',
+    title: 'nav.loadBalancers',
+    fieldSelector: 'spec.type=LoadBalancer',
+  },
 ];
 
 export function portalResource(segment: string): PortalResource | undefined {

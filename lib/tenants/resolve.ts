@@ -2,7 +2,7 @@ import 'server-only';
 
 import { notFound } from 'next/navigation';
 
-import { requireKube } from '../auth/session';
+import { requirePageKube } from '../auth/session';
 import { tenantsFor } from './server';
 import type { Tenant } from './types';
 
@@ -11,7 +11,7 @@ import type { Tenant } from './types';
  * the page must not confirm that another tenant exists.
  */
 export async function tenantFromRoute(name: string) {
-  const { viewer, kube } = await requireKube();
+  const { viewer, kube } = await requirePageKube();
   const tenant: Tenant | undefined = (await tenantsFor(viewer, kube)).find((t) => t.name === name);
   if (!tenant) notFound();
   return { viewer, kube, tenant };
