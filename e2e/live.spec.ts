@@ -16,7 +16,7 @@ test('a load balancer created and deleted elsewhere comes and goes without a rel
   const list = new ResourceListPage(page, 'acme', 'services');
   await list.goto();
   // The nav calls them load balancers; the list is headed by the model's plural.
-  await expect(list.heading).toHaveText('Services');
+  await expect(list.heading).toHaveText('Load balancers');
   await new Shell(page).expectLive();
   let navigations = 0;
   page.on('framenavigated', (f) => {
