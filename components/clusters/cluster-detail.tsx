@@ -23,6 +23,7 @@ import { summarizeCluster } from '@/lib/clusters/status';
 import { upgradeTargets } from '@/lib/clusters/versions';
 import type { ActionResult } from '@/lib/actions/result';
 import type { Condition } from '@/lib/k8s/types';
+import { useT } from '@/lib/i18n/client';
 import { useLiveList } from '@/lib/live/use-live-list';
 import type { Tenant } from '@/lib/tenants/types';
 
@@ -43,6 +44,7 @@ export function ClusterDetail({
   versions: string[];
   can: ClusterPermissions;
 }) {
+  const t = useT();
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [clustersSub, cpSub, mdSub, machinesSub, eventsSub] = clusterDetailLists(
@@ -73,9 +75,9 @@ export function ClusterDetail({
     return (
       <div className="space-y-4" data-testid="gone">
         <h1 className="text-2xl font-semibold">{name}</h1>
-        <p className="text-slate-500">This cluster does not exist (any more).</p>
+        <p className="text-slate-500">{t('clusters.gone')}</p>
         <Link className="text-indigo-600" href={`/t/${tenant.name}/clusters`}>
-          All clusters
+          {t('clusters.all')}
         </Link>
       </div>
     );
@@ -98,7 +100,7 @@ export function ClusterDetail({
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href={`/t/${tenant.name}`}>{tenant.displayName}</Link> /{' '}
-        <Link href={`/t/${tenant.name}/clusters`}>Kubernetes clusters</Link> /{' '}
+        <Link href={`/t/${tenant.name}/clusters`}>{t('nav.clusters')}</Link> /{' '}
         <span aria-current="page">{name}</span>
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -120,20 +122,20 @@ export function ClusterDetail({
       </div>
 
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-        <Item label="Control plane">
-          {s.controlPlane.ready ? 'Ready' : 'Not ready'} ({s.controlPlane.readyReplicas}/
-          {s.controlPlane.replicas})
+        <Item label={t('clusters.controlPlane')}>
+          {s.controlPlane.ready ? t('clusters.ready') : t('clusters.notReady')} (
+          {s.controlPlane.readyReplicas}/{s.controlPlane.replicas})
         </Item>
-        <Item label="Version">
+        <Item label={t('clusters.version')}>
           <span data-testid="cp-version">{s.controlPlane.version ?? '—'}</span>
           {s.controlPlane.desiredVersion && s.controlPlane.desiredVersion !== s.controlPlane.version
             ? ` → ${s.controlPlane.desiredVersion}`
             : ''}
         </Item>
-        <Item label="Workers">
-          {s.workersReady}/{s.workersDesired} ready
+        <Item label={t('clusters.workers')}>
+          {t('clusters.workersReady', { ready: s.workersReady, total: s.workersDesired })}
         </Item>
-        <Item label="Endpoint">
+        <Item label={t('clusters.endpoint')}>
           <span className="font-mono text-xs">{s.endpoint ?? '—'}</span>
         </Item>
       </dl>
@@ -141,7 +143,7 @@ export function ClusterDetail({
       {can.upgrade && (targets.length > 0 || nodeGroupsBehind) && (
         <section aria-labelledby="upgrade" className="space-y-2">
           <h2 id="upgrade" className="text-lg font-medium">
-            Upgrade
+            {t('clusters.upgrade')}
           </h2>
           <div className="flex flex-wrap gap-2">
             {targets.map((v) => (
@@ -154,7 +156,7 @@ export function ClusterDetail({
                   )
                 }
               >
-                Upgrade control plane to {v}
+                {t('clusters.upgradeCp', { version: v })}
               </Button>
             ))}
             {nodeGroupsBehind && (
@@ -167,7 +169,7 @@ export function ClusterDetail({
                   )
                 }
               >
-                Upgrade node groups to {s.controlPlane.desiredVersion}
+                {t('clusters.upgradeGroups', { version: s.controlPlane.desiredVersion ?? '' })}
               </Button>
             )}
           </div>
@@ -176,18 +178,18 @@ export function ClusterDetail({
 
       <section aria-labelledby="groups" className="space-y-2">
         <h2 id="groups" className="text-lg font-medium">
-          Node groups
+          {t('clusters.new.nodeGroups')}
         </h2>
         <table
           className="w-full rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900"
-          aria-label="Node groups"
+          aria-label={t('clusters.new.nodeGroups')}
         >
           <thead className="text-left text-xs text-slate-500 uppercase">
             <tr>
-              <th className="px-4 py-2">Group</th>
-              <th className="px-4 py-2">Ready</th>
-              <th className="px-4 py-2">Version</th>
-              <th className="px-4 py-2">Size</th>
+              <th className="px-4 py-2">{t('clusters.group')}</th>
+              <th className="px-4 py-2">{t('clusters.ready')}</th>
+              <th className="px-4 py-2">{t('clusters.version')}</th>
+              <th className="px-4 py-2">{t('clusters.size')}</th>
             </tr>
           </thead>
           <tbody>
@@ -232,16 +234,16 @@ export function ClusterDetail({
       {conditions.length > 0 && (
         <section aria-labelledby="conditions" className="space-y-2">
           <h2 id="conditions" className="text-lg font-medium">
-            Conditions
+            {t('clusters.conditions')}
           </h2>
           <ResourceTable
-            label="Conditions"
-            nameHeader="Type"
+            label={t('clusters.conditions')}
+            nameHeader={t('clusters.type')}
             items={conditions.map((c) => ({ metadata: { name: c.type, uid: c.type }, ...c }))}
             columns={[
-              { id: 'status', header: 'Status', path: 'status' },
-              { id: 'reason', header: 'Reason', path: 'reason' },
-              { id: 'message', header: 'Message', path: 'message' },
+              { id: 'status', header: t('common.status'), path: 'status' },
+              { id: 'reason', header: t('clusters.reason'), path: 'reason' },
+              { id: 'message', header: t('clusters.message'), path: 'message' },
             ]}
           />
         </section>
@@ -249,34 +251,39 @@ export function ClusterDetail({
 
       <section aria-labelledby="machines" className="space-y-2">
         <h2 id="machines" className="text-lg font-medium">
-          Machines
+          {t('clusters.machines')}
         </h2>
         <ResourceTable
-          label="Machines"
+          label={t('clusters.machines')}
           items={machines.items}
           isLoading={machines.isLoading}
           columns={[
-            { id: 'phase', header: 'Phase', path: 'status.phase' },
-            { id: 'node', header: 'Node', path: 'status.nodeRef.name' },
-            { id: 'version', header: 'Version', path: 'spec.version' },
-            { id: 'age', header: 'Age', path: 'metadata.creationTimestamp', format: 'age' },
+            { id: 'phase', header: t('clusters.phase'), path: 'status.phase' },
+            { id: 'node', header: t('clusters.node'), path: 'status.nodeRef.name' },
+            { id: 'version', header: t('clusters.version'), path: 'spec.version' },
+            {
+              id: 'age',
+              header: t('common.age'),
+              path: 'metadata.creationTimestamp',
+              format: 'age',
+            },
           ]}
         />
       </section>
 
       <section aria-labelledby="events" className="space-y-2">
         <h2 id="events" className="text-lg font-medium">
-          Events
+          {t('clusters.events')}
         </h2>
         <ResourceTable
-          label="Events"
+          label={t('clusters.events')}
           nameHeader={null}
           items={events.items}
           sortBy={(a, b) => eventTime(b).localeCompare(eventTime(a))}
           columns={[
-            { id: 'reason', header: 'Reason', path: 'reason' },
-            { id: 'message', header: 'Message', path: 'message' },
-            { id: 'when', header: 'When', path: 'lastTimestamp', format: 'age' },
+            { id: 'reason', header: t('clusters.reason'), path: 'reason' },
+            { id: 'message', header: t('clusters.message'), path: 'message' },
+            { id: 'when', header: t('clusters.when'), path: 'lastTimestamp', format: 'age' },
           ]}
         />
       </section>
@@ -309,6 +316,7 @@ function ScaleControl({
   const [replicas, setReplicas] = useState(String(desired));
   const [min, setMin] = useState(String(autoscale?.min ?? 1));
   const [max, setMax] = useState(String(autoscale?.max ?? 3));
+  const t = useT();
   const input =
     'w-16 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950';
   return (
@@ -355,7 +363,7 @@ function ScaleControl({
         />
       )}
       <Button type="submit" disabled={disabled}>
-        Scale
+        {t('clusters.scale')}
       </Button>
     </form>
   );
@@ -364,12 +372,13 @@ function ScaleControl({
 function DeleteCluster({ tenant, name }: { tenant: Tenant; name: string }) {
   const toast = useToast();
   const router = useRouter();
+  const t = useT();
   const [items, setItems] = useState<DeletePreviewItem[]>();
   return (
     <ConfirmDelete
       name={name}
       what="cluster"
-      confirmLabel="Delete cluster"
+      confirmLabel={t('clusters.delete.confirm')}
       onOpen={() =>
         void previewClusterDelete(tenant.namespace, name).then((r) =>
           r.ok ? setItems(r.data) : toast('error', r.error.message),
@@ -381,11 +390,11 @@ function DeleteCluster({ tenant, name }: { tenant: Tenant; name: string }) {
           toast('error', r.error.message);
           return;
         }
-        toast('success', `Cluster ${name} is being deleted`);
+        toast('success', t('clusters.delete.started', { name }));
         router.push(`/t/${tenant.name}/clusters`);
       }}
     >
-      <p className="text-sm">This deletes the cluster and everything that goes with it:</p>
+      <p className="text-sm">{t('clusters.delete.intro')}</p>
       <ul
         data-testid="delete-preview"
         className="my-3 max-h-48 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800"

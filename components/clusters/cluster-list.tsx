@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { ResourceTableSkeleton } from '@/components/resources/resource-table';
 import { age } from '@/lib/format';
 import { useClusterSummaries } from '@/lib/clusters/use-clusters';
+import { useT } from '@/lib/i18n/client';
 import type { Tenant } from '@/lib/tenants/types';
 
 export function PhaseBadge({ phase, ready }: { phase: string; ready?: boolean }) {
@@ -18,27 +19,28 @@ export function PhaseBadge({ phase, ready }: { phase: string; ready?: boolean })
 }
 
 export function ClusterList({ tenant, canCreate }: { tenant: Tenant; canCreate: boolean }) {
+  const t = useT();
   const { summaries, isLoading, error } = useClusterSummaries(tenant.namespace);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href={`/t/${tenant.name}`}>{tenant.displayName}</Link> /{' '}
-        <span aria-current="page">Kubernetes clusters</span>
+        <span aria-current="page">{t('nav.clusters')}</span>
       </nav>
       <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">Kubernetes clusters</h1>
+        <h1 className="text-2xl font-semibold">{t('nav.clusters')}</h1>
         {canCreate && (
           <Link
             href={`/t/${tenant.name}/clusters/new`}
             className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
           >
-            Create cluster
+            {t('clusters.create')}
           </Link>
         )}
       </div>
       {!canCreate && (
         <p className="text-sm text-slate-500" data-testid="read-only">
-          You have read-only access to this tenant.
+          {t('common.readOnly')}
         </p>
       )}
       {error ? (
@@ -47,14 +49,21 @@ export function ClusterList({ tenant, canCreate }: { tenant: Tenant; canCreate: 
         <ResourceTableSkeleton />
       ) : summaries.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-sm text-slate-500 dark:border-slate-700">
-          No clusters yet.
+          {t('clusters.none')}
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-left text-sm" aria-label="Kubernetes clusters">
+          <table className="w-full text-left text-sm" aria-label={t('nav.clusters')}>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase dark:border-slate-800 dark:bg-slate-900/60">
               <tr>
-                {['Name', 'Phase', 'Control plane', 'Workers', 'Endpoint', 'Age'].map((h) => (
+                {[
+                  t('common.name'),
+                  t('clusters.phase'),
+                  t('clusters.controlPlane'),
+                  t('clusters.workers'),
+                  t('clusters.endpoint'),
+                  t('common.age'),
+                ].map((h) => (
                   <th key={h} scope="col" className="px-4 py-2">
                     {h}
                   </th>
@@ -84,7 +93,7 @@ export function ClusterList({ tenant, canCreate }: { tenant: Tenant; canCreate: 
                     <PhaseBadge phase={s.phase} ready={s.ready} />
                   </td>
                   <td className="px-4 py-2" data-column="control-plane">
-                    {s.controlPlane.ready ? 'Ready' : 'Not ready'} ·{' '}
+                    {s.controlPlane.ready ? t('clusters.ready') : t('clusters.notReady')} ·{' '}
                     {s.controlPlane.version ?? s.controlPlane.desiredVersion ?? '—'}
                   </td>
                   <td className="px-4 py-2" data-column="workers">

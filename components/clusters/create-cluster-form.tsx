@@ -20,6 +20,7 @@ import {
   type NodeGroupInput,
 } from '@/lib/clusters/schema';
 import { useDraft } from '@/lib/forms/use-draft';
+import { useT } from '@/lib/i18n/client';
 import { useLiveList } from '@/lib/live/use-live-list';
 import type { Tenant } from '@/lib/tenants/types';
 
@@ -33,6 +34,7 @@ export function CreateClusterForm({
   storageClasses: string[];
 }) {
   const router = useRouter();
+  const t = useT();
   const toast = useToast();
   const initial: CreateClusterForm = {
     name: '',
@@ -76,7 +78,7 @@ export function CreateClusterForm({
       const r = await createCluster(tenant.namespace, form);
       if (r.ok) {
         clearDraft();
-        toast('success', `Cluster ${r.data.name} is being created`);
+        toast('success', t('clusters.new.created', { name: r.data.name }));
         router.push(`/t/${tenant.name}/clusters/${r.data.name}`);
         return;
       }
@@ -94,8 +96,8 @@ export function CreateClusterForm({
     : '';
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-8" aria-label="Create cluster">
-      <h1 className="text-2xl font-semibold">Create a Kubernetes cluster</h1>
+    <form onSubmit={submit} noValidate className="space-y-8" aria-label={t('clusters.create')}>
+      <h1 className="text-2xl font-semibold">{t('clusters.new.title')}</h1>
       {serverError && (
         <p
           role="alert"
@@ -107,16 +109,16 @@ export function CreateClusterForm({
       )}
       <section className="grid gap-4 sm:grid-cols-3">
         <Field
-          label="Name"
+          label={t('clusters.new.name')}
           name="name"
           value={form.name}
           autoComplete="off"
           error={errors.name}
-          hint="Lowercase letters, digits and dashes."
+          hint={t('clusters.new.nameHint')}
           onChange={(e) => setForm({ ...form, name: e.target.value })}
         />
         <SelectField
-          label="Kubernetes version"
+          label={t('clusters.new.version')}
           name="version"
           value={form.version}
           error={errors.version}
@@ -127,7 +129,7 @@ export function CreateClusterForm({
           ))}
         </SelectField>
         <Field
-          label="Control-plane replicas"
+          label={t('clusters.new.cpReplicas')}
           name="controlPlaneReplicas"
           type="number"
           min={1}
@@ -140,7 +142,7 @@ export function CreateClusterForm({
       <section aria-labelledby="groups" className="space-y-4">
         <div className="flex items-center justify-between">
           <h2 id="groups" className="text-lg font-medium">
-            Node groups
+            {t('clusters.new.nodeGroups')}
           </h2>
           <Button
             onClick={() =>
@@ -157,7 +159,7 @@ export function CreateClusterForm({
               })
             }
           >
-            Add node group
+            {t('clusters.new.addGroup')}
           </Button>
         </div>
         {errors.nodeGroups && <p className="text-sm text-red-600">{errors.nodeGroups}</p>}
@@ -169,9 +171,11 @@ export function CreateClusterForm({
               data-testid="node-group"
               className="grid gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-4 dark:border-slate-800"
             >
-              <legend className="px-1 text-sm font-medium">Node group {i + 1}</legend>
+              <legend className="px-1 text-sm font-medium">
+                {t('clusters.new.group', { n: i + 1 })}
+              </legend>
               <Field
-                label="Group name"
+                label={t('clusters.new.groupName')}
                 name={`nodeGroups.${i}.name`}
                 value={g.name}
                 error={err('name')}
@@ -183,19 +187,19 @@ export function CreateClusterForm({
                   checked={g.autoscale}
                   onChange={(e) => setGroup(i, { autoscale: e.target.checked })}
                 />{' '}
-                Autoscale
+                {t('clusters.new.autoscale')}
               </label>
               {g.autoscale ? (
                 <>
                   <Field
-                    label="Min nodes"
+                    label={t('clusters.new.min')}
                     type="number"
                     value={String(g.minReplicas)}
                     error={err('minReplicas')}
                     onChange={(e) => setGroup(i, { minReplicas: num(e.target.value) })}
                   />
                   <Field
-                    label="Max nodes"
+                    label={t('clusters.new.max')}
                     type="number"
                     value={String(g.maxReplicas)}
                     error={err('maxReplicas')}
@@ -204,7 +208,7 @@ export function CreateClusterForm({
                 </>
               ) : (
                 <Field
-                  label="Nodes"
+                  label={t('clusters.new.nodes')}
                   name={`nodeGroups.${i}.replicas`}
                   type="number"
                   min={0}
@@ -215,28 +219,28 @@ export function CreateClusterForm({
                 />
               )}
               <Field
-                label="CPU cores"
+                label={t('clusters.new.cpu')}
                 type="number"
                 value={String(g.cpu)}
                 error={err('cpu')}
                 onChange={(e) => setGroup(i, { cpu: num(e.target.value) })}
               />
               <Field
-                label="Memory (GiB)"
+                label={t('clusters.new.memory')}
                 type="number"
                 value={String(g.memoryGi)}
                 error={err('memoryGi')}
                 onChange={(e) => setGroup(i, { memoryGi: num(e.target.value) })}
               />
               <Field
-                label="Root disk (GiB)"
+                label={t('clusters.new.disk')}
                 type="number"
                 value={String(g.diskGi)}
                 error={err('diskGi')}
                 onChange={(e) => setGroup(i, { diskGi: num(e.target.value) })}
               />
               <SelectField
-                label="Storage class"
+                label={t('clusters.new.storageClass')}
                 name={`nodeGroups.${i}.storageClass`}
                 value={g.storageClass}
                 error={err('storageClass')}
@@ -251,7 +255,7 @@ export function CreateClusterForm({
                   tone="ghost"
                   onClick={() => setForm({ ...form, nodeGroups: groups.filter((_, j) => j !== i) })}
                 >
-                  Remove group
+                  {t('clusters.new.removeGroup')}
                 </Button>
               )}
             </fieldset>
@@ -260,13 +264,13 @@ export function CreateClusterForm({
       </section>
       <section className="grid gap-4 sm:grid-cols-2">
         <Field
-          label="Pod CIDR"
+          label={t('clusters.new.podCidr')}
           value={form.podCidr ?? ''}
           error={errors.podCidr}
           onChange={(e) => setForm({ ...form, podCidr: e.target.value })}
         />
         <Field
-          label="Service CIDR"
+          label={t('clusters.new.serviceCidr')}
           value={form.serviceCidr ?? ''}
           error={errors.serviceCidr}
           onChange={(e) => setForm({ ...form, serviceCidr: e.target.value })}
@@ -278,7 +282,7 @@ export function CreateClusterForm({
           data-testid="quota-shortfall"
           className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
         >
-          <p className="font-medium">This cluster does not fit your quota.</p>
+          <p className="font-medium">{t('clusters.new.quota')}</p>
           <ul className="mt-1 list-disc pl-5">
             {shortfall.map((s) => (
               <li key={s}>{s}</li>
@@ -292,18 +296,21 @@ export function CreateClusterForm({
             parsed.success ? setYamlOpen(true) : setErrors(fieldErrors(parsed.error))
           }
         >
-          Show YAML
+          {t('clusters.new.showYaml')}
         </Button>
         <Button tone="primary" type="submit" disabled={pending} aria-busy={pending}>
-          {pending ? 'Creating…' : 'Create cluster'}
+          {pending ? t('clusters.new.creating') : t('clusters.create')}
         </Button>
       </div>
       <Dialog
         open={yamlOpen}
         onClose={() => setYamlOpen(false)}
-        title="Objects that will be applied"
+        title={t('clusters.new.yamlTitle')}
         wide
       >
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+          {t('clusters.new.yamlNote')}
+        </p>
         <pre
           data-testid="yaml"
           className="max-h-[60vh] overflow-auto rounded-md bg-slate-950 p-4 font-mono text-xs text-slate-100"
@@ -313,13 +320,13 @@ export function CreateClusterForm({
         <div className="mt-4 flex justify-end gap-2">
           <Button
             onClick={() =>
-              void navigator.clipboard.writeText(yaml).then(() => toast('info', 'YAML copied'))
+              void navigator.clipboard.writeText(yaml).then(() => toast('info', t('common.copied')))
             }
           >
-            Copy
+            {t('common.copy')}
           </Button>
           <Button tone="primary" onClick={() => setYamlOpen(false)}>
-            Close
+            {t('common.close')}
           </Button>
         </div>
       </Dialog>

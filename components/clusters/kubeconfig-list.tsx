@@ -29,7 +29,7 @@ export function KubeconfigList({ tenant, canRead }: { tenant: Tenant; canRead: b
       <p className="text-sm text-slate-500">{t('kubeconfig.intro')}</p>
       {!canRead && (
         <p data-testid="read-only" className="text-sm text-slate-500">
-          Kubeconfigs are available to tenant admins.
+          {t('kubeconfig.adminsOnly')}
         </p>
       )}
       {isLoading ? (

@@ -10,7 +10,13 @@ describe('messages', () => {
     );
     expect(
       same.every((k) =>
-        ['app.name', 'nav.kubeconfig', 'common.yaml', 'kubeconfig.title'].includes(k),
+        [
+          'app.name',
+          'nav.kubeconfig',
+          'common.yaml',
+          'kubeconfig.title',
+          'clusters.controlPlane',
+        ].includes(k),
       ),
     ).toBe(true);
   });

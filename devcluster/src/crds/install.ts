@@ -9,7 +9,7 @@ import {
   type KubeConfig,
   type V1CustomResourceDefinition,
 } from '@kubernetes/client-node';
-import { DIGEST_ANNOTATION } from './prepare.ts';
+import { DIGEST_ANNOTATION, mapLimit } from './prepare.ts';
 
 export interface InstallOptions {
   /** Overall deadline for applying and establishing all CRDs. */
@@ -169,21 +169,4 @@ function rejected(name: string, err: unknown): Error {
   return new Error(`crds: installing ${name} failed: ${err instanceof Error ? err.message : err}`, {
     cause: err,
   });
-}
-
-async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

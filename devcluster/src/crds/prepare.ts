@@ -342,7 +342,8 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function mapLimit<T, R>(
+/** Runs `fn` over `items`, at most `limit` at a time, keeping order. */
+export async function mapLimit<T, R>(
   items: T[],
   limit: number,
   fn: (item: T) => Promise<R>,
