@@ -88,7 +88,13 @@ export class SeedClient {
       try {
         await this.rest.create(collection, o);
       } catch (err) {
-        if (!isStatus(err, 409)) throw err;
+        if (isStatus(err, 409)) continue;
+        // A tenant may have used its quota since the first seed; its choices win over the demo's.
+        if (isStatus(err, 403)) {
+          this.log(`not recreating ${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}: refused (${(err as Error).message})`);
+          continue;
+        }
+        throw err;
       }
     }
   }
