@@ -9,11 +9,18 @@ export async function liveLatency(
 ): Promise<{ p50: number; p95: number; max: number; n: number }> {
   const core = admin().makeApiClient(CoreV1Api);
   // Room for the benchmark's load balancers in acme's quota, restored afterwards.
-  const quota = await core.readNamespacedResourceQuota({ name: 'tenant-quota', namespace: 'tenant-acme' });
+  const quota = await core.readNamespacedResourceQuota({
+    name: 'tenant-quota',
+    namespace: 'tenant-acme',
+  });
   const before = quota.spec?.hard?.['services.loadbalancers'] ?? '10';
   const setLimit = (v: string) =>
     core.patchNamespacedResourceQuota(
-      { name: 'tenant-quota', namespace: 'tenant-acme', body: { spec: { hard: { 'services.loadbalancers': v } } } },
+      {
+        name: 'tenant-quota',
+        namespace: 'tenant-acme',
+        body: { spec: { hard: { 'services.loadbalancers': v } } },
+      },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
   await setLimit(String(Number(before) + n + 5));

@@ -16,16 +16,18 @@ export function loadKubeconfig(file: string): KubeConfig {
   return kc;
 }
 
+/** The cluster's CA from a kubeconfig, inline or from a file. */
+export function caOf(cluster: { caData?: string; caFile?: string }): Buffer | undefined {
+  if (cluster.caData) return Buffer.from(cluster.caData, 'base64');
+  return cluster.caFile ? readFileSync(cluster.caFile) : undefined;
+}
+
 /** GET a raw path (e.g. /readyz) with the kubeconfig's CA and token; resolves to status and body. */
 export function rawGet(kc: KubeConfig, path: string): Promise<{ status: number; body: string }> {
   const cluster = kc.getCurrentCluster();
   const user = kc.getCurrentUser();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
-  const ca = cluster.caData
-    ? Buffer.from(cluster.caData, 'base64')
-    : cluster.caFile
-      ? readFileSync(cluster.caFile)
-      : undefined;
+  const ca = caOf(cluster);
   return new Promise((resolve, reject) => {
     const req = https.get(
       new URL(path, cluster.server),

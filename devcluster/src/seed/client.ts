@@ -91,7 +91,9 @@ export class SeedClient {
         if (isStatus(err, 409)) continue;
         // A tenant may have used its quota since the first seed; its choices win over the demo's.
         if (isStatus(err, 403)) {
-          this.log(`not recreating ${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}: refused (${(err as Error).message})`);
+          this.log(
+            `not recreating ${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}: refused (${(err as Error).message})`,
+          );
           continue;
         }
         throw err;

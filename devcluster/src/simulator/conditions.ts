@@ -48,3 +48,16 @@ export function sameConditions(
 }
 
 export const nowIso = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Shorthand for a condition to set. */
+export const cond = (
+  type: string,
+  status: Condition['status'],
+  reason: string,
+  message = '',
+): ConditionInput => ({
+  type,
+  status,
+  reason,
+  message,
+});

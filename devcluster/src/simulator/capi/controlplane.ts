@@ -3,7 +3,7 @@
 // a short Upgrading state.
 import type { Condition, KObj } from '../kube/types.ts';
 import type { KcpObj, TcpObj } from '../kinds.ts';
-import { setConditions, type ConditionInput } from '../conditions.ts';
+import { cond, setConditions, type ConditionInput } from '../conditions.ts';
 import { CLUSTER_NAME_LABEL, STRATUS_CLUSTER_LABEL, cpInitialized } from './cluster.ts';
 
 export interface KcpStatusView {
@@ -41,17 +41,7 @@ export const delays = {
   scale: 1.5,
 };
 
-const c = (
-  type: string,
-  status: Condition['status'],
-  reason: string,
-  message = '',
-): ConditionInput => ({
-  type,
-  status,
-  reason,
-  message,
-});
+const c = cond;
 
 function view(
   kcp: KcpObj,

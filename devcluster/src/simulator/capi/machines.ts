@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { Condition, KObj } from '../kube/types.ts';
 import type { MachineDeploymentObj, MachineObj } from '../kinds.ts';
-import { setConditions, type ConditionInput } from '../conditions.ts';
+import { cond, setConditions, type ConditionInput } from '../conditions.ts';
 import { CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, STRATUS_CLUSTER_LABEL } from './cluster.ts';
 
 export const delays = {
@@ -63,17 +63,7 @@ export interface MdStatusView {
   conditions: Condition[];
 }
 
-const c = (
-  type: string,
-  status: Condition['status'],
-  reason: string,
-  message = '',
-): ConditionInput => ({
-  type,
-  status,
-  reason,
-  message,
-});
+const c = cond;
 
 export function mdStatus(
   md: MachineDeploymentObj,

@@ -1,10 +1,10 @@
 // A small JSON client over node:https for the dev-only seed, simulator and tests. client-node's
 // typed APIs don't cover custom resources' /status or impersonation, so raw requests are simpler.
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
 
 import type { KubeConfig } from '@kubernetes/client-node';
 
+import { caOf } from '../../kube.ts';
 import type { KObj, KList, WatchEvent } from './types.ts';
 
 export interface Impersonation {
@@ -65,11 +65,7 @@ export class Rest {
     const cluster = kc.getCurrentCluster();
     const user = kc.getCurrentUser();
     if (!cluster) throw new Error('kubeconfig has no current cluster');
-    const ca = cluster.caData
-      ? Buffer.from(cluster.caData, 'base64')
-      : cluster.caFile
-        ? readFileSync(cluster.caFile)
-        : undefined;
+    const ca = caOf(cluster);
     this.server = new URL(cluster.server);
     this.agent = new https.Agent({ keepAlive: true, ca, maxSockets: 32 });
     this.token = user?.token;
