@@ -115,3 +115,12 @@ test("another tenant's kubeconfig is refused", async ({ as, admin }) => {
   expect(res.headers()['cache-control']).toBe('no-store');
   expect(await res.text()).not.toContain('apiVersion');
 });
+
+test('a read-only member is not offered the create form', async ({ as }) => {
+  const page = await as('carol');
+  await page.goto('/t/acme/clusters');
+  await expect(page.getByRole('link', { name: 'Create cluster' })).toHaveCount(0);
+  await page.goto('/t/acme/clusters/new');
+  await expect(page.getByTestId('read-only')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create cluster' })).toHaveCount(0);
+});
