@@ -15,6 +15,12 @@ const schema = z.object({
   /** Groups named like this make a person a member of a tenant: $1 = tenant name. */
   STRATUS_TENANT_GROUP_PATTERN: z.string().default('^tenant-([a-z0-9-]+)-(admins|viewers)$'),
   STRATUS_TENANT_NAMESPACE_PREFIX: z.string().default('tenant-'),
+  /** How long a sign-in lasts, in seconds (then the "session expired" banner and sign in again). */
+  STRATUS_SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60 * 60),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

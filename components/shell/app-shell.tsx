@@ -1,6 +1,5 @@
 'use client';
 
-import { SessionProvider } from 'next-auth/react';
 import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
 
@@ -55,55 +54,51 @@ export function AppShell({ viewer, tenants, operator, children }: ShellProps) {
     );
   };
   return (
-    // Server renders cannot store refreshed IdP tokens in the session cookie; the session endpoint
-    // can, so keep it visited while the tab is open.
-    <SessionProvider refetchInterval={5 * 60} refetchOnWindowFocus>
-      <LiveProvider>
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-        >
-          {t('nav.skip')}
-        </a>
-        <div className="flex min-h-screen">
-          <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white p-4 md:block dark:border-slate-800 dark:bg-slate-900">
-            <Link href="/" className="mb-6 block text-lg font-semibold tracking-tight">
-              Stratus
-            </Link>
-            <nav aria-label="Main" className="space-y-6">
-              {tenants.length > 0 && (
-                <div>
-                  <TenantSwitcher tenants={tenants} current={current?.name} />
-                  {current && (
-                    <ul className="mt-2 space-y-0.5">
-                      {tenantNav.map((n) => link(`/t/${current.name}${n.href}`, n.key))}
-                    </ul>
-                  )}
-                </div>
-              )}
-              {operator && (
-                <div>
-                  <p className="px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-                    {t('nav.console')}
-                  </p>
-                  <ul className="mt-2 space-y-0.5">{consoleNav.map((n) => link(n.href, n.key))}</ul>
-                </div>
-              )}
-            </nav>
-          </aside>
-          <div className="flex min-w-0 flex-1 flex-col">
-            <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 dark:border-slate-800 dark:bg-slate-900">
-              <LiveIndicator />
-              <Preferences />
-              <UserMenu viewer={viewer} />
-            </header>
-            <SessionBanner />
-            <main id="main" className="mx-auto w-full max-w-7xl flex-1 p-6">
-              {children}
-            </main>
-          </div>
+    <LiveProvider>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
+        {t('nav.skip')}
+      </a>
+      <div className="flex min-h-screen">
+        <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white p-4 md:block dark:border-slate-800 dark:bg-slate-900">
+          <Link href="/" className="mb-6 block text-lg font-semibold tracking-tight">
+            Stratus
+          </Link>
+          <nav aria-label="Main" className="space-y-6">
+            {tenants.length > 0 && (
+              <div>
+                <TenantSwitcher tenants={tenants} current={current?.name} />
+                {current && (
+                  <ul className="mt-2 space-y-0.5">
+                    {tenantNav.map((n) => link(`/t/${current.name}${n.href}`, n.key))}
+                  </ul>
+                )}
+              </div>
+            )}
+            {operator && (
+              <div>
+                <p className="px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                  {t('nav.console')}
+                </p>
+                <ul className="mt-2 space-y-0.5">{consoleNav.map((n) => link(n.href, n.key))}</ul>
+              </div>
+            )}
+          </nav>
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 dark:border-slate-800 dark:bg-slate-900">
+            <LiveIndicator />
+            <Preferences />
+            <UserMenu viewer={viewer} />
+          </header>
+          <SessionBanner />
+          <main id="main" className="mx-auto w-full max-w-7xl flex-1 p-6">
+            {children}
+          </main>
         </div>
-      </LiveProvider>
-    </SessionProvider>
+      </div>
+    </LiveProvider>
   );
 }

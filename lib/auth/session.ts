@@ -28,7 +28,7 @@ export class UnauthenticatedError extends Error {
 /** The signed-in person for this request, or null. Cached per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
-  if (!session || session.error || !session.sub) return null;
+  if (!session || !session.sub) return null;
   const env = serverEnv();
   const email = session.user?.email ?? session.sub;
   return {
