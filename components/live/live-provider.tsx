@@ -12,7 +12,6 @@ import {
 } from 'react';
 
 import { applyEvents } from '@/lib/live/apply-events';
-import { ListError } from '@/lib/live/fetch-list';
 import type { ListData, StreamMessage, Subscription } from '@/lib/live/protocol';
 import { subscriptionKey } from '@/lib/live/protocol';
 import { queryKeys } from '@/lib/query/keys';
@@ -172,5 +171,3 @@ export function useLive(): LiveContext {
   if (!ctx) throw new Error('useLive outside LiveProvider');
   return ctx;
 }
-
-export { ListError };
