@@ -1,12 +1,9 @@
 import { AppShell } from '@/components/shell/app-shell';
-import { getViewer, signInRedirect } from '@/lib/auth/session';
-import { kubeFor } from '@/lib/k8s/client';
+import { requirePageKube } from '@/lib/auth/session';
 import { isOperator, tenantsFor } from '@/lib/tenants/server';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const viewer = await getViewer();
-  if (!viewer) return signInRedirect();
-  const kube = kubeFor(viewer.identity);
+  const { viewer, kube } = await requirePageKube();
   const [tenants, operator] = await Promise.all([tenantsFor(viewer, kube), isOperator(kube)]);
   return (
     <AppShell

@@ -42,11 +42,15 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   };
 });
 
+// One client per viewer per request, so the layout and the page share the per-client caches
+// (tenantsFor, canI) instead of asking the API server the same questions twice.
+const kubeOf = cache((viewer: Viewer): KubeClient => kubeFor(viewer.identity));
+
 /** The viewer and a Kubernetes client acting as them; throws when nobody is signed in. */
 export async function requireKube(): Promise<{ viewer: Viewer; kube: KubeClient }> {
   const viewer = await getViewer();
   if (!viewer) throw new UnauthenticatedError();
-  return { viewer, kube: kubeFor(viewer.identity) };
+  return { viewer, kube: kubeOf(viewer) };
 }
 
 /**
@@ -56,7 +60,7 @@ export async function requireKube(): Promise<{ viewer: Viewer; kube: KubeClient 
 export async function requirePageKube(): Promise<{ viewer: Viewer; kube: KubeClient }> {
   const viewer = await getViewer();
   if (!viewer) return signInRedirect();
-  return { viewer, kube: kubeFor(viewer.identity) };
+  return { viewer, kube: kubeOf(viewer) };
 }
 
 /** Sends a signed-out visitor to sign in, coming back to the page they asked for (see proxy.ts). */
