@@ -4,15 +4,13 @@ import Link from 'next/link';
 
 import { useT } from '@/lib/i18n/client';
 import { useLiveList } from '@/lib/live/use-live-list';
-import { overviewLists, quotaLines } from '@/lib/tenants/overview';
-import { portalResources } from '@/lib/tenants/portal';
+import { quotaLines } from '@/lib/tenants/overview';
+import { portalResources, portalSubscription } from '@/lib/tenants/portal';
 import type { Tenant } from '@/lib/tenants/types';
 
 export function TenantOverview({ tenant }: { tenant: Tenant }) {
   const t = useT();
-  const [quotaSub, ...countSubs] = overviewLists(tenant.namespace);
-  const quotas = useLiveList(quotaSub ?? { model: 'resourcequotas', namespace: tenant.namespace });
-  const counts = countSubs.map((s) => ({ sub: s }));
+  const quotas = useLiveList({ model: 'resourcequotas', namespace: tenant.namespace });
   const lines = quotaLines(quotas.items as never[]);
   return (
     <div className="space-y-8">
@@ -25,12 +23,12 @@ export function TenantOverview({ tenant }: { tenant: Tenant }) {
           {t('overview.counts')}
         </h2>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          {counts.map(({ sub }) => (
+          {portalResources.map((r) => (
             <CountCard
-              key={sub.model}
-              label={t(portalResources.find((r) => r.model === sub.model)?.title ?? 'common.name')}
-              href={`/t/${tenant.name}/${sub.model}`}
-              sub={sub}
+              key={r.segment}
+              label={t(r.title)}
+              href={`/t/${tenant.name}/${r.segment}`}
+              sub={portalSubscription(r, tenant.namespace)}
             />
           ))}
         </div>

@@ -1,16 +1,11 @@
 // The tenant overview: quota usage and resource counts. Pure.
 import type { Subscription } from '../live/protocol';
-import { portalResources } from './portal';
+import { portalResources, portalSubscription } from './portal';
 
 export function overviewLists(namespace: string): Subscription[] {
   return [
     { model: 'resourcequotas', namespace },
-    ...portalResources.map((r) => ({
-      model: r.model,
-      namespace,
-      ...(r.labelSelector ? { labelSelector: r.labelSelector } : {}),
-      ...(r.fieldSelector ? { fieldSelector: r.fieldSelector } : {}),
-    })),
+    ...portalResources.map((r) => portalSubscription(r, namespace)),
   ];
 }
 

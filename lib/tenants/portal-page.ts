@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { canI } from '../k8s/access';
 import { models } from '../k8s/models';
 import { prefetchLists } from '../live/prefetch';
-import { portalResource } from './portal';
+import { portalResource, portalSubscription } from './portal';
 import { tenantFromRoute } from './resolve';
 
 /**
@@ -16,12 +16,7 @@ export async function loadPortalPage(tenantName: string, segment: string, name?:
   const portal = portalResource(segment);
   if (!portal) notFound();
   const { kube, tenant } = await tenantFromRoute(tenantName);
-  const fieldSelector = name ? `metadata.name=${name}` : portal.fieldSelector;
-  const sub = {
-    model: portal.model,
-    namespace: tenant.namespace,
-    ...(fieldSelector ? { fieldSelector } : {}),
-  };
+  const sub = portalSubscription(portal, tenant.namespace, name);
   const [state, [canDelete]] = await Promise.all([
     prefetchLists(kube, [sub]),
     canI(kube, [{ verb: 'delete', model: models[portal.model], namespace: tenant.namespace }]),

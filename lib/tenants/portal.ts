@@ -1,6 +1,7 @@
 // What the tenant portal lists, by route segment. Pure, shared by pages and navigation.
 import type { MessageKey } from '../i18n/messages';
 import type { ModelId } from '../k8s/models';
+import type { Subscription } from '../live/protocol';
 
 export interface PortalResource {
   segment: string;
@@ -26,4 +27,19 @@ export const portalResources: PortalResource[] = [
 
 export function portalResource(segment: string): PortalResource | undefined {
   return portalResources.find((r) => r.segment === segment);
+}
+
+/** The live list a portal resource shows in a tenant namespace (optionally narrowed to one name). */
+export function portalSubscription(
+  r: PortalResource,
+  namespace: string,
+  name?: string,
+): Subscription {
+  const fieldSelector = name ? `metadata.name=${name}` : r.fieldSelector;
+  return {
+    model: r.model,
+    namespace,
+    ...(r.labelSelector && !name ? { labelSelector: r.labelSelector } : {}),
+    ...(fieldSelector ? { fieldSelector } : {}),
+  };
 }
