@@ -1,6 +1,5 @@
 import 'server-only';
 
-import { UnauthenticatedError } from './auth/session';
 import { toUserError, type ErrorContext, type UserError } from './k8s/errors';
 
 /** Route handlers answer failures with the mapped error only; the raw one stays in the server log. */
@@ -13,13 +12,6 @@ export function errorResponse(err: unknown, ctx: ErrorContext = {}): Response {
 }
 
 export function userErrorOf(err: unknown, ctx: ErrorContext = {}): UserError {
-  if (err instanceof UnauthenticatedError) {
-    return {
-      code: 'unauthenticated',
-      status: 401,
-      message: 'Your session has expired. Sign in again to continue.',
-    };
-  }
   const e = toUserError(err, ctx);
   if (e.code === 'serverError' || e.code === 'unreachable') console.error('[stratus]', err);
   return e;

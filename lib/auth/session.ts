@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { serverEnv } from '../env';
+import { UnauthenticatedError } from '../k8s/errors';
 import type { KubeIdentity } from '../k8s/identity';
 import { kubeFor, type KubeClient } from '../k8s/client';
 import { kubeIdentity } from './identity';
@@ -16,13 +17,6 @@ export interface Viewer {
   email: string;
   groups: string[];
   identity: KubeIdentity;
-}
-
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super('unauthenticated');
-    this.name = 'UnauthenticatedError';
-  }
 }
 
 /** The signed-in person for this request, or null. Cached per request. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { KubeApiError, KubeTransportError, toUserError } from './errors';
+import { KubeApiError, KubeTransportError, toUserError, UnauthenticatedError } from './errors';
 
 const api = (status: number, body: object) => new KubeApiError(status, body);
 
 describe('toUserError', () => {
   it('maps 401 to a session message', () => {
     expect(toUserError(api(401, { message: 'Unauthorized' })).code).toBe('unauthenticated');
+    expect(toUserError(new UnauthenticatedError())).toEqual(toUserError(api(401, {})));
   });
 
   it('maps 403 to a permission message naming the action, never the raw text', () => {

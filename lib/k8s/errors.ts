@@ -60,6 +60,14 @@ export class KubeTransportError extends Error {
   }
 }
 
+/** Nobody is signed in (or the session ended) — raised before any call to the API server. */
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super('unauthenticated');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
 export interface ErrorContext {
   /** What the person tried, in words: "create the cluster", "delete web". */
   action?: string;
@@ -67,7 +75,14 @@ export interface ErrorContext {
   kind?: string;
 }
 
+const sessionExpired: UserError = {
+  code: 'unauthenticated',
+  status: 401,
+  message: 'Your session has expired. Sign in again to continue.',
+};
+
 export function toUserError(err: unknown, ctx: ErrorContext = {}): UserError {
+  if (err instanceof UnauthenticatedError) return sessionExpired;
   if (err instanceof KubeTransportError) {
     return err.kind === 'timeout'
       ? {
@@ -95,11 +110,7 @@ export function toUserError(err: unknown, ctx: ErrorContext = {}): UserError {
   const action = ctx.action ?? 'do that';
   switch (status) {
     case 401:
-      return {
-        code: 'unauthenticated',
-        status,
-        message: 'Your session has expired. Sign in again to continue.',
-      };
+      return sessionExpired;
     case 403:
       if (/exceeded quota/i.test(body.message ?? '')) {
         return {
