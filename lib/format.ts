@@ -1,4 +1,6 @@
 // Small display helpers shared by tables and detail pages. Pure.
+import { english, type Translate } from './i18n/messages';
+import type { DisplayColumn } from './k8s/models';
 
 export function age(iso: string | undefined, now: number = Date.now()): string {
   if (!iso) return '—';
@@ -12,7 +14,7 @@ export function age(iso: string | undefined, now: number = Date.now()): string {
   return `${Math.floor(h / 24)}d`;
 }
 
-/** Reads a dotted path ("status.phase") out of an object. */
+/** Reads a dotted path ("status.phase", "a.0.b") out of an object. */
 export function pick(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const part of path.split('.')) {
@@ -22,9 +24,37 @@ export function pick(obj: unknown, path: string): unknown {
   return cur;
 }
 
-export function display(v: unknown): string {
+export function display(v: unknown, t: Translate = english): string {
   if (v === undefined || v === null || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
+}
+
+interface Port {
+  port?: number;
+  protocol?: string;
+}
+interface Ingress {
+  ip?: string;
+  hostname?: string;
+}
+
+/** One registry column's value as text, in the person's language. */
+export function formatColumn(obj: unknown, c: DisplayColumn, t: Translate): string {
+  const v = pick(obj, c.path);
+  switch (c.format) {
+    case 'age':
+      return age(typeof v === 'string' ? v : undefined);
+    case 'ports':
+      return Array.isArray(v)
+        ? (v as Port[]).map((p) => `${p.port ?? '?'}/${p.protocol ?? 'TCP'}`).join(', ') || '—'
+        : '—';
+    case 'ingress':
+      return Array.isArray(v)
+        ? (v as Ingress[]).map((i) => i.ip ?? i.hostname ?? '').join(', ') || t('common.pending')
+        : t('common.pending');
+    default:
+      return display(v, t);
+  }
 }

@@ -1,18 +1,23 @@
 import 'server-only';
 
-import { toUserError, type ErrorContext, type UserError } from './k8s/errors';
+import { randomUUID } from 'node:crypto';
 
-/** Route handlers answer failures with the mapped error only; the raw one stays in the server log. */
-export function errorResponse(err: unknown, ctx: ErrorContext = {}): Response {
-  const e = userErrorOf(err, ctx);
-  return Response.json(
-    { error: e },
-    { status: e.status, headers: { 'Cache-Control': 'no-store' } },
-  );
+import { getT } from './i18n/server';
+import { problemOf, renderProblem, type ErrorContext, type Problem } from './k8s/errors';
+import { logError } from './log';
+
+/** Route handlers answer failures in the mapper's shape only; the raw error stays in the server log. */
+export async function errorResponse(err: unknown, ctx: ErrorContext = {}): Promise<Response> {
+  const problem = problemOf(err, ctx);
+  const requestId = randomUUID();
+  logError('request failed', err, { requestId, code: problem.code });
+  return problemResponse(problem, requestId);
 }
 
-export function userErrorOf(err: unknown, ctx: ErrorContext = {}): UserError {
-  const e = toUserError(err, ctx);
-  if (e.code === 'serverError' || e.code === 'unreachable') console.error('[stratus]', err);
-  return e;
+export async function problemResponse(problem: Problem, requestId?: string): Promise<Response> {
+  const error = { ...renderProblem(problem, await getT()), ...(requestId ? { requestId } : {}) };
+  return Response.json(
+    { error },
+    { status: error.status, headers: { 'Cache-Control': 'no-store' } },
+  );
 }

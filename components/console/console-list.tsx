@@ -1,36 +1,31 @@
 'use client';
 
-import { ResourceTable } from '@/components/resources/resource-table';
-import { models, type ModelId } from '@/lib/k8s/models';
+import { registryColumns } from '@/components/resources/registry-columns';
+import { DataTable } from '@/components/resources/table/data-table';
+import { useT } from '@/lib/i18n/client';
+import { models } from '@/lib/k8s/models';
 import { useLiveList } from '@/lib/live/use-live-list';
+import type { ConsoleSection } from '@/lib/navigation';
 
 /** A cluster-wide live list for the operator console. */
-export function ConsoleList({
-  model: id,
-  title,
-  namespace,
-}: {
-  model: ModelId;
-  title: string;
-  namespace?: string;
-}) {
-  const model = models[id];
-  const list = useLiveList({ model: id, ...(namespace ? { namespace } : {}) });
+export function ConsoleList({ section }: { section: ConsoleSection }) {
+  const t = useT();
+  const model = models[section.model];
+  const title = t(section.heading);
+  const list = useLiveList({ model: section.model });
   return (
     <section className="space-y-3">
       <h1 className="text-2xl font-semibold">{title}</h1>
       {list.error ? (
         <p role="alert">{list.error.message}</p>
       ) : (
-        <ResourceTable
+        <DataTable
           label={title}
-          items={list.items}
+          rows={list.items}
+          columns={registryColumns(model, t, { namespace: true })}
+          rowKey={(o) => o.metadata?.uid ?? o.metadata?.name ?? ''}
+          rowName={(o) => o.metadata?.name ?? ''}
           isLoading={list.isLoading}
-          columns={
-            model.namespaced
-              ? [{ id: 'ns', header: 'Namespace', path: 'metadata.namespace' }, ...model.columns]
-              : model.columns
-          }
         />
       )}
     </section>

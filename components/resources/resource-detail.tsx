@@ -1,82 +1,80 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
-import { ConfirmDelete } from '@/components/resources/confirm-delete';
-import { YamlButton } from '@/components/resources/yaml-view';
-import { SESSION_EXPIRED_EVENT } from '@/components/shell/session-banner';
 import { useToast } from '@/components/ui/toast';
+import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
+import { ConditionsTable } from '@/components/resources/detail/conditions-table';
+import { DeleteDialog } from '@/components/resources/detail/delete-dialog';
+import { DetailHeader } from '@/components/resources/detail/detail-header';
+import { EventsTable } from '@/components/resources/detail/events-table';
+import { Section } from '@/components/resources/detail/section';
+import { SummaryGrid } from '@/components/resources/detail/summary-grid';
+import { YamlButton } from '@/components/resources/detail/yaml-dialog';
 import { deleteResource } from '@/lib/actions/delete-resource';
-import { age, display, pick } from '@/lib/format';
+import { formatColumn } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
-import { models, type ModelId } from '@/lib/k8s/models';
-import type { Condition } from '@/lib/k8s/types';
+import { conditionsOf } from '@/lib/k8s/conditions';
+import { eventsAbout } from '@/lib/k8s/events';
+import { models } from '@/lib/k8s/models';
 import { useLiveObject } from '@/lib/live/use-live-list';
-import { portalResource } from '@/lib/tenants/portal';
+import { tenantHref, type ResourceSection } from '@/lib/navigation';
 import type { Tenant } from '@/lib/tenants/types';
 
+/** Any tenant object's page from the registry: summary, conditions, events, YAML, delete. */
 export function ResourceDetail({
   tenant,
-  segment,
-  model: modelId,
+  section,
   name,
   canDelete,
 }: {
   tenant: Tenant;
-  segment: string;
-  model: ModelId;
+  section: ResourceSection;
   name: string;
   canDelete: boolean;
 }) {
   const t = useT();
   const toast = useToast();
   const router = useRouter();
-  const model = models[modelId];
+  const model = models[section.model];
   const { object, isLoading } = useLiveObject({
-    model: modelId,
+    model: section.model,
     namespace: tenant.namespace,
     name,
   });
-  const conditions = (pick(object, 'status.conditions') as Condition[] | undefined) ?? [];
+  const listHref = tenantHref(tenant.name, section.segment);
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href={`/t/${tenant.name}`}>{tenant.displayName}</Link> /{' '}
-        <Link href={`/t/${tenant.name}/${segment}`}>
-          {t(portalResource(segment)?.title ?? 'common.back')}
-        </Link>{' '}
-        / <span aria-current="page">{name}</span>
-      </nav>
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">{name}</h1>
-        {object && (
-          <div className="flex gap-2">
-            <YamlButton object={object} />
-            {canDelete && (
-              <ConfirmDelete
-                name={name}
-                what={model.label.toLowerCase()}
-                onConfirm={async () => {
-                  const r = await deleteResource({
-                    model: modelId,
-                    namespace: tenant.namespace,
-                    name,
-                  });
-                  if (r.ok) {
-                    toast('success', `${model.label} ${name} is being deleted`);
-                    router.push(`/t/${tenant.name}/${segment}`);
-                  } else {
-                    if (r.error.code === 'unauthenticated')
-                      window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT));
-                    toast('error', r.error.message);
+      <Breadcrumbs
+        items={[
+          { label: tenant.displayName, href: tenantHref(tenant.name) },
+          { label: t(section.title), href: listHref },
+          { label: name },
+        ]}
+      />
+      <DetailHeader
+        title={name}
+        actions={
+          object && (
+            <>
+              <YamlButton object={object} />
+              {canDelete && (
+                <DeleteDialog
+                  name={name}
+                  kindLabel={t({ key: model.label, lower: true })}
+                  remove={() =>
+                    deleteResource({ model: section.model, namespace: tenant.namespace, name })
                   }
-                }}
-              />
-            )}
-          </div>
-        )}
-      </div>
+                  onDeleted={() => {
+                    toast('success', t('delete.started', { kind: t(model.label), name }));
+                    router.push(listHref);
+                  }}
+                />
+              )}
+            </>
+          )
+        }
+      />
       {isLoading ? (
         <p>{t('common.loading')}</p>
       ) : !object ? (
@@ -85,43 +83,17 @@ export function ResourceDetail({
         </p>
       ) : (
         <>
-          <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-            {model.columns.map((c) => (
-              <div key={c.id}>
-                <dt className="text-xs tracking-wide text-slate-500 uppercase">{c.header}</dt>
-                <dd data-column={c.id}>
-                  {c.format === 'age'
-                    ? age(pick(object, c.path) as string | undefined)
-                    : display(pick(object, c.path))}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          {conditions.length > 0 && (
-            <table
-              className="w-full rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900"
-              aria-label="Conditions"
-            >
-              <thead className="text-left text-xs text-slate-500 uppercase">
-                <tr>
-                  <th className="px-4 py-2">Type</th>
-                  <th className="px-4 py-2">{t('common.status')}</th>
-                  <th className="px-4 py-2">Reason</th>
-                  <th className="px-4 py-2">Message</th>
-                </tr>
-              </thead>
-              <tbody>
-                {conditions.map((c) => (
-                  <tr key={c.type} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="px-4 py-2 font-medium">{c.type}</td>
-                    <td className="px-4 py-2">{c.status}</td>
-                    <td className="px-4 py-2">{c.reason ?? '—'}</td>
-                    <td className="px-4 py-2">{c.message ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <SummaryGrid
+            items={model.columns.map((c) => ({
+              id: c.id,
+              label: t(c.header),
+              value: formatColumn(object, c, t),
+            }))}
+          />
+          <ConditionsTable conditions={conditionsOf(object)} />
+          <Section title={t('clusters.events')}>
+            <EventsTable sub={eventsAbout(tenant.namespace, model.kind, name)} />
+          </Section>
         </>
       )}
     </div>

@@ -1,36 +1,34 @@
 'use client';
 
-import Link from 'next/link';
-
-import { ResourceTable } from '@/components/resources/resource-table';
+import { registryColumns } from '@/components/resources/registry-columns';
+import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
+import { DataTable } from '@/components/resources/table/data-table';
 import { useT } from '@/lib/i18n/client';
 import { models } from '@/lib/k8s/models';
-import type { Subscription } from '@/lib/live/protocol';
+import { tenantHref, type ResourceSection } from '@/lib/navigation';
+import { sectionSubscription } from '@/lib/navigation';
 import { useLiveList } from '@/lib/live/use-live-list';
-import { portalResource } from '@/lib/tenants/portal';
 import type { Tenant } from '@/lib/tenants/types';
 
+/** A tenant's resource list from the registry's columns: live, sortable, filterable. */
 export function ResourceList({
   tenant,
-  segment,
-  sub,
+  section,
   canDelete,
 }: {
   tenant: Tenant;
-  segment: string;
-  sub: Subscription;
+  section: ResourceSection;
   canDelete: boolean;
 }) {
   const t = useT();
-  const model = models[sub.model];
-  const title = t(portalResource(segment)?.title ?? 'common.name');
-  const list = useLiveList(sub);
+  const model = models[section.model];
+  const title = t(section.title);
+  const list = useLiveList(sectionSubscription(section, tenant.namespace));
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href={`/t/${tenant.name}`}>{tenant.displayName}</Link> /{' '}
-        <span aria-current="page">{title}</span>
-      </nav>
+      <Breadcrumbs
+        items={[{ label: tenant.displayName, href: tenantHref(tenant.name) }, { label: title }]}
+      />
       <h1 className="text-2xl font-semibold">{title}</h1>
       {!canDelete && (
         <p className="text-sm text-slate-500" data-testid="read-only">
@@ -45,12 +43,15 @@ export function ResourceList({
           {list.error.message}
         </p>
       ) : (
-        <ResourceTable
+        <DataTable
           label={title}
-          items={list.items}
-          columns={model.columns}
+          rows={list.items}
+          columns={registryColumns(model, t, {
+            href: (o) => tenantHref(tenant.name, section.segment, o.metadata?.name),
+          })}
+          rowKey={(o) => o.metadata?.uid ?? o.metadata?.name ?? ''}
+          rowName={(o) => o.metadata?.name ?? ''}
           isLoading={list.isLoading}
-          href={(o) => `/t/${tenant.name}/${segment}/${o.metadata?.name ?? ''}`}
         />
       )}
     </div>

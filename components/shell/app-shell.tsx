@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
 
-import { LiveProvider } from '@/components/live/live-provider';
+import { LiveProvider } from '@/lib/live/live-provider';
 import { LiveIndicator } from '@/components/shell/live-indicator';
 import { Preferences } from '@/components/shell/preferences';
 import { SessionBanner } from '@/components/shell/session-banner';
@@ -11,6 +11,7 @@ import { TenantSwitcher } from '@/components/shell/tenant-switcher';
 import { UserMenu } from '@/components/shell/user-menu';
 import { useT } from '@/lib/i18n/client';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { consoleSections, isActive, tenantHref, tenantSections } from '@/lib/navigation';
 import type { Tenant } from '@/lib/tenants/types';
 
 export interface ShellProps {
@@ -20,27 +21,13 @@ export interface ShellProps {
   children: React.ReactNode;
 }
 
-const tenantNav: { href: string; key: MessageKey }[] = [
-  { href: '', key: 'nav.overview' },
-  { href: '/clusters', key: 'nav.clusters' },
-  { href: '/virtualmachines', key: 'nav.vms' },
-  { href: '/persistentvolumeclaims', key: 'nav.volumes' },
-  { href: '/services', key: 'nav.loadBalancers' },
-  { href: '/kubeconfig', key: 'nav.kubeconfig' },
-];
-
-const consoleNav: { href: string; key: MessageKey }[] = [
-  { href: '/console', key: 'nav.nodes' },
-  { href: '/console/releases', key: 'nav.releases' },
-];
-
 export function AppShell({ viewer, tenants, operator, children }: ShellProps) {
   const t = useT();
   const params = useParams<{ tenant?: string }>();
   const pathname = usePathname();
   const current = tenants.find((x) => x.name === params.tenant);
-  const link = (href: string, key: MessageKey) => {
-    const active = pathname === href;
+  const link = (href: string, key: MessageKey, exact = false) => {
+    const active = isActive(href, pathname, exact);
     return (
       <li key={href}>
         <Link
@@ -64,15 +51,17 @@ export function AppShell({ viewer, tenants, operator, children }: ShellProps) {
       <div className="flex min-h-screen">
         <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white p-4 md:block dark:border-slate-800 dark:bg-slate-900">
           <Link href="/" className="mb-6 block text-lg font-semibold tracking-tight">
-            Stratus
+            {t('app.name')}
           </Link>
-          <nav aria-label="Main" className="space-y-6">
+          <nav aria-label={t('nav.main')} className="space-y-6">
             {tenants.length > 0 && (
               <div>
                 <TenantSwitcher tenants={tenants} current={current?.name} />
                 {current && (
                   <ul className="mt-2 space-y-0.5">
-                    {tenantNav.map((n) => link(`/t/${current.name}${n.href}`, n.key))}
+                    {tenantSections.map((n) =>
+                      link(tenantHref(current.name, n.segment), n.title, n.segment === ''),
+                    )}
                   </ul>
                 )}
               </div>
@@ -82,7 +71,9 @@ export function AppShell({ viewer, tenants, operator, children }: ShellProps) {
                 <p className="px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">
                   {t('nav.console')}
                 </p>
-                <ul className="mt-2 space-y-0.5">{consoleNav.map((n) => link(n.href, n.key))}</ul>
+                <ul className="mt-2 space-y-0.5">
+                  {consoleSections.map((n) => link(n.href, n.title, n.href === '/console'))}
+                </ul>
               </div>
             )}
           </nav>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLive } from '@/components/live/live-provider';
+import { useLive } from '@/lib/live/live-provider';
 import { useT } from '@/lib/i18n/client';
 
 export function LiveIndicator() {

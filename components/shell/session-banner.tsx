@@ -3,7 +3,7 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
-import { useLive } from '@/components/live/live-provider';
+import { useLive } from '@/lib/live/live-provider';
 import { useT } from '@/lib/i18n/client';
 
 export const SESSION_EXPIRED_EVENT = 'stratus:session-expired';

@@ -2,34 +2,34 @@
 
 import Link from 'next/link';
 
+import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
 import { useT } from '@/lib/i18n/client';
+import { say } from '@/lib/i18n/messages';
 import { useLiveList } from '@/lib/live/use-live-list';
+import {
+  portalSections,
+  sectionSubscription,
+  tenantHref,
+  type ResourceSection,
+} from '@/lib/navigation';
 import { quotaLines } from '@/lib/tenants/overview';
-import { portalResources, portalSubscription } from '@/lib/tenants/portal';
 import type { Tenant } from '@/lib/tenants/types';
 
 export function TenantOverview({ tenant }: { tenant: Tenant }) {
   const t = useT();
   const quotas = useLiveList({ model: 'resourcequotas', namespace: tenant.namespace });
-  const lines = quotaLines(quotas.items as never[]);
+  const lines = quotaLines(quotas.items);
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/">Stratus</Link> / <span aria-current="page">{tenant.displayName}</span>
-      </nav>
+      <Breadcrumbs items={[{ label: t('app.name'), href: '/' }, { label: tenant.displayName }]} />
       <h1 className="text-2xl font-semibold">{tenant.displayName}</h1>
       <section aria-labelledby="counts">
         <h2 id="counts" className="mb-3 text-lg font-medium">
           {t('overview.counts')}
         </h2>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          {portalResources.map((r) => (
-            <CountCard
-              key={r.segment}
-              label={t(r.title)}
-              href={`/t/${tenant.name}/${r.segment}`}
-              sub={portalSubscription(r, tenant.namespace)}
-            />
+          {portalSections.map((r) => (
+            <CountCard key={r.segment} tenant={tenant} section={r} />
           ))}
         </div>
       </section>
@@ -47,11 +47,13 @@ export function TenantOverview({ tenant }: { tenant: Tenant }) {
               <li
                 key={l.resource}
                 data-testid="quota-line"
+                data-resource={l.resource}
+                title={l.resource}
                 className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
               >
                 <div className="flex justify-between text-sm">
-                  <span className="font-mono">{l.resource}</span>
-                  <span>{t('overview.used', { used: l.used, hard: l.hard })}</span>
+                  <span className="font-medium">{say(t, l.label)}</span>
+                  <span>{t('overview.used', { used: l.usedText, hard: l.hardText })}</span>
                 </div>
                 {l.ratio !== undefined && (
                   <div
@@ -60,7 +62,7 @@ export function TenantOverview({ tenant }: { tenant: Tenant }) {
                     aria-valuemin={0}
                     aria-valuemax={100}
                     aria-valuenow={Math.round(l.ratio * 100)}
-                    aria-label={l.resource}
+                    aria-label={say(t, l.label)}
                   >
                     <div
                       className={`h-2 rounded ${l.ratio > 0.9 ? 'bg-red-500' : l.ratio > 0.7 ? 'bg-amber-500' : 'bg-indigo-500'}`}
@@ -77,26 +79,19 @@ export function TenantOverview({ tenant }: { tenant: Tenant }) {
   );
 }
 
-function CountCard({
-  label,
-  href,
-  sub,
-}: {
-  label: string;
-  href: string;
-  sub: Parameters<typeof useLiveList>[0];
-}) {
-  const list = useLiveList(sub);
+function CountCard({ tenant, section }: { tenant: Tenant; section: ResourceSection }) {
+  const t = useT();
+  const list = useLiveList(sectionSubscription(section, tenant.namespace));
   return (
     <Link
-      href={href}
-      data-testid={`count-${sub.model}`}
+      href={tenantHref(tenant.name, section.segment)}
+      data-testid={`count-${section.model}`}
       className="rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900"
     >
       <span className="block text-3xl font-semibold">
         {list.isLoading ? '…' : list.items.length}
       </span>
-      <span className="text-sm text-slate-500">{label}</span>
+      <span className="text-sm text-slate-500">{t(section.title)}</span>
     </Link>
   );
 }

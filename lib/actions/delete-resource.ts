@@ -2,42 +2,31 @@
 
 import { z } from 'zod';
 
-import { requireKube } from '../auth/session';
-import { userErrorOf } from '../http';
-import { models } from '../k8s/models';
-import { portalResources } from '../tenants/portal';
-import type { ActionResult } from './result';
+import { msg } from '../i18n/messages';
+import { models, type ModelId } from '../k8s/models';
+import { dnsSubdomainName, namespaceName } from '../k8s/names';
+import { portalSections } from '../navigation';
+import { defineAction } from './define-action';
 
-const input = z.object({
-  model: z.enum(portalResources.map((r) => r.model) as [string, ...string[]]),
-  namespace: z.string().min(1).max(63),
-  name: z.string().min(1).max(253),
-});
+const deletable = portalSections.map((s) => s.model);
 
 /**
  * Deletes one tenant object as the signed-in user. The namespace comes from the caller, on purpose:
  * the API server's RBAC, not this code, decides whether this person may delete there.
  */
-export async function deleteResource(raw: z.input<typeof input>): Promise<ActionResult> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: { code: 'invalid', status: 422, message: 'That request was not valid.' },
-    };
-  const { model, namespace, name } = parsed.data;
-  const m = models[model as keyof typeof models];
-  try {
-    const { kube } = await requireKube();
-    await kube.delete(m, namespace, name, { propagationPolicy: 'Foreground' });
-    return { ok: true, data: undefined };
-  } catch (err) {
-    return {
-      ok: false,
-      error: userErrorOf(err, {
-        action: `delete ${m.label.toLowerCase()} "${name}"`,
-        kind: m.kind,
-      }),
-    };
-  }
-}
+export const deleteResource = defineAction({
+  name: 'deleteResource',
+  input: z.object({
+    model: z.custom<ModelId>((v) => typeof v === 'string' && deletable.some((m) => m === v)),
+    namespace: namespaceName,
+    name: dnsSubdomainName,
+  }),
+  needs: deletable.map((model) => ({ verb: 'delete' as const, model })),
+  describe: ({ model, name }) => ({
+    action: msg('action.delete', { kind: { key: models[model].label, lower: true }, name }),
+    kind: models[model].kind,
+  }),
+  async run({ kube, input: { model, namespace, name } }) {
+    await kube.delete(models[model], namespace, name, { propagationPolicy: 'Foreground' });
+  },
+});

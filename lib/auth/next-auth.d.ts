@@ -5,11 +5,15 @@ declare module 'next-auth' {
   interface Session {
     sub: string;
     groups: string[];
+    /** When this sign-in ends (ms since epoch): maxAge after signing in, never extended. */
+    expiresAt: number;
   }
 }
 
 declare module 'next-auth/jwt' {
   interface JWT {
     groups?: string[];
+    /** Seconds since epoch, set once at sign-in. */
+    signedInAt?: number;
   }
 }

@@ -20,6 +20,15 @@ export function oidcDiscovery(): Promise<Discovery> {
   return discovery;
 }
 
+/** A sign-in lasts maxAge from signing in (tokens from before `signedInAt` existed: from issue). */
+export function sessionExpiry(
+  token: { signedInAt?: number; iat?: unknown },
+  maxAge: number,
+): number {
+  const start = token.signedInAt ?? (typeof token.iat === 'number' ? token.iat : 0);
+  return (start + maxAge) * 1000;
+}
+
 export function authOptions(): NextAuthOptions {
   const env = serverEnv();
   return {
@@ -57,16 +66,17 @@ export function authOptions(): NextAuthOptions {
             ...token,
             sub: String(claims.sub),
             groups: groupsFrom(claims, env.STRATUS_OIDC_GROUPS_CLAIM),
+            signedInAt: Math.floor(Date.now() / 1000),
           };
         }
         return token;
       },
       async session({ session, token }) {
-        return {
-          ...session,
-          groups: token.groups ?? [],
-          sub: token.sub ?? '',
-        };
+        const expiresAt = sessionExpiry(token, env.STRATUS_SESSION_MAX_AGE);
+        // Past its lifetime a session carries no identity, even if the cookie is still readable.
+        if (expiresAt <= Date.now())
+          return { ...session, user: undefined, groups: [], sub: '', expiresAt };
+        return { ...session, groups: token.groups ?? [], sub: token.sub ?? '', expiresAt };
       },
     },
   };

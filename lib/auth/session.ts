@@ -17,18 +17,21 @@ export interface Viewer {
   email: string;
   groups: string[];
   identity: KubeIdentity;
+  /** When the session ends (ms since epoch). */
+  expiresAt?: number;
 }
 
 /** The signed-in person for this request, or null. Cached per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
-  if (!session || !session.sub) return null;
+  if (!session || !session.sub || session.expiresAt <= Date.now()) return null;
   const env = serverEnv();
   const email = session.user?.email ?? session.sub;
   return {
     name: session.user?.name ?? email,
     email,
     groups: session.groups,
+    expiresAt: session.expiresAt,
     identity: kubeIdentity(
       { sub: session.sub, email, groups: session.groups },
       { userPrefix: env.STRATUS_OIDC_USER_PREFIX, groupPrefix: env.STRATUS_OIDC_GROUP_PREFIX },

@@ -16,10 +16,11 @@ const valid = {
   controlPlaneReplicas: 2,
   nodeGroups: [defaultNodeGroup],
 };
+const namespace = 'tenant-acme';
 
 describe('cluster actions refuse bad input before touching the cluster', () => {
   it('invalid name', async () => {
-    const r = await createCluster('tenant-acme', { ...valid, name: 'Dev!' });
+    const r = await createCluster({ namespace, cluster: { ...valid, name: 'Dev!' } });
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'invalid', fields: { name: expect.any(String) } },
@@ -27,7 +28,7 @@ describe('cluster actions refuse bad input before touching the cluster', () => {
   });
 
   it('unsupported version', async () => {
-    const r = await createCluster('tenant-acme', { ...valid, version: 'v1.20.0' });
+    const r = await createCluster({ namespace, cluster: { ...valid, version: 'v1.20.0' } });
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'invalid', message: 'Kubernetes v1.20.0 is not offered here.' },
@@ -35,23 +36,35 @@ describe('cluster actions refuse bad input before touching the cluster', () => {
   });
 
   it('replicas out of range', async () => {
-    const r = await createCluster('tenant-acme', {
-      ...valid,
-      nodeGroups: [{ ...defaultNodeGroup, replicas: 500 }],
+    const r = await createCluster({
+      namespace,
+      cluster: { ...valid, nodeGroups: [{ ...defaultNodeGroup, replicas: 500 }] },
     });
     expect(r).toMatchObject({
       ok: false,
       error: { fields: { 'nodeGroups.0.replicas': 'At most 50 nodes per group.' } },
     });
     expect(
-      await scaleClusterNodeGroup('tenant-acme', 'dev-workers', { replicas: -1 }),
+      await scaleClusterNodeGroup({
+        namespace,
+        machineDeployment: 'dev-workers',
+        size: { replicas: -1 },
+      }),
     ).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('delete without the typed name', async () => {
-    expect(await deleteCluster('tenant-acme', 'dev', 'de')).toMatchObject({
+    expect(await deleteCluster({ namespace, cluster: 'dev', confirm: 'de' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid' },
+      error: { code: 'invalid', message: 'Type the name to confirm.' },
     });
+  });
+
+  it('a namespace that is not a name', async () => {
+    for (const bad of ['..', 'Tenant-Acme', '', 'a/b'])
+      expect(await createCluster({ namespace: bad, cluster: valid })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: 'That request was not valid.' },
+      });
   });
 });

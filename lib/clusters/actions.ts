@@ -2,157 +2,134 @@
 
 import { z } from 'zod';
 
-import { requireKube } from '../auth/session';
-import { userErrorOf } from '../http';
-import type { ActionResult } from '../actions/result';
-import { ChangeRefused, scaleNodeGroup, upgradeControlPlane, upgradeNodeGroups } from './change';
-import { createClusterSchema, dnsLabel, fieldErrors } from './schema';
+import { defineAction } from '../actions/define-action';
+import { msg } from '../i18n/messages';
+import { invalid, Refusal } from '../k8s/errors';
+import { dnsLabelName, namespaceName } from '../k8s/names';
+import { WriteSetError } from '../k8s/write-set';
+import { scaleNodeGroup, upgradeControlPlane, upgradeNodeGroups } from './change';
+import { createClusterSchema } from './schema';
 import {
-  ClusterCreateError,
   clusterDeletePreview,
   createClusterObjects,
   deleteClusterObjects,
   preflight,
   supportedVersions,
-  type DeletePreviewItem,
 } from './server';
 
-const namespaceSchema = z.string().min(1).max(63);
+const clusters = { key: 'model.clusters.plural', lower: true } as const;
 
-function invalid(message: string, fields?: Record<string, string>): ActionResult<never> {
-  return {
-    ok: false,
-    error: { code: 'invalid', status: 422, message, ...(fields ? { fields } : {}) },
-  };
-}
-
-/**
- * Creates a tenant cluster in `namespace` as the signed-in user. The namespace is the caller's word;
- * RBAC on the API server decides whether this person may create there.
- */
-export async function createCluster(
-  namespace: string,
-  raw: unknown,
-): Promise<ActionResult<{ name: string }>> {
-  const ns = namespaceSchema.safeParse(namespace);
-  const parsed = createClusterSchema.safeParse(raw);
-  if (!ns.success) return invalid('Unknown tenant.');
-  if (!parsed.success) return invalid('Check the highlighted fields.', fieldErrors(parsed.error));
-  const input = parsed.data;
-  if (!supportedVersions().includes(input.version)) {
-    return invalid(`Kubernetes ${input.version} is not offered here.`, {
-      version: 'Pick one of the offered versions.',
+/** Creates a tenant cluster as the signed-in person; RBAC on the API server decides where. */
+export const createCluster = defineAction({
+  name: 'createCluster',
+  input: z.object({ namespace: namespaceName, cluster: createClusterSchema }),
+  form: 'cluster',
+  needs: [{ verb: 'create', model: 'clusters' }],
+  describe: () => ({ action: msg('action.create', { kinds: clusters }), kind: 'Cluster' }),
+  precheck: ({ cluster }) =>
+    supportedVersions().includes(cluster.version)
+      ? undefined
+      : invalid(msg('clusters.error.versionNotOffered', { version: cluster.version }), {
+          version: msg('clusters.error.pickOffered'),
+        }),
+  async run({ kube, input: { namespace, cluster } }) {
+    const refused = await preflight(kube, namespace, cluster);
+    if (refused) throw new Refusal(refused);
+    await createClusterObjects(kube, namespace, cluster).catch((e: unknown) => {
+      // A taken name is the one failure the form can point at.
+      if (e instanceof WriteSetError && e.problem.code === 'alreadyExists')
+        throw new Refusal({
+          code: 'alreadyExists',
+          status: 409,
+          message: msg('clusters.error.nameTaken', { name: cluster.name }),
+          fields: { name: msg('clusters.error.nameTakenField') },
+        });
+      throw e;
     });
-  }
-  try {
-    const { kube } = await requireKube();
-    const refused = await preflight(kube, ns.data, input);
-    if (refused) return { ok: false, error: refused };
-    await createClusterObjects(kube, ns.data, input);
-    return { ok: true, data: { name: input.name } };
-  } catch (err) {
-    if (err instanceof ClusterCreateError) {
-      const e = err.error;
-      const message =
-        e.code === 'alreadyExists'
-          ? `A cluster named "${input.name}" already exists. Pick another name.`
-          : e.message;
-      return {
-        ok: false,
-        error: {
-          ...e,
-          message,
-          ...(e.code === 'alreadyExists' ? { fields: { name: 'This name is taken.' } } : {}),
-        },
-      };
-    }
-    return {
-      ok: false,
-      error: userErrorOf(err, { action: 'create clusters in this tenant', kind: 'Cluster' }),
-    };
-  }
-}
+    return { name: cluster.name };
+  },
+});
 
-const scaleSchema = z.union([
-  z.object({ replicas: z.coerce.number().int().min(0, 'At least 0.').max(50, 'At most 50.') }),
+const sizeSchema = z.union([
+  z.object({
+    replicas: z.coerce
+      .number()
+      .int('validation.wholeNumber')
+      .min(0, 'validation.atLeast')
+      .max(50, 'clusters.validation.maxNodes'),
+  }),
   z
     .object({
-      min: z.coerce.number().int().min(0).max(50),
-      max: z.coerce.number().int().min(1).max(50),
+      min: z.coerce.number().int('validation.wholeNumber').min(0, 'validation.atLeast').max(50),
+      max: z.coerce.number().int('validation.wholeNumber').min(1, 'validation.atLeast').max(50),
     })
-    .refine((s) => s.min <= s.max, 'Minimum must not exceed maximum.'),
+    .refine((s) => s.min <= s.max, 'clusters.validation.minMax'),
 ]);
 
-export async function scaleClusterNodeGroup(
-  namespace: string,
-  machineDeployment: string,
-  size: unknown,
-): Promise<ActionResult> {
-  const parsed = scaleSchema.safeParse(size);
-  if (!parsed.success) return invalid(parsed.error.issues[0]?.message ?? 'Invalid size.');
-  try {
-    const { kube } = await requireKube();
-    await scaleNodeGroup(kube, namespace, machineDeployment, parsed.data);
-    return { ok: true, data: undefined };
-  } catch (err) {
-    return {
-      ok: false,
-      error: userErrorOf(err, {
-        action: 'scale node groups in this tenant',
-        kind: 'MachineDeployment',
-      }),
-    };
-  }
-}
+export const scaleClusterNodeGroup = defineAction({
+  name: 'scaleClusterNodeGroup',
+  input: z.object({ namespace: namespaceName, machineDeployment: dnsLabelName, size: sizeSchema }),
+  form: 'size',
+  needs: [{ verb: 'patch', model: 'machinedeployments' }],
+  describe: () => ({
+    action: msg('action.scale', { kinds: { key: 'model.machinedeployments.plural', lower: true } }),
+    kind: 'MachineDeployment',
+  }),
+  async run({ kube, input }) {
+    await scaleNodeGroup(kube, input.namespace, input.machineDeployment, input.size);
+  },
+});
 
-export async function upgradeCluster(
-  namespace: string,
-  cluster: string,
-  step: 'controlPlane' | 'nodeGroups',
-  version?: string,
-): Promise<ActionResult> {
-  try {
-    const { kube } = await requireKube();
-    if (step === 'controlPlane')
-      await upgradeControlPlane(kube, namespace, cluster, version ?? '', supportedVersions());
-    else await upgradeNodeGroups(kube, namespace, cluster);
-    return { ok: true, data: undefined };
-  } catch (err) {
-    if (err instanceof ChangeRefused) return invalid(err.message);
-    return {
-      ok: false,
-      error: userErrorOf(err, { action: 'upgrade clusters in this tenant', kind: 'Cluster' }),
-    };
-  }
-}
+export const upgradeCluster = defineAction({
+  name: 'upgradeCluster',
+  input: z.discriminatedUnion('step', [
+    z.object({
+      step: z.literal('controlPlane'),
+      namespace: namespaceName,
+      cluster: dnsLabelName,
+      version: z.string().min(1).max(32),
+    }),
+    z.object({ step: z.literal('nodeGroups'), namespace: namespaceName, cluster: dnsLabelName }),
+  ]),
+  needs: [
+    { verb: 'patch', model: 'kamajicontrolplanes' },
+    { verb: 'patch', model: 'machinedeployments' },
+    { verb: 'create', model: 'kubevirtmachinetemplates' },
+  ],
+  describe: () => ({ action: msg('action.upgrade', { kinds: clusters }), kind: 'Cluster' }),
+  async run({ kube, input }) {
+    if (input.step === 'controlPlane')
+      await upgradeControlPlane(
+        kube,
+        input.namespace,
+        input.cluster,
+        input.version,
+        supportedVersions(),
+      );
+    else await upgradeNodeGroups(kube, input.namespace, input.cluster);
+  },
+});
 
-export async function previewClusterDelete(
-  namespace: string,
-  cluster: string,
-): Promise<ActionResult<DeletePreviewItem[]>> {
-  try {
-    const { kube } = await requireKube();
-    return { ok: true, data: await clusterDeletePreview(kube, namespace, cluster) };
-  } catch (err) {
-    return { ok: false, error: userErrorOf(err, { action: 'see this cluster', kind: 'Cluster' }) };
-  }
-}
+export const previewClusterDelete = defineAction({
+  name: 'previewClusterDelete',
+  input: z.object({ namespace: namespaceName, cluster: dnsLabelName }),
+  needs: [{ verb: 'list', model: 'clusters' }],
+  describe: () => ({
+    action: msg('action.see', { kinds: clusters }),
+    kind: 'Cluster',
+  }),
+  run: ({ kube, input }) => clusterDeletePreview(kube, input.namespace, input.cluster),
+});
 
-export async function deleteCluster(
-  namespace: string,
-  cluster: string,
-  typedName: string,
-): Promise<ActionResult> {
-  if (!dnsLabel.safeParse(cluster).success || typedName !== cluster)
-    return invalid('Type the cluster name to confirm.');
-  try {
-    const { kube } = await requireKube();
-    await deleteClusterObjects(kube, namespace, cluster);
-    return { ok: true, data: undefined };
-  } catch (err) {
-    return {
-      ok: false,
-      error: userErrorOf(err, { action: 'delete clusters in this tenant', kind: 'Cluster' }),
-    };
-  }
-}
+export const deleteCluster = defineAction({
+  name: 'deleteCluster',
+  input: z
+    .object({ namespace: namespaceName, cluster: dnsLabelName, confirm: z.string() })
+    .refine((i) => i.confirm === i.cluster, 'error.typeNameToConfirm'),
+  needs: [{ verb: 'delete', model: 'clusters' }],
+  describe: ({ cluster }) => ({
+    action: msg('action.delete', { kind: { key: 'model.clusters', lower: true }, name: cluster }),
+    kind: 'Cluster',
+  }),
+  run: ({ kube, input }) => deleteClusterObjects(kube, input.namespace, input.cluster),
+});

@@ -1,13 +1,20 @@
 import 'server-only';
 
+import { english, msg, type Msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
-import { KubeApiError } from '../k8s/errors';
+import { invalid, KubeApiError, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';
-import type { KubeObject } from '../k8s/types';
 import { AUTOSCALER_MAX, AUTOSCALER_MIN, CAPI_CLUSTER_NAME, workerImage } from './build';
+import type { KubevirtMachineTemplateObject } from './types';
 import { checkUpgrade } from './versions';
 
-export class ChangeRefused extends Error {}
+/** A change our upgrade rules refuse (not the API server). */
+export class ChangeRefused extends Refusal {
+  constructor(reason: Msg) {
+    super(invalid(reason));
+    this.message = english(reason);
+  }
+}
 
 /** Sets a node group's size; for autoscaled groups, its bounds (the autoscaler owns replicas). */
 export async function scaleNodeGroup(
@@ -39,7 +46,7 @@ export async function upgradeControlPlane(
   // re-read and re-check a few times rather than overwrite a change we have not seen.
   for (let attempt = 0; ; attempt++) {
     const kcp = await kube.get(models.kamajicontrolplanes, namespace, cluster);
-    const from = (kcp.spec as { version?: string } | undefined)?.version ?? '';
+    const from = kcp.spec?.version ?? '';
     const check = checkUpgrade(from, to, supported);
     if (!check.ok) throw new ChangeRefused(check.reason);
     try {
@@ -64,22 +71,17 @@ export async function upgradeNodeGroups(
   cluster: string,
 ): Promise<number> {
   const kcp = await kube.get(models.kamajicontrolplanes, namespace, cluster);
-  const target = (kcp.spec as { version?: string } | undefined)?.version;
-  const running = (kcp.status as { version?: string; ready?: boolean } | undefined) ?? {};
-  if (!target || running.version !== target || !running.ready) {
-    throw new ChangeRefused(
-      'Upgrade the control plane first, and wait until it is ready on the new version.',
-    );
-  }
+  const target = kcp.spec?.version;
+  const running = kcp.status ?? {};
+  if (!target || running.version !== target || !running.ready)
+    throw new ChangeRefused(msg('clusters.upgrade.controlPlaneFirst'));
   const mds = await kube.list(models.machinedeployments, {
     namespace,
     labelSelector: `${CAPI_CLUSTER_NAME}=${cluster}`,
   });
   let upgraded = 0;
   for (const md of mds.items) {
-    const spec = md.spec as
-      | { template?: { spec?: { version?: string; infrastructureRef?: { name?: string } } } }
-      | undefined;
+    const spec = md.spec;
     if (spec?.template?.spec?.version === target) continue;
     const oldName = spec?.template?.spec?.infrastructureRef?.name ?? '';
     const old = await kube.get(models.kubevirtmachinetemplates, namespace, oldName);
@@ -98,7 +100,11 @@ export async function upgradeNodeGroups(
   return upgraded;
 }
 
-function withImage(template: KubeObject, name: string, version: string): KubeObject {
+function withImage(
+  template: KubevirtMachineTemplateObject,
+  name: string,
+  version: string,
+): KubevirtMachineTemplateObject {
   const copy = structuredClone(template);
   const meta = copy.metadata ?? {};
   copy.metadata = {
@@ -107,19 +113,7 @@ function withImage(template: KubeObject, name: string, version: string): KubeObj
     labels: meta.labels,
     ownerReferences: meta.ownerReferences,
   };
-  const dvts = (
-    copy.spec as {
-      template?: {
-        spec?: {
-          virtualMachineTemplate?: {
-            spec?: {
-              dataVolumeTemplates?: { spec?: { source?: { registry?: { url?: string } } } }[];
-            };
-          };
-        };
-      };
-    }
-  )?.template?.spec?.virtualMachineTemplate?.spec?.dataVolumeTemplates;
+  const dvts = copy.spec?.template?.spec?.virtualMachineTemplate?.spec?.dataVolumeTemplates;
   for (const d of dvts ?? [])
     if (d.spec?.source?.registry) d.spec.source.registry.url = workerImage(version);
   return copy;

@@ -11,8 +11,10 @@ import { buildCluster, CLUSTER_LABEL } from './build';
 import { ChangeRefused, upgradeControlPlane, upgradeNodeGroups } from './change';
 import { readKubeconfig } from './kubeconfig';
 import { createClusterSchema, defaultNodeGroup } from './schema';
+import { english } from '../i18n/messages';
+import { renderProblem } from '../k8s/errors';
+import { WriteSetError } from '../k8s/write-set';
 import {
-  ClusterCreateError,
   clusterDeletePreview,
   createClusterObjects,
   deleteClusterObjects,
@@ -113,8 +115,8 @@ describe('createClusterObjects', () => {
     const again = await createClusterObjects(kube, a.namespace, input(name)).catch(
       (e: unknown) => e,
     );
-    expect(again).toBeInstanceOf(ClusterCreateError);
-    expect((again as ClusterCreateError).error.code).toBe('alreadyExists');
+    expect(again).toBeInstanceOf(WriteSetError);
+    expect((again as WriteSetError).problem.code).toBe('alreadyExists');
     expect(await labelled(a.namespace, name)).toHaveLength(9);
   });
 
@@ -177,11 +179,9 @@ describe('createClusterObjects', () => {
         'KubevirtMachineTemplate',
       );
       const err = await createClusterObjects(kube, a.namespace, oneGroup).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(ClusterCreateError);
-      expect((err as ClusterCreateError).error.message).toContain('injected fault');
-      expect((err as ClusterCreateError).failedObject).toBe(
-        `KubevirtMachineTemplate ${name}-workers`,
-      );
+      expect(err).toBeInstanceOf(WriteSetError);
+      expect(english((err as WriteSetError).problem.message)).toContain('injected fault');
+      expect((err as WriteSetError).failedObject).toBe(`KubevirtMachineTemplate ${name}-workers`);
       await eventually(
         async () => (await labelled(a.namespace, name)).length === 0,
         'rollback to remove every object',
@@ -206,8 +206,8 @@ describe('createClusterObjects', () => {
       const err = await createClusterObjects(kubeFor(who.identity), a.namespace, input(name)).catch(
         (e: unknown) => e,
       );
-      expect(err).toBeInstanceOf(ClusterCreateError);
-      expect((err as ClusterCreateError).error.code).toBe('forbidden');
+      expect(err).toBeInstanceOf(WriteSetError);
+      expect((err as WriteSetError).problem.code).toBe('forbidden');
     }
     expect(await labelled(a.namespace, name)).toEqual([]);
   });
@@ -231,7 +231,7 @@ describe('createClusterObjects', () => {
       b.namespace,
       input(name),
     ).catch((e: unknown) => e);
-    expect((err as ClusterCreateError).error.code).toBe('quotaExceeded');
+    expect((err as WriteSetError).problem.code).toBe('quotaExceeded');
     expect(await labelled(b.namespace, name)).toEqual([]);
   });
 });
@@ -328,20 +328,25 @@ describe('kubeconfig download', () => {
 describe('preflight', () => {
   it('names a missing storage class and a quota shortfall before anything is created', async () => {
     const kube = kubeFor(memberOf(a.name, 'admins').identity);
-    const missing = await preflight(
-      kube,
-      a.namespace,
-      input('pf', { nodeGroups: [{ ...defaultNodeGroup, storageClass: 'no-such-class' }] }),
+    const shown = (p: Awaited<ReturnType<typeof preflight>>) => p && renderProblem(p);
+    const missing = shown(
+      await preflight(
+        kube,
+        a.namespace,
+        input('pf', { nodeGroups: [{ ...defaultNodeGroup, storageClass: 'no-such-class' }] }),
+      ),
     );
     expect(missing).toMatchObject({
       code: 'invalid',
       fields: { 'nodeGroups.0.storageClass': 'This storage class does not exist.' },
     });
     expect(await preflight(kube, a.namespace, input('pf'))).toBeUndefined();
-    const big = await preflight(
-      kube,
-      a.namespace,
-      input('pf', { nodeGroups: [{ ...defaultNodeGroup, replicas: 50, diskGi: 2048 }] }),
+    const big = shown(
+      await preflight(
+        kube,
+        a.namespace,
+        input('pf', { nodeGroups: [{ ...defaultNodeGroup, replicas: 50, diskGi: 2048 }] }),
+      ),
     );
     expect(big?.code).toBe('quotaExceeded');
     expect(big?.message).toContain('Storage: needs');

@@ -15,11 +15,7 @@ export async function readKubeconfig(
   cluster: string,
   who: string,
 ): Promise<string> {
-  const secret = await kube.get<{ data?: Record<string, string> }>(
-    models.secrets,
-    namespace,
-    kubeconfigSecretName(cluster),
-  );
+  const secret = await kube.get(models.secrets, namespace, kubeconfigSecretName(cluster));
   const value = secret.data?.value;
   if (!value) throw new Error('kubeconfig secret has no value');
   const owner = await kube.get(models.clusters, namespace, cluster);

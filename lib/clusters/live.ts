@@ -1,22 +1,35 @@
 // The lists a cluster page keeps live, keyed once for server prefetch and client hooks. Pure.
+import { eventsAbout } from '../k8s/events';
 import type { Subscription } from '../live/protocol';
+import { CAPI_CLUSTER_NAME } from './build';
 
-export function clusterLists(namespace: string): Subscription[] {
-  return [
-    { model: 'clusters', namespace },
-    { model: 'kamajicontrolplanes', namespace },
-    { model: 'machinedeployments', namespace },
-  ];
+export function clusterLists(namespace: string) {
+  return {
+    clusters: { model: 'clusters', namespace } satisfies Subscription<'clusters'>,
+    controlPlanes: {
+      model: 'kamajicontrolplanes',
+      namespace,
+    } satisfies Subscription<'kamajicontrolplanes'>,
+    machineDeployments: {
+      model: 'machinedeployments',
+      namespace,
+    } satisfies Subscription<'machinedeployments'>,
+  };
 }
 
-export function clusterDetailLists(namespace: string, name: string): Subscription[] {
-  return [
+export function clusterDetailLists(namespace: string, name: string) {
+  return {
     ...clusterLists(namespace),
-    { model: 'machines', namespace, labelSelector: `cluster.x-k8s.io/cluster-name=${name}` },
-    {
-      model: 'events',
+    machines: {
+      model: 'machines',
       namespace,
-      fieldSelector: `involvedObject.kind=Cluster,involvedObject.name=${name}`,
-    },
-  ];
+      labelSelector: `${CAPI_CLUSTER_NAME}=${name}`,
+    } satisfies Subscription<'machines'>,
+    events: eventsAbout(namespace, 'Cluster', name),
+  };
+}
+
+/** For prefetching: every list of a set. */
+export function allOf(lists: Record<string, Subscription>): Subscription[] {
+  return Object.values(lists);
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { quotaShortfall } from './quota';
+import { english } from '../i18n/messages';
+import { quotaShortfall as shortfall } from './quota';
+
+const quotaShortfall = (...args: Parameters<typeof shortfall>) =>
+  shortfall(...args).map((m) => english(m));
 import { createClusterSchema, defaultNodeGroup } from './schema';
 
 const input = createClusterSchema.parse({
@@ -40,7 +44,7 @@ describe('quotaShortfall', () => {
       input,
     );
     expect(r).toEqual([
-      'clusters: needs 1, 0 left of 2.',
+      'Kubernetes clusters: needs 1, 0 left of 2.',
       'Storage: needs 300 GiB, 200 GiB left of 200 GiB.',
     ]);
   });

@@ -1,13 +1,12 @@
 // Whether a new cluster fits the tenant's ResourceQuota, computed before submitting. Pure.
-import { parseQuantity } from '../tenants/overview';
+import { msg, type Msg } from '../i18n/messages';
+import type { ResourceQuotaObject } from '../k8s/objects';
+import { parseQuantity } from '../tenants/quantity';
+import { quotaResourceLabel } from '../tenants/quota-labels';
 import { requestedStorageGi } from './build';
 import type { CreateClusterInput } from './schema';
 
-interface Quota {
-  status?: { hard?: Record<string, string>; used?: Record<string, string> };
-}
-
-export function quotaShortfall(quotas: Quota[], input: CreateClusterInput): string[] {
+export function quotaShortfall(quotas: ResourceQuotaObject[], input: CreateClusterInput): Msg[] {
   const nodes = input.nodeGroups.reduce(
     (s, g) => s + (g.autoscale ? g.minReplicas : g.replicas),
     0,
@@ -18,7 +17,7 @@ export function quotaShortfall(quotas: Quota[], input: CreateClusterInput): stri
     'requests.storage': requestedStorageGi(input) * 2 ** 30,
     persistentvolumeclaims: nodes,
   };
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   for (const q of quotas) {
     for (const [resource, add] of Object.entries(wants)) {
       const hard = q.status?.hard?.[resource];
@@ -31,11 +30,19 @@ export function quotaShortfall(quotas: Quota[], input: CreateClusterInput): stri
   return problems;
 }
 
-function describe(resource: string, used: number, add: number, hard: number): string {
+function describe(resource: string, used: number, add: number, hard: number): Msg {
   if (resource === 'requests.storage') {
-    const gi = (n: number) => `${Math.round(n / 2 ** 30)} GiB`;
-    return `Storage: needs ${gi(add)}, ${gi(Math.max(0, hard - used))} left of ${gi(hard)}.`;
+    const gi = (n: number) => Math.round(n / 2 ** 30);
+    return msg('quota.shortStorage', {
+      needs: gi(add),
+      left: gi(Math.max(0, hard - used)),
+      hard: gi(hard),
+    });
   }
-  const what = resource.replace(/^count\//, '').split('.')[0] ?? resource;
-  return `${what}: needs ${add}, ${Math.max(0, hard - used)} left of ${hard}.`;
+  return msg('quota.short', {
+    what: quotaResourceLabel(resource),
+    needs: add,
+    left: Math.max(0, hard - used),
+    hard,
+  });
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { cidrsOverlap, createClusterSchema, defaultNodeGroup, fieldErrors } from './schema';
+import { fieldErrorsOf } from '../forms/issues';
+import { english } from '../i18n/messages';
+import { cidrsOverlap, createClusterSchema, defaultNodeGroup } from './schema';
+
+const fieldErrors = (e: Parameters<typeof fieldErrorsOf>[0]) =>
+  Object.fromEntries(Object.entries(fieldErrorsOf(e)).map(([k, m]) => [k, english(m)]));
 
 const valid = {
   name: 'dev',

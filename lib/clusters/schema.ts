@@ -5,78 +5,122 @@ import { z } from 'zod';
 export const dnsLabel = z
   .string()
   .trim()
-  .min(1, 'Enter a name.')
-  .max(40, 'Use at most 40 characters.')
-  .regex(
-    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-    'Use lowercase letters, digits and dashes; start and end with a letter or digit.',
-  );
+  .min(1, 'validation.name.required')
+  .max(40, 'validation.name.max')
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'validation.name.format');
 
 const cidr = z
   .string()
   .trim()
-  .regex(
-    /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/,
-    'Enter an IPv4 CIDR such as 10.243.0.0/16.',
-  )
+  .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/, 'validation.cidr.format')
   .refine((v) => {
     const [ip = '', bits = ''] = v.split('/');
     return ip.split('.').every((o) => Number(o) <= 255) && Number(bits) >= 8 && Number(bits) <= 28;
-  }, 'Use octets up to 255 and a prefix between /8 and /28.');
+  }, 'validation.cidr.range');
 
 export const nodeGroupSchema = z
   .object({
-    name: dnsLabel.max(20, 'Use at most 20 characters.'),
+    name: dnsLabel.max(20, 'validation.name.max'),
     autoscale: z.boolean().default(false),
     replicas: z.coerce
       .number()
-      .int('Whole numbers only.')
-      .min(0, 'At least 0.')
-      .max(50, 'At most 50 nodes per group.'),
-    minReplicas: z.coerce.number().int().min(0).max(50).default(1),
-    maxReplicas: z.coerce.number().int().min(1).max(50).default(3),
+      .int('validation.wholeNumber')
+      .min(0, 'validation.atLeast')
+      .max(50, 'clusters.validation.maxNodes'),
+    minReplicas: z.coerce
+      .number()
+      .int('validation.wholeNumber')
+      .min(0, 'validation.atLeast')
+      .max(50, 'clusters.validation.maxNodes')
+      .default(1),
+    maxReplicas: z.coerce
+      .number()
+      .int('validation.wholeNumber')
+      .min(1, 'validation.atLeast')
+      .max(50, 'clusters.validation.maxNodes')
+      .default(3),
     cpu: z.coerce
       .number()
-      .int('Whole cores only.')
-      .min(1, 'At least 1 core.')
-      .max(64, 'At most 64 cores.'),
-    memoryGi: z.coerce.number().int().min(1, 'At least 1 GiB.').max(512, 'At most 512 GiB.'),
-    diskGi: z.coerce.number().int().min(10, 'At least 10 GiB.').max(2048, 'At most 2048 GiB.'),
-    storageClass: z.string().min(1, 'Pick a storage class.'),
+      .int('clusters.validation.wholeCores')
+      .min(1, 'clusters.validation.minCores')
+      .max(64, 'clusters.validation.maxCores'),
+    memoryGi: z.coerce
+      .number()
+      .int('validation.wholeNumber')
+      .min(1, 'validation.minGi')
+      .max(512, 'validation.maxGi'),
+    diskGi: z.coerce
+      .number()
+      .int('validation.wholeNumber')
+      .min(10, 'validation.minGi')
+      .max(2048, 'validation.maxGi'),
+    storageClass: z.string().min(1, 'validation.storageClass'),
   })
   .refine((g) => !g.autoscale || g.minReplicas <= g.maxReplicas, {
-    message: 'Minimum must not exceed maximum.',
+    message: 'clusters.validation.minMax',
     path: ['maxReplicas'],
   });
 
 export const createClusterSchema = z
   .object({
     name: dnsLabel,
-    version: z.string().min(1, 'Pick a Kubernetes version.'),
+    version: z.string().min(1, 'clusters.validation.version'),
     controlPlaneReplicas: z.coerce
       .number()
-      .int()
-      .min(1, 'At least 1 replica.')
-      .max(5, 'At most 5 replicas.'),
+      .int('validation.wholeNumber')
+      .min(1, 'clusters.validation.minReplicas')
+      .max(5, 'clusters.validation.maxReplicas'),
     nodeGroups: z
       .array(nodeGroupSchema)
-      .min(1, 'Add at least one node group.')
-      .max(10, 'At most 10 node groups.'),
+      .min(1, 'clusters.validation.groupsMin')
+      .max(10, 'clusters.validation.groupsMax'),
     podCidr: cidr.default('10.243.0.0/16'),
     serviceCidr: cidr.default('10.95.0.0/16'),
   })
   .refine((c) => new Set(c.nodeGroups.map((g) => g.name)).size === c.nodeGroups.length, {
-    message: 'Node group names must be unique.',
+    message: 'clusters.validation.uniqueGroups',
     path: ['nodeGroups'],
   })
   .refine((c) => !cidrsOverlap(c.podCidr, c.serviceCidr), {
-    message: 'Pod and service ranges must not overlap.',
+    message: 'clusters.validation.cidrOverlap',
     path: ['serviceCidr'],
   });
 
 export type CreateClusterInput = z.infer<typeof createClusterSchema>;
-export type CreateClusterForm = z.input<typeof createClusterSchema>;
 export type NodeGroupInput = z.infer<typeof nodeGroupSchema>;
+
+/** What the form edits: numbers stay strings until the schema coerces them. */
+export interface NodeGroupDraft {
+  name: string;
+  autoscale: boolean;
+  replicas: string;
+  minReplicas: string;
+  maxReplicas: string;
+  cpu: string;
+  memoryGi: string;
+  diskGi: string;
+  storageClass: string;
+}
+export interface ClusterDraft {
+  name: string;
+  version: string;
+  controlPlaneReplicas: string;
+  nodeGroups: NodeGroupDraft[];
+  podCidr: string;
+  serviceCidr: string;
+}
+
+export function nodeGroupDraft(g: NodeGroupInput): NodeGroupDraft {
+  return {
+    ...g,
+    replicas: String(g.replicas),
+    minReplicas: String(g.minReplicas),
+    maxReplicas: String(g.maxReplicas),
+    cpu: String(g.cpu),
+    memoryGi: String(g.memoryGi),
+    diskGi: String(g.diskGi),
+  };
+}
 
 export const defaultNodeGroup: NodeGroupInput = {
   name: 'workers',
@@ -102,14 +146,4 @@ export function cidrsOverlap(a: string, b: string): boolean {
   const [a0, a1] = toRange(a);
   const [b0, b1] = toRange(b);
   return a0 <= b1 && b0 <= a1;
-}
-
-/** Field path → first message, for forms. */
-export function fieldErrors(err: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of err.issues) {
-    const key = issue.path.join('.');
-    out[key] ??= issue.message;
-  }
-  return out;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { summarizeCluster } from './status';
+import { english } from '../i18n/messages';
+import { summarizeCluster as summarize } from './status';
+
+// Summaries are message keys; read them as an English speaker would.
+const summarizeCluster = (...args: Parameters<typeof summarize>) => {
+  const s = summarize(...args);
+  return { ...s, summary: english(s.summary) };
+};
 
 const cluster = (status: object = {}, extra: object = {}) => ({
   metadata: { name: 'dev', namespace: 'ns', creationTimestamp: '2026-01-01T00:00:00Z', ...extra },

@@ -1,31 +1,8 @@
 // What a person needs to know about a tenant cluster, derived from its CAPI objects. Pure.
-import type { Condition, KubeObject } from '../k8s/types';
+import { msg, type Msg } from '../i18n/messages';
+import type { KubeObject } from '../k8s/types';
 import { CAPI_CLUSTER_NAME, NODE_GROUP_LABEL } from './build';
-
-interface ClusterStatus {
-  phase?: string;
-  conditions?: Condition[];
-  initialization?: { infrastructureProvisioned?: boolean; controlPlaneInitialized?: boolean };
-}
-interface ClusterSpec {
-  controlPlaneEndpoint?: { host?: string; port?: number };
-}
-interface ControlPlaneStatus {
-  ready?: boolean;
-  version?: string;
-  replicas?: number;
-  readyReplicas?: number;
-  conditions?: Condition[];
-}
-interface MachineDeploymentShape {
-  spec?: { replicas?: number; template?: { spec?: { version?: string } } };
-  status?: {
-    replicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    phase?: string;
-  };
-}
+import type { ClusterObject, KamajiControlPlaneObject, MachineDeploymentObject } from './types';
 
 export interface NodeGroupSummary {
   name: string;
@@ -53,7 +30,9 @@ export interface ClusterSummary {
   endpoint: string | undefined;
   ready: boolean;
   /** One line on what it waits for, or "Ready". */
-  summary: string;
+  summary: Msg;
+  /** Cluster API writes `<name>-kubeconfig` once the control plane is initialized. */
+  kubeconfigAvailable: boolean;
   createdAt: string | undefined;
 }
 
@@ -61,20 +40,22 @@ export function clusterName(o: KubeObject): string | undefined {
   return o.metadata?.labels?.[CAPI_CLUSTER_NAME];
 }
 
+type ClusterStatus = NonNullable<ClusterObject['status']>;
+
 export function summarizeCluster(
-  cluster: KubeObject,
-  controlPlane: KubeObject | undefined,
-  machineDeployments: KubeObject[],
+  cluster: ClusterObject,
+  controlPlane: KamajiControlPlaneObject | undefined,
+  machineDeployments: MachineDeploymentObject[],
 ): ClusterSummary {
   const name = cluster.metadata?.name ?? '';
-  const st = (cluster.status ?? {}) as ClusterStatus;
-  const spec = (cluster.spec ?? {}) as ClusterSpec;
-  const cp = (controlPlane?.status ?? {}) as ControlPlaneStatus;
-  const cpSpec = (controlPlane?.spec ?? {}) as { version?: string; replicas?: number };
+  const st = cluster.status ?? {};
+  const spec = cluster.spec ?? {};
+  const cp = controlPlane?.status ?? {};
+  const cpSpec = controlPlane?.spec ?? {};
   const groups = machineDeployments
     .filter((md) => clusterName(md) === name)
     .map((md): NodeGroupSummary => {
-      const m = md as MachineDeploymentShape & KubeObject;
+      const m = md;
       const ann = md.metadata?.annotations ?? {};
       const min = ann['cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size'];
       const max = ann['cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size'];
@@ -96,7 +77,7 @@ export function summarizeCluster(
   const phase = deleting ? 'Deleting' : (st.phase ?? 'Pending');
   const cpReady = cp.ready === true;
   const upgrading = !!cpSpec.version && !!cp.version && cpSpec.version !== cp.version;
-  const summary = blockingSummary({
+  const waiting = blockingSummary({
     phase,
     deleting,
     st,
@@ -122,12 +103,15 @@ export function summarizeCluster(
     workersReady,
     workersDesired,
     endpoint,
-    ready: summary === 'Ready',
-    summary,
+    ready: waiting === undefined,
+    summary: waiting ?? msg('clusters.summary.ready'),
+    kubeconfigAvailable:
+      !deleting && (st.initialization?.controlPlaneInitialized === true || cpReady),
     createdAt: cluster.metadata?.creationTimestamp,
   };
 }
 
+/** What the cluster waits for, or undefined when nothing: then it is ready. */
 function blockingSummary(x: {
   phase: string;
   deleting: boolean;
@@ -138,22 +122,31 @@ function blockingSummary(x: {
   groups: NodeGroupSummary[];
   workersReady: number;
   workersDesired: number;
-}): string {
-  if (x.deleting) return 'Deleting';
+}): Msg | undefined {
+  if (x.deleting) return msg('clusters.summary.deleting');
   if (x.phase === 'Failed') {
     const failed = x.st.conditions?.find((c) => c.status === 'False' && c.message);
-    return `Failed: ${failed?.message ?? 'see conditions'}`;
+    return failed?.message
+      ? msg('clusters.summary.failed', { reason: failed.message })
+      : msg('clusters.summary.failedSeeConditions');
   }
   if (!x.st.initialization?.infrastructureProvisioned && x.phase !== 'Provisioned')
-    return 'Waiting for infrastructure';
-  if (!x.cpReady) return 'Waiting for control plane';
-  if (x.upgrading) return `Upgrading control plane to ${x.cpSpec.version ?? ''}`;
+    return msg('clusters.summary.waitInfra');
+  if (!x.cpReady) return msg('clusters.summary.waitControlPlane');
+  if (x.upgrading)
+    return msg('clusters.summary.upgradingControlPlane', { version: x.cpSpec.version ?? '' });
   const behind = x.groups.filter((g) => g.ready < g.desired);
   if (behind.length) {
-    return `${x.workersReady}/${x.workersDesired} workers ready: ${behind.map((g) => `${g.name} ${g.ready}/${g.desired}`).join(', ')}`;
+    return msg('clusters.summary.workersBehind', {
+      ready: x.workersReady,
+      total: x.workersDesired,
+      groups: behind.map((g) => `${g.name} ${g.ready}/${g.desired}`).join(', '),
+    });
   }
   const staleGroups = x.groups.filter((g) => x.cpSpec.version && g.version !== x.cpSpec.version);
   if (staleGroups.length)
-    return `Node groups to upgrade: ${staleGroups.map((g) => g.name).join(', ')}`;
-  return 'Ready';
+    return msg('clusters.summary.groupsToUpgrade', {
+      groups: staleGroups.map((g) => g.name).join(', '),
+    });
+  return undefined;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { UserError } from '../k8s/errors';
 import { useLiveList } from '../live/use-live-list';
 import { clusterLists } from './live';
 import { summarizeCluster, type ClusterSummary } from './status';
@@ -8,12 +9,12 @@ import { summarizeCluster, type ClusterSummary } from './status';
 export function useClusterSummaries(namespace: string): {
   summaries: ClusterSummary[];
   isLoading: boolean;
-  error: ReturnType<typeof useLiveList>['error'];
+  error: UserError | undefined;
 } {
-  const [c, cp, md] = clusterLists(namespace);
-  const clusters = useLiveList(c ?? { model: 'clusters', namespace });
-  const controlPlanes = useLiveList(cp ?? { model: 'kamajicontrolplanes', namespace });
-  const mds = useLiveList(md ?? { model: 'machinedeployments', namespace });
+  const lists = clusterLists(namespace);
+  const clusters = useLiveList(lists.clusters);
+  const controlPlanes = useLiveList(lists.controlPlanes);
+  const mds = useLiveList(lists.machineDeployments);
   const summaries = clusters.items
     .map((cl) =>
       summarizeCluster(

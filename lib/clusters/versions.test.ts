@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkUpgrade, compareVersions, upgradeTargets } from './versions';
+import { english } from '../i18n/messages';
+import { checkUpgrade as check, compareVersions, upgradeTargets } from './versions';
+
+const checkUpgrade = (...args: Parameters<typeof check>) => {
+  const r = check(...args);
+  return r.ok ? r : { ok: false, reason: english(r.reason) };
+};
 
 const supported = ['v1.31.13', 'v1.32.9', 'v1.33.5', 'v1.34.1'];
 

@@ -1,4 +1,5 @@
 // Kubernetes versions tenants may run, and the upgrade rules. Pure.
+import { msg, type Msg } from '../i18n/messages';
 
 /** Default supported versions; operators override with STRATUS_KUBERNETES_VERSIONS (comma-separated). */
 export const defaultVersions = ['v1.31.13', 'v1.32.9', 'v1.33.5', 'v1.34.1'];
@@ -22,22 +23,22 @@ export function compareVersions(a: string, b: string): number {
   return x.major - y.major || x.minor - y.minor || x.patch - y.patch;
 }
 
-export type UpgradeCheck = { ok: true } | { ok: false; reason: string };
+export type UpgradeCheck = { ok: true } | { ok: false; reason: Msg };
 
 /** Kubernetes supports one minor step at a time and never going back. */
 export function checkUpgrade(from: string, to: string, supported: string[]): UpgradeCheck {
   const a = parseVersion(from);
   const b = parseVersion(to);
   if (!b || !supported.includes(to))
-    return { ok: false, reason: `${to} is not a supported version.` };
+    return { ok: false, reason: msg('clusters.upgrade.unsupported', { to }) };
   if (!a) return { ok: true };
   const cmp = compareVersions(to, from);
-  if (cmp === 0) return { ok: false, reason: `The cluster already runs ${from}.` };
-  if (cmp < 0) return { ok: false, reason: `Downgrades are not supported (${from} → ${to}).` };
+  if (cmp === 0) return { ok: false, reason: msg('clusters.upgrade.same', { from }) };
+  if (cmp < 0) return { ok: false, reason: msg('clusters.upgrade.downgrade', { from, to }) };
   if (b.major !== a.major || b.minor - a.minor > 1) {
     return {
       ok: false,
-      reason: `Upgrade one minor version at a time: from ${from} the next is v${a.major}.${a.minor + 1}.x.`,
+      reason: msg('clusters.upgrade.oneMinor', { from, next: `v${a.major}.${a.minor + 1}.x` }),
     };
   }
   return { ok: true };

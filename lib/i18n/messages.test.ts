@@ -16,6 +16,8 @@ describe('messages', () => {
           'common.yaml',
           'kubeconfig.title',
           'clusters.controlPlane',
+          'model.kamajicontrolplanes',
+          'common.join',
         ].includes(k),
       ),
     ).toBe(true);

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { KubeClient } from './client';
+import { KubeApiError } from './errors';
 import type { ResourceModel } from './models';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
@@ -53,7 +54,11 @@ export async function canI(kube: KubeClient, checks: AccessCheck[]): Promise<boo
             },
           })
           .then((r) => r.status?.allowed === true)
-          .catch(() => false);
+          .catch((e: unknown) => {
+            // A refused review means "no"; an unreachable cluster is not an answer.
+            if (e instanceof KubeApiError && e.status < 500) return false;
+            throw e;
+          });
         memo.set(key, hit);
       }
       return hit;

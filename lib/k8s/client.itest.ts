@@ -7,6 +7,7 @@ import { rejectionOf } from '../testing/errors';
 import { demoViewer, memberOf } from '../testing/viewers';
 import { canI, type AccessCheck } from './access';
 import { kubeFor } from './client';
+import { msg } from '../i18n/messages';
 import { KubeApiError, toUserError } from './errors';
 import { models } from './models';
 import type { KubeObject } from './types';
@@ -57,7 +58,10 @@ describe('kubeFor in throwaway tenants', () => {
     // The API server names the impersonated user, which proves the call was made as them.
     expect((err as KubeApiError).message).toContain(viewer.identity.username);
 
-    const shown = toUserError(err, { action: 'list virtual machines', kind: vms.kind });
+    const shown = toUserError(err, {
+      action: msg('action.list', { kinds: 'virtual machines' }),
+      kind: vms.kind,
+    });
     expect(shown).toEqual({
       code: 'forbidden',
       status: 403,
@@ -82,7 +86,11 @@ describe('kubeFor in throwaway tenants', () => {
     );
     expect(deleted).toBeInstanceOf(KubeApiError);
     expect((deleted as KubeApiError).status).toBe(403);
-    expect(toUserError(deleted, { action: `delete virtual machine "${ownVm}"` })).toMatchObject({
+    expect(
+      toUserError(deleted, {
+        action: msg('action.delete', { kind: 'virtual machine', name: ownVm }),
+      }),
+    ).toMatchObject({
       code: 'forbidden',
       message: `You don't have permission to delete virtual machine "${ownVm}".`,
     });
@@ -171,7 +179,9 @@ describe('kubeFor with the demo tenants (seeded)', () => {
     const err = await rejectionOf(kube.list(vms, { namespace: 'tenant-globex' }));
     expect(err).toBeInstanceOf(KubeApiError);
     expect((err as KubeApiError).status).toBe(403);
-    expect(toUserError(err, { action: 'list virtual machines' }).code).toBe('forbidden');
+    expect(
+      toUserError(err, { action: msg('action.list', { kinds: 'virtual machines' }) }).code,
+    ).toBe('forbidden');
   });
 
   it('lets carol (viewer of acme) list but not delete in tenant-acme', async () => {

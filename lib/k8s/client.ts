@@ -152,17 +152,14 @@ export class KubeClient {
     });
   }
 
-  list<T extends KubeObject = KubeObject>(
-    m: ResourceModel,
-    opts: ListOptions = {},
-  ): Promise<KubeList<T>> {
+  list<T extends KubeObject>(m: ResourceModel<T>, opts: ListOptions = {}): Promise<KubeList<T>> {
     return this.request('GET', resourcePath(m, opts.namespace), {
       query: { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector },
     });
   }
 
-  get<T extends KubeObject = KubeObject>(
-    m: ResourceModel,
+  get<T extends KubeObject>(
+    m: ResourceModel<T>,
     namespace: string | undefined,
     name: string,
   ): Promise<T> {
@@ -170,7 +167,7 @@ export class KubeClient {
   }
 
   create<T extends KubeObject>(
-    m: ResourceModel,
+    m: ResourceModel<T>,
     obj: T,
     opts: { dryRun?: boolean } = {},
   ): Promise<T> {
@@ -180,8 +177,8 @@ export class KubeClient {
     });
   }
 
-  patch<T extends KubeObject = KubeObject>(
-    m: ResourceModel,
+  patch<T extends KubeObject>(
+    m: ResourceModel<T>,
     namespace: string | undefined,
     name: string,
     patch: unknown,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { msg } from '../i18n/messages';
 import { KubeApiError, KubeTransportError, toUserError, UnauthenticatedError } from './errors';
 
 const api = (status: number, body: object) => new KubeApiError(status, body);
@@ -15,12 +16,10 @@ describe('toUserError', () => {
       api(403, {
         message: 'virtualmachines.kubevirt.io is forbidden: User "oidc:x" cannot create …',
       }),
-      {
-        action: 'create virtual machines in acme',
-      },
+      { action: msg('action.create', { kinds: 'virtual machines' }) },
     );
     expect(e).toMatchObject({ code: 'forbidden', status: 403 });
-    expect(e.message).toBe("You don't have permission to create virtual machines in acme.");
+    expect(e.message).toBe("You don't have permission to create virtual machines in this tenant.");
   });
 
   it('recognises quota refusals', () => {

@@ -1,6 +1,8 @@
 // The one place that turns Kubernetes API failures into messages a person understands. Raw client or
-// transport messages never leave the server; the browser gets a code, a sentence and field hints.
-import { models } from './models';
+// transport messages never leave the server; the browser gets a code, a sentence and field hints,
+// rendered in the person's language from message keys.
+import { english, msg, type Msg, type Translate } from '../i18n/messages';
+import { modelOfResource } from './models';
 
 export type UserErrorCode =
   | 'unauthenticated'
@@ -15,12 +17,23 @@ export type UserErrorCode =
   | 'unreachable'
   | 'serverError';
 
+/** What went wrong, as message keys: made by the mapper and by server code, rendered per person. */
+export interface Problem {
+  code: UserErrorCode;
+  status: number;
+  message: Msg;
+  /** Field path → problem, for forms. */
+  fields?: Record<string, Msg>;
+}
+
+/** A Problem rendered into one language: what the browser receives. */
 export interface UserError {
   code: UserErrorCode;
   status: number;
   message: string;
-  /** Field path → problem, for 422s. */
   fields?: Record<string, string>;
+  /** Names the server log line, for failures an operator should look into. */
+  requestId?: string;
 }
 
 /** What the API server said, as parsed from its Status body. */
@@ -68,132 +81,147 @@ export class UnauthenticatedError extends Error {
   }
 }
 
+/** A refusal decided by our own rules (versions, typed confirmations, preflight): already a Problem. */
+export class Refusal extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message.key);
+    this.name = 'Refusal';
+  }
+}
+
+export function invalid(message: Msg, fields?: Record<string, Msg>): Problem {
+  return { code: 'invalid', status: 422, message, ...(fields ? { fields } : {}) };
+}
+
 export interface ErrorContext {
-  /** What the person tried, in words: "create the cluster", "delete web". */
-  action?: string;
-  /** Kind of the object, for "…not found" messages. */
+  /** What the person tried, as a message: "create clusters in this tenant", "delete web". */
+  action?: Msg;
+  /** Kind (or plural resource) of the object, for "…not found" messages. */
   kind?: string;
 }
 
-const sessionExpired: UserError = {
+const sessionExpired: Problem = {
   code: 'unauthenticated',
   status: 401,
-  message: 'Your session has expired. Sign in again to continue.',
+  message: msg('error.sessionExpired'),
 };
 
-export function toUserError(err: unknown, ctx: ErrorContext = {}): UserError {
+export function problemOf(err: unknown, ctx: ErrorContext = {}): Problem {
+  if (err instanceof Refusal) return err.problem;
   if (err instanceof UnauthenticatedError) return sessionExpired;
   if (err instanceof KubeTransportError) {
     return err.kind === 'timeout'
-      ? {
-          code: 'timeout',
-          status: 504,
-          message: 'The cluster did not answer in time. Try again in a moment.',
-        }
-      : {
-          code: 'unreachable',
-          status: 502,
-          message: 'The management cluster cannot be reached right now. Try again in a moment.',
-        };
+      ? { code: 'timeout', status: 504, message: msg('error.timeout') }
+      : { code: 'unreachable', status: 502, message: msg('error.unreachable') };
   }
-  if (!(err instanceof KubeApiError)) {
-    return {
-      code: 'serverError',
-      status: 500,
-      message:
-        'Something went wrong on our side. Try again; if it keeps happening, tell your operator.',
-    };
-  }
+  if (!(err instanceof KubeApiError))
+    return { code: 'serverError', status: 500, message: msg('error.internal') };
   const { status, body } = err;
-  const kind = humanKind(body.details?.kind ?? ctx.kind);
+  const kind = kindLabel(body.details?.kind ?? ctx.kind);
   const name = body.details?.name;
-  const action = ctx.action ?? 'do that';
+  const action = ctx.action ?? msg('action.default');
   switch (status) {
     case 401:
       return sessionExpired;
-    case 403:
+    case 403: {
       if (/exceeded quota/i.test(body.message ?? '')) {
+        const q = quotaDetail(body.message);
         return {
           code: 'quotaExceeded',
           status,
-          message: `This would exceed your tenant's quota${quotaDetail(body.message)}. Free up resources or ask your operator for more.`,
+          message: q ? msg('error.quotaDetail', q) : msg('error.quota'),
         };
       }
-      return { code: 'forbidden', status, message: `You don't have permission to ${action}.` };
+      return { code: 'forbidden', status, message: msg('error.forbidden', { action }) };
+    }
     case 404:
       return {
         code: 'notFound',
         status,
-        message: `${name ? `${kind} "${name}"` : `That ${kind}`} no longer exists, or you can't see it.`,
+        message: name
+          ? msg('error.notFoundNamed', { kind, name })
+          : msg('error.notFound', { kind }),
       };
     case 409:
       return body.reason === 'AlreadyExists'
         ? {
             code: 'alreadyExists',
             status,
-            message: `${kind}${name ? ` "${name}"` : ''} already exists. Pick another name.`,
+            message: name
+              ? msg('error.alreadyExistsNamed', { kind, name })
+              : msg('error.alreadyExists', { kind }),
           }
-        : {
-            code: 'conflict',
-            status,
-            message: 'Someone changed this at the same time. Reload it and try again.',
-          };
+        : { code: 'conflict', status, message: msg('error.conflict') };
     case 400:
     case 422: {
+      // The API server's own validation text is the most precise thing we can say; keep it.
       const fields = Object.fromEntries(
         (body.details?.causes ?? [])
           .filter((c) => c.field)
-          .map((c) => [c.field ?? '', cleanCause(c.message ?? c.reason ?? 'invalid')]),
+          .map((c) => [
+            c.field ?? '',
+            msg('error.cause', { detail: cleanCause(c.message ?? c.reason ?? 'invalid') }),
+          ]),
       );
-      const first = Object.entries(fields)[0];
+      const first = (body.details?.causes ?? []).find((c) => c.field);
+      const detail = first
+        ? `${first.field ?? ''}: ${cleanCause(first.message ?? first.reason ?? 'invalid')}`
+        : cleanCause(body.message ?? 'invalid input');
       return {
         code: 'invalid',
         status: 422,
-        message: `The cluster rejected this ${kind}: ${first ? `${first[0]}: ${first[1]}` : cleanCause(body.message ?? 'invalid input')}`,
+        message: msg('error.rejected', { kind, detail }),
         ...(Object.keys(fields).length ? { fields } : {}),
       };
     }
     case 429:
-      return {
-        code: 'tooManyRequests',
-        status,
-        message: 'The cluster is busy. Wait a few seconds and try again.',
-      };
+      return { code: 'tooManyRequests', status, message: msg('error.busy') };
     case 504:
-      return {
-        code: 'timeout',
-        status,
-        message: 'The cluster did not answer in time. Try again in a moment.',
-      };
+      return { code: 'timeout', status, message: msg('error.timeout') };
     default:
       return {
         code: 'serverError',
         status: status >= 500 ? status : 500,
-        message:
-          'The cluster had a problem handling this. Try again; if it keeps happening, tell your operator.',
+        message: msg('error.cluster'),
       };
   }
 }
 
-function humanKind(kind?: string): string {
-  if (!kind) return 'object';
-  // "virtualmachines.kubevirt.io" or "VirtualMachine" → "virtual machine"
+/** A Problem in one language. */
+export function renderProblem(p: Problem, t: Translate = english): UserError {
+  return {
+    code: p.code,
+    status: p.status,
+    message: t(p.message),
+    ...(p.fields
+      ? { fields: Object.fromEntries(Object.entries(p.fields).map(([k, m]) => [k, t(m)])) }
+      : {}),
+  };
+}
+
+/** Maps and renders in one step (English unless a translator is given). */
+export function toUserError(err: unknown, ctx: ErrorContext = {}, t?: Translate): UserError {
+  return renderProblem(problemOf(err, ctx), t);
+}
+
+/** "virtualmachines.kubevirt.io" or "VirtualMachine" → the registry's label, lower case. */
+function kindLabel(kind?: string): Msg | string {
+  if (!kind) return msg('error.object');
   const base = kind.split('.')[0] ?? kind;
-  // The API server names the resource ("virtualmachines"); the registry knows what people call it.
-  const known = Object.values(models).find((m) => m.plural === base || m.kind === base);
-  if (known) return known.label.toLowerCase();
+  const known = modelOfResource(base);
+  if (known) return { key: known.label, lower: true };
   return base
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/s$/, '')
     .toLowerCase();
 }
 
-function quotaDetail(message = ''): string {
+function quotaDetail(message = ''): { requested: string; used: string; limit: string } | undefined {
   const m =
     /exceeded quota: [^,]+, requested: ([^,]+(?:,[^,=]+=[^,]+)*), used: ([^,]+(?:,[^,=]+=[^,]+)*), limited: (.+)$/.exec(
       message,
     );
-  return m ? ` (requested ${m[1]}, used ${m[2]}, limit ${m[3]})` : '';
+  return m ? { requested: m[1] ?? '', used: m[2] ?? '', limit: m[3] ?? '' } : undefined;
 }
 
 function cleanCause(text: string): string {

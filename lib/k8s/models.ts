@@ -1,363 +1,445 @@
 // The one registry of Kubernetes resource models the dashboard reads and writes. Pure data, safe to
-// import from client components: the browser uses it for labels, keys and columns; the server for paths.
+// import from client components: the browser uses it for labels, keys and columns; the server for
+// paths. Each model is typed with the shape of its objects, so live lists come back typed.
+import type { MessageKey } from '../i18n/messages';
+import type {
+  ClusterObject,
+  KamajiControlPlaneObject,
+  MachineDeploymentObject,
+  KubevirtMachineTemplateObject,
+  MachineObject,
+  MachineTemplateObject,
+} from '../clusters/types';
+import type {
+  EventObject,
+  NamespaceObject,
+  NodeObject,
+  PersistentVolumeClaimObject,
+  PersistentVolumeObject,
+  ResourceQuotaObject,
+  SecretObject,
+  ServiceObject,
+  StorageClassObject,
+} from './objects';
+import type { KubeObject } from './types';
 
 export interface DisplayColumn {
   id: string;
-  header: string;
-  /** Dotted path into the object, e.g. "status.phase". */
+  header: MessageKey;
+  /** Dotted path into the object, e.g. "status.phase" (array items by index: "a.0.b"). */
   path: string;
-  format?: 'text' | 'age' | 'bool';
+  format?: 'text' | 'age' | 'bool' | 'ports' | 'ingress';
 }
 
-export interface ResourceModel {
+export interface ResourceModel<T extends KubeObject = KubeObject> {
   id: string;
   group: string;
   version: string;
   kind: string;
   plural: string;
   namespaced: boolean;
-  label: string;
-  labelPlural: string;
+  label: MessageKey;
+  labelPlural: MessageKey;
+  /** What generic lists and detail pages show, after the name. */
   columns: DisplayColumn[];
+  /** Type marker only: the shape of this model's objects. Never set. */
+  readonly object?: T;
 }
 
 const age: DisplayColumn = {
   id: 'age',
-  header: 'Age',
+  header: 'common.age',
   path: 'metadata.creationTimestamp',
   format: 'age',
 };
 
-function model(
-  m: Omit<ResourceModel, 'columns' | 'labelPlural'> & {
-    columns?: DisplayColumn[];
-    labelPlural?: string;
-  },
-) {
-  return {
-    labelPlural: `${m.label}s`,
-    ...m,
-    columns: [...(m.columns ?? []), age],
-  } satisfies ResourceModel;
+function model<T extends KubeObject>(
+  m: Omit<ResourceModel<T>, 'columns' | 'object'> & { columns?: DisplayColumn[] },
+): ResourceModel<T> {
+  return { ...m, columns: [...(m.columns ?? []), age] };
 }
 
 export const models = {
-  namespaces: model({
+  namespaces: model<NamespaceObject>({
     id: 'namespaces',
     group: '',
     version: 'v1',
     kind: 'Namespace',
     plural: 'namespaces',
     namespaced: false,
-    label: 'Namespace',
-    columns: [{ id: 'phase', header: 'Status', path: 'status.phase' }],
+    label: 'model.namespaces',
+    labelPlural: 'model.namespaces.plural',
+    columns: [{ id: 'phase', header: 'common.status', path: 'status.phase' }],
   }),
-  nodes: model({
+  nodes: model<NodeObject>({
     id: 'nodes',
     group: '',
     version: 'v1',
     kind: 'Node',
     plural: 'nodes',
     namespaced: false,
-    label: 'Node',
-    columns: [{ id: 'kubelet', header: 'Version', path: 'status.nodeInfo.kubeletVersion' }],
+    label: 'model.nodes',
+    labelPlural: 'model.nodes.plural',
+    columns: [{ id: 'kubelet', header: 'column.version', path: 'status.nodeInfo.kubeletVersion' }],
   }),
-  events: model({
+  events: model<EventObject>({
     id: 'events',
     group: '',
     version: 'v1',
     kind: 'Event',
     plural: 'events',
     namespaced: true,
-    label: 'Event',
+    label: 'model.events',
+    labelPlural: 'model.events.plural',
     columns: [
-      { id: 'reason', header: 'Reason', path: 'reason' },
-      { id: 'message', header: 'Message', path: 'message' },
+      { id: 'reason', header: 'column.reason', path: 'reason' },
+      { id: 'message', header: 'column.message', path: 'message' },
     ],
   }),
-  resourcequotas: model({
+  resourcequotas: model<ResourceQuotaObject>({
     id: 'resourcequotas',
     group: '',
     version: 'v1',
     kind: 'ResourceQuota',
     plural: 'resourcequotas',
     namespaced: true,
-    label: 'Resource quota',
+    label: 'model.resourcequotas',
+    labelPlural: 'model.resourcequotas.plural',
   }),
-  secrets: model({
+  secrets: model<SecretObject>({
     id: 'secrets',
     group: '',
     version: 'v1',
     kind: 'Secret',
     plural: 'secrets',
     namespaced: true,
-    label: 'Secret',
+    label: 'model.secrets',
+    labelPlural: 'model.secrets.plural',
   }),
-  services: model({
+  services: model<ServiceObject>({
     id: 'services',
     group: '',
     version: 'v1',
     kind: 'Service',
     plural: 'services',
     namespaced: true,
-    label: 'Service',
-    columns: [{ id: 'type', header: 'Type', path: 'spec.type' }],
+    label: 'model.services',
+    labelPlural: 'model.services.plural',
+    columns: [
+      { id: 'type', header: 'column.type', path: 'spec.type' },
+      {
+        id: 'address',
+        header: 'column.address',
+        path: 'status.loadBalancer.ingress',
+        format: 'ingress',
+      },
+      { id: 'ports', header: 'column.ports', path: 'spec.ports', format: 'ports' },
+    ],
   }),
-  persistentvolumeclaims: model({
+  persistentvolumeclaims: model<PersistentVolumeClaimObject>({
     id: 'persistentvolumeclaims',
     group: '',
     version: 'v1',
     kind: 'PersistentVolumeClaim',
     plural: 'persistentvolumeclaims',
     namespaced: true,
-    label: 'Volume',
+    label: 'model.persistentvolumeclaims',
+    labelPlural: 'model.persistentvolumeclaims.plural',
     columns: [
-      { id: 'phase', header: 'Status', path: 'status.phase' },
-      { id: 'class', header: 'Storage class', path: 'spec.storageClassName' },
+      { id: 'phase', header: 'common.status', path: 'status.phase' },
+      { id: 'size', header: 'column.size', path: 'spec.resources.requests.storage' },
+      { id: 'class', header: 'column.storageClass', path: 'spec.storageClassName' },
+      { id: 'mode', header: 'column.volumeMode', path: 'spec.volumeMode' },
     ],
   }),
-  persistentvolumes: model({
+  persistentvolumes: model<PersistentVolumeObject>({
     id: 'persistentvolumes',
     group: '',
     version: 'v1',
     kind: 'PersistentVolume',
     plural: 'persistentvolumes',
     namespaced: false,
-    label: 'Persistent volume',
+    label: 'model.persistentvolumes',
+    labelPlural: 'model.persistentvolumes.plural',
   }),
-  storageclasses: model({
+  storageclasses: model<StorageClassObject>({
     id: 'storageclasses',
     group: 'storage.k8s.io',
     version: 'v1',
     kind: 'StorageClass',
     plural: 'storageclasses',
     namespaced: false,
-    label: 'Storage class',
-    labelPlural: 'Storage classes',
-    columns: [{ id: 'provisioner', header: 'Provisioner', path: 'provisioner' }],
+    label: 'model.storageclasses',
+    labelPlural: 'model.storageclasses.plural',
+    columns: [{ id: 'provisioner', header: 'column.provisioner', path: 'provisioner' }],
   }),
-  clusters: model({
+  clusters: model<ClusterObject>({
     id: 'clusters',
     group: 'cluster.x-k8s.io',
     version: 'v1beta2',
     kind: 'Cluster',
     plural: 'clusters',
     namespaced: true,
-    label: 'Cluster',
-    columns: [{ id: 'phase', header: 'Phase', path: 'status.phase' }],
+    label: 'model.clusters',
+    labelPlural: 'model.clusters.plural',
+    columns: [{ id: 'phase', header: 'column.phase', path: 'status.phase' }],
   }),
-  machinedeployments: model({
+  machinedeployments: model<MachineDeploymentObject>({
     id: 'machinedeployments',
     group: 'cluster.x-k8s.io',
     version: 'v1beta2',
     kind: 'MachineDeployment',
     plural: 'machinedeployments',
     namespaced: true,
-    label: 'Node group',
+    label: 'model.machinedeployments',
+    labelPlural: 'model.machinedeployments.plural',
   }),
-  machines: model({
+  machines: model<MachineObject>({
     id: 'machines',
     group: 'cluster.x-k8s.io',
     version: 'v1beta2',
     kind: 'Machine',
     plural: 'machines',
     namespaced: true,
-    label: 'Machine',
-    columns: [{ id: 'phase', header: 'Phase', path: 'status.phase' }],
+    label: 'model.machines',
+    labelPlural: 'model.machines.plural',
+    columns: [{ id: 'phase', header: 'column.phase', path: 'status.phase' }],
   }),
-  kamajicontrolplanes: model({
+  kamajicontrolplanes: model<KamajiControlPlaneObject>({
     id: 'kamajicontrolplanes',
     group: 'controlplane.cluster.x-k8s.io',
     version: 'v1alpha2',
     kind: 'KamajiControlPlane',
     plural: 'kamajicontrolplanes',
     namespaced: true,
-    label: 'Control plane',
+    label: 'model.kamajicontrolplanes',
+    labelPlural: 'model.kamajicontrolplanes.plural',
   }),
-  kubevirtclusters: model({
+  kubevirtclusters: model<KubeObject>({
     id: 'kubevirtclusters',
     group: 'infrastructure.cluster.x-k8s.io',
     version: 'v1alpha1',
     kind: 'KubevirtCluster',
     plural: 'kubevirtclusters',
     namespaced: true,
-    label: 'KubeVirt cluster',
+    label: 'model.kubevirtclusters',
+    labelPlural: 'model.kubevirtclusters.plural',
   }),
-  kubevirtmachinetemplates: model({
+  kubevirtmachinetemplates: model<KubevirtMachineTemplateObject>({
     id: 'kubevirtmachinetemplates',
     group: 'infrastructure.cluster.x-k8s.io',
     version: 'v1alpha1',
     kind: 'KubevirtMachineTemplate',
     plural: 'kubevirtmachinetemplates',
     namespaced: true,
-    label: 'KubeVirt machine template',
+    label: 'model.kubevirtmachinetemplates',
+    labelPlural: 'model.kubevirtmachinetemplates.plural',
   }),
-  kubeadmconfigtemplates: model({
+  kubeadmconfigtemplates: model<MachineTemplateObject>({
     id: 'kubeadmconfigtemplates',
     group: 'bootstrap.cluster.x-k8s.io',
     version: 'v1beta2',
     kind: 'KubeadmConfigTemplate',
     plural: 'kubeadmconfigtemplates',
     namespaced: true,
-    label: 'Kubeadm config template',
+    label: 'model.kubeadmconfigtemplates',
+    labelPlural: 'model.kubeadmconfigtemplates.plural',
   }),
-  virtualmachines: model({
+  virtualmachines: model<KubeObject>({
     id: 'virtualmachines',
     group: 'kubevirt.io',
     version: 'v1',
     kind: 'VirtualMachine',
     plural: 'virtualmachines',
     namespaced: true,
-    label: 'Virtual machine',
-    columns: [{ id: 'status', header: 'Status', path: 'status.printableStatus' }],
+    label: 'model.virtualmachines',
+    labelPlural: 'model.virtualmachines.plural',
+    columns: [
+      { id: 'status', header: 'common.status', path: 'status.printableStatus' },
+      { id: 'cpu', header: 'column.cpu', path: 'spec.template.spec.domain.cpu.cores' },
+      { id: 'memory', header: 'column.memory', path: 'spec.template.spec.domain.memory.guest' },
+      { id: 'run', header: 'column.runStrategy', path: 'spec.runStrategy' },
+    ],
   }),
-  virtualmachineinstances: model({
+  virtualmachineinstances: model<KubeObject>({
     id: 'virtualmachineinstances',
     group: 'kubevirt.io',
     version: 'v1',
     kind: 'VirtualMachineInstance',
     plural: 'virtualmachineinstances',
     namespaced: true,
-    label: 'VM instance',
+    label: 'model.virtualmachineinstances',
+    labelPlural: 'model.virtualmachineinstances.plural',
     columns: [
-      { id: 'phase', header: 'Phase', path: 'status.phase' },
-      { id: 'node', header: 'Node', path: 'status.nodeName' },
+      { id: 'phase', header: 'column.phase', path: 'status.phase' },
+      { id: 'node', header: 'column.node', path: 'status.nodeName' },
     ],
   }),
-  datavolumes: model({
+  datavolumes: model<KubeObject>({
     id: 'datavolumes',
     group: 'cdi.kubevirt.io',
     version: 'v1beta1',
     kind: 'DataVolume',
     plural: 'datavolumes',
     namespaced: true,
-    label: 'Data volume',
+    label: 'model.datavolumes',
+    labelPlural: 'model.datavolumes.plural',
     columns: [
-      { id: 'phase', header: 'Phase', path: 'status.phase' },
-      { id: 'progress', header: 'Progress', path: 'status.progress' },
+      { id: 'phase', header: 'column.phase', path: 'status.phase' },
+      { id: 'progress', header: 'column.progress', path: 'status.progress' },
     ],
   }),
-  virtualmachineclusterinstancetypes: model({
+  virtualmachineclusterinstancetypes: model<KubeObject>({
     id: 'virtualmachineclusterinstancetypes',
     group: 'instancetype.kubevirt.io',
     version: 'v1beta1',
     kind: 'VirtualMachineClusterInstancetype',
     plural: 'virtualmachineclusterinstancetypes',
     namespaced: false,
-    label: 'Instance type',
+    label: 'model.virtualmachineclusterinstancetypes',
+    labelPlural: 'model.virtualmachineclusterinstancetypes.plural',
   }),
-  ipaddresspools: model({
+  ipaddresspools: model<KubeObject>({
     id: 'ipaddresspools',
     group: 'metallb.io',
     version: 'v1beta1',
     kind: 'IPAddressPool',
     plural: 'ipaddresspools',
     namespaced: true,
-    label: 'IP address pool',
+    label: 'model.ipaddresspools',
+    labelPlural: 'model.ipaddresspools.plural',
   }),
-  l2advertisements: model({
+  l2advertisements: model<KubeObject>({
     id: 'l2advertisements',
     group: 'metallb.io',
     version: 'v1beta1',
     kind: 'L2Advertisement',
     plural: 'l2advertisements',
     namespaced: true,
-    label: 'L2 advertisement',
+    label: 'model.l2advertisements',
+    labelPlural: 'model.l2advertisements.plural',
   }),
-  helmreleases: model({
+  helmreleases: model<KubeObject>({
     id: 'helmreleases',
     group: 'helm.toolkit.fluxcd.io',
     version: 'v2',
     kind: 'HelmRelease',
     plural: 'helmreleases',
     namespaced: true,
-    label: 'Helm release',
+    label: 'model.helmreleases',
+    labelPlural: 'model.helmreleases.plural',
   }),
-  helmrepositories: model({
+  helmrepositories: model<KubeObject>({
     id: 'helmrepositories',
     group: 'source.toolkit.fluxcd.io',
     version: 'v1',
     kind: 'HelmRepository',
     plural: 'helmrepositories',
     namespaced: true,
-    label: 'Helm repository',
-    labelPlural: 'Helm repositories',
+    label: 'model.helmrepositories',
+    labelPlural: 'model.helmrepositories.plural',
   }),
-  nodehealthchecks: model({
+  nodehealthchecks: model<KubeObject>({
     id: 'nodehealthchecks',
     group: 'remediation.medik8s.io',
     version: 'v1alpha1',
     kind: 'NodeHealthCheck',
     plural: 'nodehealthchecks',
     namespaced: false,
-    label: 'Node health check',
-    columns: [{ id: 'phase', header: 'Phase', path: 'status.phase' }],
+    label: 'model.nodehealthchecks',
+    labelPlural: 'model.nodehealthchecks.plural',
+    columns: [{ id: 'phase', header: 'column.phase', path: 'status.phase' }],
   }),
-  fenceagentsremediations: model({
+  fenceagentsremediations: model<KubeObject>({
     id: 'fenceagentsremediations',
     group: 'fence-agents-remediation.medik8s.io',
     version: 'v1alpha1',
     kind: 'FenceAgentsRemediation',
     plural: 'fenceagentsremediations',
     namespaced: true,
-    label: 'Fence agents remediation',
+    label: 'model.fenceagentsremediations',
+    labelPlural: 'model.fenceagentsremediations.plural',
   }),
-  selfnoderemediations: model({
+  selfnoderemediations: model<KubeObject>({
     id: 'selfnoderemediations',
     group: 'self-node-remediation.medik8s.io',
     version: 'v1alpha1',
     kind: 'SelfNodeRemediation',
     plural: 'selfnoderemediations',
     namespaced: true,
-    label: 'Self node remediation',
+    label: 'model.selfnoderemediations',
+    labelPlural: 'model.selfnoderemediations.plural',
   }),
-  baremetalhosts: model({
+  baremetalhosts: model<KubeObject>({
     id: 'baremetalhosts',
     group: 'metal3.io',
     version: 'v1alpha1',
     kind: 'BareMetalHost',
     plural: 'baremetalhosts',
     namespaced: true,
-    label: 'Bare-metal host',
-    columns: [{ id: 'state', header: 'State', path: 'status.provisioning.state' }],
+    label: 'model.baremetalhosts',
+    labelPlural: 'model.baremetalhosts.plural',
+    columns: [{ id: 'state', header: 'column.state', path: 'status.provisioning.state' }],
   }),
-  nodefeatures: model({
+  nodefeatures: model<KubeObject>({
     id: 'nodefeatures',
     group: 'nfd.k8s-sigs.io',
     version: 'v1alpha1',
     kind: 'NodeFeature',
     plural: 'nodefeatures',
     namespaced: true,
-    label: 'Node feature',
+    label: 'model.nodefeatures',
+    labelPlural: 'model.nodefeatures.plural',
   }),
-  linstorsatellites: model({
+  linstorsatellites: model<KubeObject>({
     id: 'linstorsatellites',
     group: 'piraeus.io',
     version: 'v1',
     kind: 'LinstorSatellite',
     plural: 'linstorsatellites',
     namespaced: false,
-    label: 'LINSTOR satellite',
+    label: 'model.linstorsatellites',
+    labelPlural: 'model.linstorsatellites.plural',
   }),
-  volumesnapshots: model({
+  volumesnapshots: model<KubeObject>({
     id: 'volumesnapshots',
     group: 'snapshot.storage.k8s.io',
     version: 'v1',
     kind: 'VolumeSnapshot',
     plural: 'volumesnapshots',
     namespaced: true,
-    label: 'Volume snapshot',
+    label: 'model.volumesnapshots',
+    labelPlural: 'model.volumesnapshots.plural',
   }),
-} as const satisfies Record<string, ResourceModel>;
+};
 
-export type ModelId = keyof typeof models;
+export type Models = typeof models;
+export type ModelId = keyof Models;
+/** The object type of a model id: ObjectOf<'clusters'> is ClusterObject. */
+export type ObjectOf<Id extends ModelId> = NonNullable<Models[Id]['object']>;
 
 export function isModelId(id: string): id is ModelId {
   return Object.hasOwn(models, id);
 }
 
-export function apiVersionOf(m: ResourceModel): string {
+export function apiVersionOf(m: Pick<ResourceModel, 'group' | 'version'>): string {
   return m.group ? `${m.group}/${m.version}` : m.version;
+}
+
+const all: ResourceModel[] = Object.values(models);
+
+/** The model of an object, by its kind and (when given) its apiVersion's group. */
+export function modelOfKind(kind: string | undefined, apiVersion?: string): ResourceModel {
+  const group =
+    apiVersion === undefined ? undefined : apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  const m = all.find((x) => x.kind === kind && (group === undefined || x.group === group));
+  if (!m) throw new Error(`no model for ${apiVersion ?? ''} ${kind ?? ''}`);
+  return m;
+}
+
+/** The model a plural resource or kind names ("virtualmachines", "VirtualMachine"), if any. */
+export function modelOfResource(name: string): ResourceModel | undefined {
+  return all.find((m) => m.plural === name || m.kind === name);
 }
 
 /** REST path of a collection or a single object: /api/v1/namespaces/x/pods[/name]. */

@@ -19,6 +19,7 @@ export interface ObjectMeta {
     controller?: boolean;
   }[];
   finalizers?: string[];
+  managedFields?: unknown[];
 }
 
 export interface KubeObject {

@@ -2,19 +2,37 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
+import { english, msg, type Translate } from '../i18n/messages';
 import { KubeApiError, toUserError } from '../k8s/errors';
+import { logError } from '../log';
 import { kubeFor, type KubeClient } from '../k8s/client';
 import type { KubeIdentity } from '../k8s/identity';
 import { models } from '../k8s/models';
-import { subscriptionKey, type LiveEvent, type StreamMessage, type Subscription } from './protocol';
+import {
+  subscriptionKey,
+  type LiveEvent,
+  type LiveSubscription,
+  type StreamMessage,
+} from './protocol';
 
 /** Server batches events for this long before sending, so a burst becomes one cache update. */
 const FLUSH_MS = 40;
 const MAX_BACKOFF_MS = 30_000;
 
+export interface StreamOptions {
+  /** When the session ends (ms since epoch): the stream says `signedOut` and closes then. */
+  expiresAt?: number;
+  /** The person's language, for the errors the stream reports. */
+  t?: Translate;
+  /** Called once the stream has closed itself (expiry), so the transport can end too. */
+  onClose?: () => void;
+}
+
 /**
- * One live stream per browser tab. Each subscription lists, then watches, as the tab's user;
- * 410 Gone relists, a closed watch resumes from the last resourceVersion, failures back off.
+ * One live stream per browser tab. Each subscription watches as the tab's user from the
+ * resourceVersion the tab's cached list is at (or lists first when it has none); 410 Gone relists,
+ * a closed watch resumes from the last resourceVersion, transient failures back off, and refusals
+ * (401/403/404, a 400 for a bad selector) are reported once and not retried.
  */
 export class LiveStream {
   readonly id = randomUUID();
@@ -22,13 +40,33 @@ export class LiveStream {
   private readonly subs = new Map<string, Watcher>();
   private pending: LiveEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private expiry: NodeJS.Timeout | undefined;
+  readonly t: Translate;
   closed = false;
 
   constructor(
     readonly identity: KubeIdentity,
     private readonly write: (msg: StreamMessage) => void,
+    private readonly opts: StreamOptions = {},
   ) {
     this.kube = kubeFor(identity);
+    this.t = opts.t ?? english;
+    if (opts.expiresAt !== undefined) {
+      // setTimeout's delay is a 32-bit int; a longer session is re-checked when the timer fires.
+      const arm = () => {
+        const left = (opts.expiresAt ?? 0) - Date.now();
+        if (left <= 0) return this.signOut();
+        this.expiry = setTimeout(arm, Math.min(left, 2 ** 31 - 1));
+      };
+      arm();
+    }
+  }
+
+  /** The session is over: say so, stop watching, and let the transport close. */
+  signOut(): void {
+    this.send({ type: 'signedOut' });
+    this.close();
+    this.opts.onClose?.();
   }
 
   send(msg: StreamMessage): void {
@@ -48,7 +86,7 @@ export class LiveStream {
     this.send({ type: 'events', events });
   }
 
-  setSubscriptions(list: Subscription[]): void {
+  setSubscriptions(list: LiveSubscription[]): void {
     const wanted = new Map(list.map((s) => [subscriptionKey(s), s]));
     for (const [key, w] of this.subs) {
       if (!wanted.has(key)) {
@@ -72,6 +110,7 @@ export class LiveStream {
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.expiry) clearTimeout(this.expiry);
     for (const w of this.subs.values()) w.stop();
     this.subs.clear();
     hub().streams.delete(this.id);
@@ -88,7 +127,7 @@ class Watcher {
     private readonly stream: LiveStream,
     private readonly kube: KubeClient,
     private readonly key: string,
-    private readonly sub: Subscription,
+    private readonly sub: LiveSubscription,
   ) {}
 
   stop(): void {
@@ -105,7 +144,8 @@ class Watcher {
       fieldSelector: this.sub.fieldSelector,
     };
     let backoff = 500;
-    let rv: string | undefined;
+    // The tab's cached list is at this version: watch from it instead of listing again.
+    let rv: string | undefined = this.sub.resourceVersion;
     while (!this.stopped) {
       try {
         if (rv === undefined) {
@@ -146,17 +186,21 @@ class Watcher {
           rv = undefined; // too old: relist
           continue;
         }
-        if (
-          err instanceof KubeApiError &&
-          (err.status === 401 || err.status === 403 || err.status === 404)
-        ) {
+        if (err instanceof KubeApiError && err.status < 500 && err.status !== 429) {
+          // A refusal or a bad request: retrying would only ask again. Say it once.
+          if (err.status === 400 || err.status === 422)
+            logError('watch refused', err, { subscription: this.key });
           this.stream.send({
             type: 'error',
             key: this.key,
-            error: toUserError(err, {
-              action: `see ${model.labelPlural.toLowerCase()}`,
-              kind: model.kind,
-            }),
+            error: toUserError(
+              err,
+              {
+                action: msg('action.see', { kinds: { key: model.labelPlural, lower: true } }),
+                kind: model.kind,
+              },
+              this.stream.t,
+            ),
           });
           return;
         }
@@ -185,8 +229,9 @@ function hub(): Hub {
 export function openStream(
   identity: KubeIdentity,
   write: (msg: StreamMessage) => void,
+  opts: StreamOptions = {},
 ): LiveStream {
-  const s = new LiveStream(identity, write);
+  const s = new LiveStream(identity, write, opts);
   hub().streams.set(s.id, s);
   return s;
 }

@@ -3,20 +3,37 @@
 import { z } from 'zod';
 
 import type { UserError } from '../k8s/errors';
-import { isModelId, type ModelId } from '../k8s/models';
+import { isModelId, type ModelId, type ObjectOf } from '../k8s/models';
+import { namespaceName } from '../k8s/names';
 import type { KubeObject } from '../k8s/types';
 
 export const subscriptionSchema = z.object({
-  model: z.string().refine(isModelId, 'unknown resource model') as unknown as z.ZodType<ModelId>,
-  namespace: z.string().max(253).optional(),
+  model: z.custom<ModelId>((v) => typeof v === 'string' && isModelId(v), 'unknown resource model'),
+  namespace: namespaceName.optional(),
   labelSelector: z.string().max(1024).optional(),
   fieldSelector: z.string().max(1024).optional(),
 });
-export type Subscription = z.infer<typeof subscriptionSchema>;
+
+/** One list a page shows: a model, optionally in one namespace and narrowed by selectors. */
+export interface Subscription<Id extends ModelId = ModelId> {
+  model: Id;
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** A subscription as the tab sends it: with the resourceVersion its cached list is at, if any. */
+export const liveSubscriptionSchema = subscriptionSchema.extend({
+  resourceVersion: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
+});
+export type LiveSubscription = Subscription & { resourceVersion?: string };
 
 export const subscriptionsRequestSchema = z.object({
   streamId: z.string().min(1).max(64),
-  subscriptions: z.array(subscriptionSchema).max(64),
+  subscriptions: z.array(liveSubscriptionSchema).max(64),
 });
 
 export function subscriptionKey(s: Subscription): string {
@@ -28,6 +45,8 @@ export interface ListData<T extends KubeObject = KubeObject> {
   items: T[];
   resourceVersion: string;
 }
+
+export type ListOf<Id extends ModelId> = ListData<ObjectOf<Id>>;
 
 export interface LiveEvent {
   key: string;

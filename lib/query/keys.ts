@@ -15,14 +15,3 @@ export const queryKeys = {
     ] as const,
   tenants: () => ['tenants'] as const,
 };
-
-/** The subscription a list key stands for (inverse of queryKeys.list). */
-export function subscriptionOf(key: readonly unknown[]): Subscription {
-  const [, model, , namespace, labelSelector, fieldSelector] = key as string[];
-  return {
-    model: model as Subscription['model'],
-    ...(namespace ? { namespace } : {}),
-    ...(labelSelector ? { labelSelector } : {}),
-    ...(fieldSelector ? { fieldSelector } : {}),
-  };
-}

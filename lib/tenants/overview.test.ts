@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { overviewLists, parseQuantity, quotaLines } from './overview';
+import { english } from '../i18n/messages';
+import { overviewLists, quotaLines } from './overview';
+import { parseQuantity } from './quantity';
 
 describe('tenant overview', () => {
   it('parses quantities', () => {
@@ -20,9 +22,16 @@ describe('tenant overview', () => {
         },
       },
     ]);
-    expect(lines).toEqual([
+    expect(lines).toMatchObject([
       { resource: 'persistentvolumeclaims', used: '5', hard: '50', ratio: 0.1 },
       { resource: 'requests.storage', used: '512Gi', hard: '2Ti', ratio: 0.25 },
+    ]);
+    // People read names and units, not resource keys.
+    const say = (v: string | Parameters<typeof english>[0]) =>
+      typeof v === 'string' ? v : english(v);
+    expect(lines.map((l) => `${say(l.label)}: ${say(l.usedText)} of ${say(l.hardText)}`)).toEqual([
+      'Volumes: 5 of 50',
+      'Storage: 512 GiB of 2 TiB',
     ]);
   });
 

@@ -5,13 +5,14 @@ import { cache } from 'react';
 import { serverEnv } from '../env';
 import { canI } from '../k8s/access';
 import type { KubeClient } from '../k8s/client';
+import { KubeApiError } from '../k8s/errors';
 import { models } from '../k8s/models';
-import type { KubeObject } from '../k8s/types';
+import type { NamespaceObject } from '../k8s/objects';
 import type { Viewer } from '../auth/session';
 import { tenantCandidates } from './membership';
 import { DISPLAY_NAME_ANNOTATION, TENANT_LABEL, type Tenant } from './types';
 
-function toTenant(ns: KubeObject): Tenant | null {
+function toTenant(ns: NamespaceObject): Tenant | null {
   const name = ns.metadata?.labels?.[TENANT_LABEL];
   if (!name || !ns.metadata?.name) return null;
   return {
@@ -42,7 +43,11 @@ export const tenantsFor = cache(async (viewer: Viewer, kube: KubeClient): Promis
       kube
         .get(models.namespaces, undefined, `${env.STRATUS_TENANT_NAMESPACE_PREFIX}${n}`)
         .then(toTenant)
-        .catch(() => null),
+        .catch((e: unknown) => {
+          // Not there, or not theirs: not a tenant of this person. Anything else is an outage.
+          if (e instanceof KubeApiError && (e.status === 403 || e.status === 404)) return null;
+          throw e;
+        }),
     ),
   );
   return found.filter((t): t is Tenant => !!t);

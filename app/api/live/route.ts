@@ -1,4 +1,5 @@
 import { getViewer } from '@/lib/auth/session';
+import { getT } from '@/lib/i18n/server';
 import { openStream } from '@/lib/live/hub';
 import type { StreamMessage } from '@/lib/live/protocol';
 
@@ -7,14 +8,26 @@ export const runtime = 'nodejs';
 
 const HEARTBEAT_MS = 15_000;
 
-/** The tab's one live connection (server-sent events); subscriptions arrive by POST /api/live/subscriptions. */
+/**
+ * The tab's one live connection (server-sent events); subscriptions arrive by POST
+ * /api/live/subscriptions. It ends with `signedOut` when the session does.
+ */
 export async function GET(req: Request): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return new Response('unauthenticated', { status: 401 });
+  const t = await getT();
   const enc = new TextEncoder();
   let cleanup = () => {};
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
+      const end = () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      };
       const write = (msg: StreamMessage) => {
         try {
           controller.enqueue(enc.encode(`data: ${JSON.stringify(msg)}\n\n`));
@@ -22,7 +35,11 @@ export async function GET(req: Request): Promise<Response> {
           cleanup();
         }
       };
-      const stream = openStream(viewer.identity, write);
+      const stream = openStream(viewer.identity, write, {
+        expiresAt: viewer.expiresAt,
+        t,
+        onClose: end,
+      });
       const heartbeat = setInterval(() => {
         try {
           controller.enqueue(enc.encode(': keep-alive\n\n'));
@@ -34,15 +51,8 @@ export async function GET(req: Request): Promise<Response> {
         clearInterval(heartbeat);
         stream.close();
       };
-      req.signal.addEventListener('abort', () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          /* already closed */
-        }
-      });
-      write({ type: 'hello', streamId: stream.id });
+      req.signal.addEventListener('abort', end);
+      if (!stream.closed) write({ type: 'hello', streamId: stream.id });
     },
     cancel() {
       cleanup();

@@ -1,17 +1,5 @@
-import { HydrationBoundary } from '@tanstack/react-query';
+import { ConsolePage } from '@/components/console/console-page';
 
-import { ConsoleList } from '@/components/console/console-list';
-import { requireOperator } from '@/lib/console';
-import { getT } from '@/lib/i18n/server';
-import { prefetchLists } from '@/lib/live/prefetch';
-
-export default async function ConsoleReleases() {
-  const { kube } = await requireOperator();
-  const t = await getT();
-  const state = await prefetchLists(kube, [{ model: 'helmreleases' }]);
-  return (
-    <HydrationBoundary state={state}>
-      <ConsoleList model="helmreleases" title={t('console.releases')} />
-    </HydrationBoundary>
-  );
+export default function ConsoleReleases() {
+  return <ConsolePage href="/console/releases" />;
 }

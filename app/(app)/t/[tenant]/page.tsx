@@ -1,16 +1,17 @@
-import type { Metadata } from 'next';
 import { HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
 
 import { TenantOverview } from '@/components/tenant/tenant-overview';
-import { prefetchLists } from '@/lib/live/prefetch';
+import { getT } from '@/lib/i18n/server';
+import { loadTenantPage } from '@/lib/pages/tenant-page';
 import { overviewLists } from '@/lib/tenants/overview';
-import { tenantFromRoute } from '@/lib/tenants/resolve';
 
-export const metadata: Metadata = { title: 'Overview' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('nav.overview') };
+}
 
 export default async function TenantPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { kube, tenant } = await tenantFromRoute((await params).tenant);
-  const state = await prefetchLists(kube, overviewLists(tenant.namespace));
+  const { tenant, state } = await loadTenantPage((await params).tenant, { lists: overviewLists });
   return (
     <HydrationBoundary state={state}>
       <TenantOverview tenant={tenant} />

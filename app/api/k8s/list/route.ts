@@ -1,5 +1,7 @@
 import { requireKube } from '@/lib/auth/session';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, problemResponse } from '@/lib/http';
+import { msg } from '@/lib/i18n/messages';
+import { models } from '@/lib/k8s/models';
 import { listFor } from '@/lib/live/list';
 import { subscriptionSchema } from '@/lib/live/protocol';
 
@@ -9,16 +11,17 @@ export async function GET(req: Request): Promise<Response> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = subscriptionSchema.safeParse(params);
   if (!parsed.success)
-    return Response.json(
-      { error: { code: 'invalid', status: 400, message: 'Unknown list.' } },
-      { status: 400 },
-    );
+    return problemResponse({ code: 'invalid', status: 400, message: msg('error.unknownList') });
+  const m = models[parsed.data.model];
   try {
     const { kube } = await requireKube();
     return Response.json(await listFor(kube, parsed.data), {
       headers: { 'Cache-Control': 'no-store' },
     });
   } catch (err) {
-    return errorResponse(err, { action: 'see this list' });
+    return errorResponse(err, {
+      action: msg('action.see', { kinds: { key: m.labelPlural, lower: true } }),
+      kind: m.kind,
+    });
   }
 }

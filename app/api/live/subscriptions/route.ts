@@ -1,4 +1,6 @@
 import { getViewer } from '@/lib/auth/session';
+import { problemResponse } from '@/lib/http';
+import { msg } from '@/lib/i18n/messages';
 import { findStream } from '@/lib/live/hub';
 import { subscriptionsRequestSchema } from '@/lib/live/protocol';
 
@@ -7,11 +9,18 @@ export const dynamic = 'force-dynamic';
 /** Replaces the set of lists a tab's live stream watches. */
 export async function POST(req: Request): Promise<Response> {
   const viewer = await getViewer();
-  if (!viewer) return Response.json({ error: { code: 'unauthenticated' } }, { status: 401 });
+  if (!viewer)
+    return problemResponse({
+      code: 'unauthenticated',
+      status: 401,
+      message: msg('error.sessionExpired'),
+    });
   const parsed = subscriptionsRequestSchema.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: { code: 'invalid' } }, { status: 400 });
+  if (!parsed.success)
+    return problemResponse({ code: 'invalid', status: 400, message: msg('error.badRequest') });
   const stream = findStream(parsed.data.streamId, viewer.identity);
-  if (!stream) return Response.json({ error: { code: 'notFound' } }, { status: 404 });
+  if (!stream)
+    return problemResponse({ code: 'notFound', status: 404, message: msg('error.streamGone') });
   stream.setSubscriptions(parsed.data.subscriptions);
   return new Response(null, { status: 204 });
 }

@@ -1,10 +1,10 @@
-import { ResourceTableSkeleton } from '@/components/resources/resource-table';
+import { TableSkeleton } from '@/components/resources/table/data-table';
 
 export default function Loading() {
   return (
     <div className="space-y-6">
       <div className="h-8 w-64 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
-      <ResourceTableSkeleton />
+      <TableSkeleton />
     </div>
   );
 }

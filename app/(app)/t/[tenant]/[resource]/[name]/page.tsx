@@ -1,7 +1,11 @@
 import { HydrationBoundary } from '@tanstack/react-query';
+import { notFound } from 'next/navigation';
 
 import { ResourceDetail } from '@/components/resources/resource-detail';
-import { loadPortalPage } from '@/lib/tenants/portal-page';
+import { eventsAbout } from '@/lib/k8s/events';
+import { models } from '@/lib/k8s/models';
+import { portalSection, sectionSubscription } from '@/lib/navigation';
+import { loadTenantPage } from '@/lib/pages/tenant-page';
 
 export default async function ResourceDetailPage({
   params,
@@ -9,16 +13,17 @@ export default async function ResourceDetailPage({
   params: Promise<{ tenant: string; resource: string; name: string }>;
 }) {
   const { tenant: tenantName, resource, name } = await params;
-  const { tenant, portal, state, canDelete } = await loadPortalPage(tenantName, resource, name);
+  const section = portalSection(resource) ?? notFound();
+  const { tenant, state, can } = await loadTenantPage(tenantName, {
+    lists: (ns) => [
+      sectionSubscription(section, ns, name),
+      eventsAbout(ns, models[section.model].kind, name),
+    ],
+    can: { delete: { verb: 'delete', model: section.model } },
+  });
   return (
     <HydrationBoundary state={state}>
-      <ResourceDetail
-        tenant={tenant}
-        segment={portal.segment}
-        model={portal.model}
-        name={name}
-        canDelete={canDelete}
-      />
+      <ResourceDetail tenant={tenant} section={section} name={name} canDelete={can.delete} />
     </HydrationBoundary>
   );
 }

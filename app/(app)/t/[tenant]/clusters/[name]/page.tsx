@@ -1,12 +1,9 @@
 import { HydrationBoundary } from '@tanstack/react-query';
 
 import { ClusterDetail } from '@/components/clusters/cluster-detail';
-import { clusterDetailLists } from '@/lib/clusters/live';
+import { allOf, clusterDetailLists } from '@/lib/clusters/live';
 import { supportedVersions } from '@/lib/clusters/server';
-import { canI } from '@/lib/k8s/access';
-import { models } from '@/lib/k8s/models';
-import { prefetchLists } from '@/lib/live/prefetch';
-import { tenantFromRoute } from '@/lib/tenants/resolve';
+import { loadTenantPage } from '@/lib/pages/tenant-page';
 
 export default async function ClusterPage({
   params,
@@ -14,24 +11,17 @@ export default async function ClusterPage({
   params: Promise<{ tenant: string; name: string }>;
 }) {
   const { tenant: tenantName, name } = await params;
-  const { kube, tenant } = await tenantFromRoute(tenantName);
-  const ns = tenant.namespace;
-  const [state, [scale, upgrade, del]] = await Promise.all([
-    prefetchLists(kube, clusterDetailLists(ns, name)),
-    canI(kube, [
-      { verb: 'patch', model: models.machinedeployments, namespace: ns },
-      { verb: 'patch', model: models.kamajicontrolplanes, namespace: ns },
-      { verb: 'delete', model: models.clusters, namespace: ns },
-    ]),
-  ]);
+  const { tenant, state, can } = await loadTenantPage(tenantName, {
+    lists: (ns) => allOf(clusterDetailLists(ns, name)),
+    can: {
+      scale: { verb: 'patch', model: 'machinedeployments' },
+      upgrade: { verb: 'patch', model: 'kamajicontrolplanes' },
+      delete: { verb: 'delete', model: 'clusters' },
+    },
+  });
   return (
     <HydrationBoundary state={state}>
-      <ClusterDetail
-        tenant={tenant}
-        name={name}
-        versions={supportedVersions()}
-        can={{ scale: !!scale, upgrade: !!upgrade, delete: !!del }}
-      />
+      <ClusterDetail tenant={tenant} name={name} versions={supportedVersions()} can={can} />
     </HydrationBoundary>
   );
 }

@@ -1,8 +1,9 @@
 import { requireKube } from '@/lib/auth/session';
 import { readKubeconfig } from '@/lib/clusters/kubeconfig';
-import { dnsLabel } from '@/lib/clusters/schema';
 import { serverEnv } from '@/lib/env';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, problemResponse } from '@/lib/http';
+import { msg } from '@/lib/i18n/messages';
+import { dnsLabelName } from '@/lib/k8s/names';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,12 +16,15 @@ export async function GET(
   { params }: { params: Promise<{ tenant: string; cluster: string }> },
 ): Promise<Response> {
   const { tenant, cluster } = await params;
-  if (!dnsLabel.safeParse(tenant).success || !dnsLabel.safeParse(cluster).success) {
-    return Response.json(
-      { error: { code: 'notFound', status: 404, message: 'No such cluster.' } },
-      { status: 404 },
-    );
-  }
+  if (!dnsLabelName.safeParse(tenant).success || !dnsLabelName.safeParse(cluster).success)
+    return problemResponse({
+      code: 'notFound',
+      status: 404,
+      message: msg('error.notFoundNamed', {
+        kind: { key: 'model.clusters', lower: true },
+        name: cluster,
+      }),
+    });
   try {
     const { viewer, kube } = await requireKube();
     const namespace = `${serverEnv().STRATUS_TENANT_NAMESPACE_PREFIX}${tenant}`;
@@ -34,6 +38,6 @@ export async function GET(
       },
     });
   } catch (err) {
-    return errorResponse(err, { action: 'download this kubeconfig', kind: 'Secret' });
+    return errorResponse(err, { action: msg('action.downloadKubeconfig'), kind: 'Secret' });
   }
 }

@@ -11,11 +11,16 @@ import {
   useState,
 } from 'react';
 
-import { applyEvents } from '@/lib/live/apply-events';
-import type { ListData, StreamMessage, Subscription } from '@/lib/live/protocol';
-import { subscriptionKey } from '@/lib/live/protocol';
-import { queryKeys } from '@/lib/query/keys';
-import type { UserError } from '@/lib/k8s/errors';
+import type { UserError } from '../k8s/errors';
+import { queryKeys } from '../query/keys';
+import { applyEvents } from './apply-events';
+import {
+  subscriptionKey,
+  type ListData,
+  type LiveSubscription,
+  type StreamMessage,
+  type Subscription,
+} from './protocol';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'signedOut';
 
@@ -45,18 +50,21 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
     pushTimer.current = setTimeout(() => {
       const id = streamId.current;
       if (!id) return;
+      // Each list travels with the version the cache holds, so the server watches from there
+      // instead of listing what the page already has.
+      const subscriptions = [...subs.current.values()].map(({ sub }): LiveSubscription => {
+        const rv = qc.getQueryData<ListData>(queryKeys.list(sub))?.resourceVersion;
+        return rv ? { ...sub, resourceVersion: rv } : sub;
+      });
       void fetch('/api/live/subscriptions', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          streamId: id,
-          subscriptions: [...subs.current.values()].map((s) => s.sub),
-        }),
+        body: JSON.stringify({ streamId: id, subscriptions }),
       }).then((r) => {
         if (r.status === 401) setStatus('signedOut');
       });
     }, 10);
-  }, []);
+  }, [qc]);
 
   useEffect(() => {
     let es: EventSource | undefined;

@@ -1,0 +1,92 @@
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import type { z } from 'zod';
+
+import { requireKube, type Viewer } from '../auth/session';
+import { fieldErrorsOf, issueMessage } from '../forms/issues';
+import { msg, type Msg } from '../i18n/messages';
+import { getT } from '../i18n/server';
+import type { Verb } from '../k8s/access';
+import type { KubeClient } from '../k8s/client';
+import { problemOf, renderProblem, type Problem } from '../k8s/errors';
+import type { ModelId } from '../k8s/models';
+import { logError } from '../log';
+import type { ActionResult } from './result';
+
+/** What an action needs Kubernetes to allow: read by the isolation suites, never for deciding. */
+export interface ActionNeed {
+  verb: Verb;
+  model: ModelId;
+  subresource?: string;
+}
+
+export interface ActionSpec<S extends z.ZodType, O> {
+  /** Unique, and the name the action is exported under. */
+  name: string;
+  input: S;
+  needs: ActionNeed[];
+  /** Field errors are reported relative to this key of the input: the part a form edits. */
+  form?: keyof z.output<S> & string;
+  /** What the person tried, for the error mapper: "delete service "web"". */
+  describe: (input: z.output<S>) => { action: Msg; kind?: string };
+  /** Rules the schema can't hold (they depend on configuration), checked before any session. */
+  precheck?: (input: z.output<S>) => Problem | undefined;
+  run: (ctx: { kube: KubeClient; viewer: Viewer; input: z.output<S> }) => Promise<O>;
+}
+
+export interface ActionInfo {
+  name: string;
+  input: z.ZodType;
+  needs: ActionNeed[];
+}
+
+export type ServerAction<S extends z.ZodType, O> = ((
+  input: z.input<S>,
+) => Promise<ActionResult<O>>) & { readonly info: ActionInfo };
+
+/**
+ * The one way to make a server action: the browser's arguments are parsed like form input, the
+ * signed-in person is resolved, and every failure becomes a mapped, translated error; the raw error
+ * goes to the server log with a request id. It never throws to the browser.
+ */
+export function defineAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>): ServerAction<S, O> {
+  const action = async (raw: z.input<S>): Promise<ActionResult<O>> => {
+    const t = await getT();
+    const parsed = spec.input.safeParse(raw);
+    if (!parsed.success) {
+      const fields = fieldErrorsOf(parsed.error, spec.form);
+      const onForm = spec.form !== undefined && Object.keys(fields).length > 0;
+      // A rule over the whole input (a typed confirmation) says what it wants; anything else
+      // the browser could only have sent by hand.
+      const whole = parsed.error.issues.find((i) => i.path.length === 0);
+      const problem: Problem = {
+        code: 'invalid',
+        status: 422,
+        message: onForm
+          ? msg('error.checkFields')
+          : whole
+            ? issueMessage(whole)
+            : msg('error.badRequest'),
+        ...(onForm ? { fields } : {}),
+      };
+      return { ok: false, error: renderProblem(problem, t) };
+    }
+    const input = parsed.data;
+    const refused = spec.precheck?.(input);
+    if (refused) return { ok: false, error: renderProblem(refused, t) };
+    try {
+      const { kube, viewer } = await requireKube();
+      return { ok: true, data: await spec.run({ kube, viewer, input }) };
+    } catch (err) {
+      const problem = problemOf(err, spec.describe(input));
+      const requestId = randomUUID();
+      logError(`action ${spec.name} failed`, err, { requestId, code: problem.code });
+      return { ok: false, error: { ...renderProblem(problem, t), requestId } };
+    }
+  };
+  return Object.assign(action, {
+    info: { name: spec.name, input: spec.input, needs: spec.needs },
+  });
+}

@@ -1,0 +1,109 @@
+import 'server-only';
+
+import { msg } from '../i18n/messages';
+import type { KubeClient } from './client';
+import { KubeApiError, problemOf, Refusal, type ErrorContext, type Problem } from './errors';
+import { logError } from '../log';
+import { modelOfKind, type ResourceModel } from './models';
+import type { KubeObject } from './types';
+
+/** One object of a set, as a preview line and a delete target. */
+export interface ObjectRef {
+  kind: string;
+  apiVersion?: string;
+  namespace?: string;
+  name: string;
+}
+
+/** A multi-object write failed at `failedObject` ("Kind name"); nothing it created is left. */
+export class WriteSetError extends Refusal {
+  constructor(
+    problem: Problem,
+    readonly failedObject: string,
+  ) {
+    super(problem);
+    this.name = 'WriteSetError';
+  }
+}
+
+const label = (o: KubeObject) => `${o.kind ?? ''} ${o.metadata?.name ?? ''}`;
+const modelOf = (o: KubeObject): ResourceModel => modelOfKind(o.kind, o.apiVersion);
+
+function failure(err: unknown, o: KubeObject): WriteSetError {
+  const m = modelOf(o);
+  const ctx: ErrorContext = {
+    action: msg('action.create', { kinds: { key: m.labelPlural, lower: true } }),
+    kind: o.kind,
+  };
+  return new WriteSetError(problemOf(err, ctx), label(o));
+}
+
+/**
+ * Creates a set of objects all or nothing, as the caller's identity: a server-side dry run of each
+ * first; then the first object (the owner), so a taken name stops everything before anything is
+ * written; then the rest, owned by it. If any create fails, exactly what this call created is
+ * deleted again (uid preconditions) and the failure names the object.
+ */
+export async function createSet(kube: KubeClient, objects: KubeObject[]): Promise<KubeObject[]> {
+  const [ownerObj, ...rest] = objects;
+  if (!ownerObj) return [];
+  await Promise.all(
+    objects.map((o) =>
+      kube.create(modelOf(o), o, { dryRun: true }).catch((e: unknown) => {
+        throw failure(e, o);
+      }),
+    ),
+  );
+  const created: KubeObject[] = [];
+  try {
+    const owner = await kube.create(modelOf(ownerObj), ownerObj).catch((e: unknown) => {
+      throw failure(e, ownerObj);
+    });
+    created.push(owner);
+    const ref = {
+      apiVersion: owner.apiVersion ?? ownerObj.apiVersion ?? '',
+      kind: owner.kind ?? ownerObj.kind ?? '',
+      name: owner.metadata?.name ?? '',
+      uid: owner.metadata?.uid ?? '',
+    };
+    const results = await Promise.allSettled(
+      rest.map((o) =>
+        kube
+          .create(modelOf(o), { ...o, metadata: { ...o.metadata, ownerReferences: [ref] } })
+          .catch((e: unknown) => {
+            throw failure(e, o);
+          }),
+      ),
+    );
+    for (const r of results) if (r.status === 'fulfilled') created.push(r.value);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return created;
+  } catch (err) {
+    await rollback(kube, created);
+    throw err;
+  }
+}
+
+/** Deletes exactly the objects a write created (uid preconditions), newest first. */
+async function rollback(kube: KubeClient, created: KubeObject[]): Promise<void> {
+  for (const o of [...created].reverse()) {
+    await kube
+      .delete(modelOf(o), o.metadata?.namespace, o.metadata?.name ?? '', { uid: o.metadata?.uid })
+      .catch((e: unknown) => {
+        if (!(e instanceof KubeApiError && e.status === 404))
+          logError('rollback failed', e, { object: label(o) });
+      });
+  }
+}
+
+/** Deletes every object of a preview in order; one already gone is not an error. */
+export async function deleteSet(kube: KubeClient, refs: ObjectRef[]): Promise<void> {
+  for (const r of refs) {
+    await kube
+      .delete(modelOfKind(r.kind, r.apiVersion), r.namespace, r.name)
+      .catch((e: unknown) => {
+        if (!(e instanceof KubeApiError && e.status === 404)) throw e;
+      });
+  }
+}

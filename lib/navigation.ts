@@ -1,0 +1,83 @@
+// The one navigation registry: the tenant portal's sections and the operator console's, with the
+// list each resource section shows. Pure; the sidebar, the overview counts and the pages read it.
+import type { MessageKey } from './i18n/messages';
+import type { ModelId } from './k8s/models';
+import type { Subscription } from './live/protocol';
+
+export interface Section {
+  /** Route segment under /t/<tenant> ('' for the overview). */
+  segment: string;
+  title: MessageKey;
+  /** The resource list a section shows (and the overview counts). */
+  model?: ModelId;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface ResourceSection extends Section {
+  model: ModelId;
+}
+
+export const tenantSections: Section[] = [
+  { segment: '', title: 'nav.overview' },
+  { segment: 'clusters', title: 'nav.clusters', model: 'clusters' },
+  { segment: 'virtualmachines', title: 'nav.vms', model: 'virtualmachines' },
+  { segment: 'persistentvolumeclaims', title: 'nav.volumes', model: 'persistentvolumeclaims' },
+  // Load balancers are the tenant's Services of type LoadBalancer.
+  {
+    segment: 'services',
+    title: 'nav.loadBalancers',
+    model: 'services',
+    fieldSelector: 'spec.type=LoadBalancer',
+  },
+  { segment: 'kubeconfig', title: 'nav.kubeconfig' },
+];
+
+export const portalSections: ResourceSection[] = tenantSections.filter(
+  (s): s is ResourceSection => s.model !== undefined,
+);
+
+export interface ConsoleSection {
+  href: string;
+  title: MessageKey;
+  heading: MessageKey;
+  model: ModelId;
+}
+
+export const consoleSections: ConsoleSection[] = [
+  { href: '/console', title: 'nav.nodes', heading: 'console.nodes', model: 'nodes' },
+  {
+    href: '/console/releases',
+    title: 'nav.releases',
+    heading: 'console.releases',
+    model: 'helmreleases',
+  },
+];
+
+export function tenantHref(tenant: string, segment = '', name?: string): string {
+  return `/t/${tenant}${segment ? `/${segment}` : ''}${name ? `/${name}` : ''}`;
+}
+
+export function portalSection(segment: string): ResourceSection | undefined {
+  return portalSections.find((r) => r.segment === segment);
+}
+
+/** The live list a resource section shows in a tenant namespace (optionally narrowed to one name). */
+export function sectionSubscription(
+  r: ResourceSection,
+  namespace: string,
+  name?: string,
+): Subscription {
+  const fieldSelector = name ? `metadata.name=${name}` : r.fieldSelector;
+  return {
+    model: r.model,
+    namespace,
+    ...(r.labelSelector && !name ? { labelSelector: r.labelSelector } : {}),
+    ...(fieldSelector ? { fieldSelector } : {}),
+  };
+}
+
+/** Whether a sidebar entry is the current section: its own page and everything below it. */
+export function isActive(href: string, pathname: string, exact = false): boolean {
+  return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+}
