@@ -50,24 +50,24 @@ test('carol, viewer of acme, lands on acme and may look but not delete', async (
   await expect(detail.deleteButton).toHaveCount(0);
 });
 
-test('oscar, the operator, reaches the console and its node list', async ({ page, make }) => {
+test('oscar, the operator, lands on the console and still reaches every tenant', async ({
+  page,
+  make,
+}) => {
   const node = await make.node();
   await signIn(page, 'oscar');
   const shell = new Shell(page);
-  // Operators see every tenant, so they land on the tenant picker with the console beside it.
-  await expect(page).toHaveURL(`${appOrigin}/`);
-  await expect(shell.heading).toHaveText('Choose a tenant');
-  await expect(
-    page.getByRole('main').getByRole('link', { name: /ACME Corporation/ }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('main').getByRole('link', { name: /Globex Industries/ }),
-  ).toBeVisible();
-
-  await shell.mainNav.getByRole('link', { name: 'Nodes & fencing' }).click();
+  // Operators land where their work is: the console, with every tenant in the switcher.
   await expect(page).toHaveURL(`${appOrigin}/console`);
   await expect(shell.heading).toHaveText('Nodes');
   await expect(page.locator(`[data-testid="resource-row"][data-name="${node}"]`)).toBeVisible();
+  expect(await shell.tenantNames()).toEqual(
+    expect.arrayContaining(['ACME Corporation', 'Globex Industries']),
+  );
+  await expect(shell.mainNav.getByRole('link', { name: 'Nodes & fencing' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });
 
 test('signing in from a deep link returns to that page', async ({ page }) => {

@@ -1,3 +1,5 @@
+import { unstable_rethrow } from 'next/navigation';
+
 import { PageNotice } from '@/components/resources/page-notice';
 import { AppShell } from '@/components/shell/app-shell';
 import { requirePageKube } from '@/lib/auth/session';
@@ -10,7 +12,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const { viewer, kube } = await requirePageKube();
   const found = await Promise.all([tenantsFor(viewer, kube), isOperator(kube)]).then(
     (v) => ({ ok: true as const, v }),
-    (e: unknown) => ({ ok: false as const, e }),
+    (e: unknown) => {
+      unstable_rethrow(e);
+      return { ok: false as const, e };
+    },
   );
   if (!found.ok) {
     // Not "no tenants": the cluster could not say. Tell the person so, not that they have none.

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { cookies } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
 
 import { isLocale, LOCALE_COOKIE, translator, type Locale, type Translate } from './messages';
 
@@ -8,8 +9,10 @@ export async function getLocale(): Promise<Locale> {
   try {
     const v = (await cookies()).get(LOCALE_COOKIE)?.value;
     return isLocale(v) ? v : 'en';
-  } catch {
-    // Outside a request (tests, scripts): the source language.
+  } catch (e) {
+    // Next's own signals (this page is dynamic) must pass; outside a request (tests, scripts)
+    // the source language.
+    unstable_rethrow(e);
     return 'en';
   }
 }
