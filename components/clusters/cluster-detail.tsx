@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { ClusterBadge } from '@/components/clusters/cluster-badge';
 import { NodeGroups } from '@/components/clusters/node-groups';
 import { UpgradeControls } from '@/components/clusters/upgrade-controls';
-import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
+import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { ConditionsTable } from '@/components/resources/detail/conditions-table';
 import { DeleteDialog } from '@/components/resources/detail/delete-dialog';
 import { DetailHeader } from '@/components/resources/detail/detail-header';
@@ -14,7 +14,8 @@ import { EventsTable } from '@/components/resources/detail/events-table';
 import { Section } from '@/components/resources/detail/section';
 import { SummaryGrid } from '@/components/resources/detail/summary-grid';
 import { YamlButton } from '@/components/resources/detail/yaml-dialog';
-import { DataTable, type Column } from '@/components/resources/table/data-table';
+import { ObjectTable } from '@/components/resources/registry-columns';
+import type { Column } from '@/components/resources/table/data-table';
 import { useToast } from '@/components/ui/toast';
 import { deleteCluster, previewClusterDelete } from '@/lib/clusters/actions';
 import { clusterDetailLists } from '@/lib/clusters/live';
@@ -71,11 +72,7 @@ export function ClusterDetail({
   const listHref = tenantHref(tenant.name, 'clusters');
   const crumbs = (
     <Breadcrumbs
-      items={[
-        { label: tenant.displayName, href: tenantHref(tenant.name) },
-        { label: t('nav.clusters'), href: listHref },
-        { label: name },
-      ]}
+      items={tenantCrumbs(tenant, { label: t('nav.clusters'), href: listHref }, { label: name })}
     />
   );
 
@@ -163,12 +160,10 @@ export function ClusterDetail({
       </Section>
       <ConditionsTable conditions={conditionsOf(cluster)} />
       <Section title={t('clusters.machines')}>
-        <DataTable
+        <ObjectTable
           label={t('clusters.machines')}
           rows={machines.items}
           columns={machineColumns}
-          rowKey={(m) => m.metadata?.uid ?? m.metadata?.name ?? ''}
-          rowName={(m) => m.metadata?.name ?? ''}
           isLoading={machines.isLoading}
         />
       </Section>

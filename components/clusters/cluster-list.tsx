@@ -3,7 +3,7 @@
 import Link from 'next/link';
 
 import { ClusterBadge } from '@/components/clusters/cluster-badge';
-import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
+import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { useClusterSummaries } from '@/lib/clusters/use-clusters';
 import type { ClusterSummary } from '@/lib/clusters/status';
@@ -80,12 +80,7 @@ export function ClusterList({ tenant, canCreate }: { tenant: Tenant; canCreate: 
   const { summaries, isLoading, error } = useClusterSummaries(tenant.namespace);
   return (
     <div className="space-y-6">
-      <Breadcrumbs
-        items={[
-          { label: tenant.displayName, href: tenantHref(tenant.name) },
-          { label: t('nav.clusters') },
-        ]}
-      />
+      <Breadcrumbs items={tenantCrumbs(tenant, { label: t('nav.clusters') })} />
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t('nav.clusters')}</h1>
         {canCreate && (

@@ -8,7 +8,7 @@ import YAML from 'yaml';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert } from '@/components/forms/form-alert';
 import { NodeGroupFields } from '@/components/clusters/node-group-fields';
-import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
+import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { YamlDialog } from '@/components/resources/detail/yaml-dialog';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
@@ -83,11 +83,11 @@ export function CreateClusterForm({
       aria-label={t('clusters.create')}
     >
       <Breadcrumbs
-        items={[
-          { label: tenant.displayName, href: tenantHref(tenant.name) },
+        items={tenantCrumbs(
+          tenant,
           { label: t('nav.clusters'), href: listHref },
           { label: t('clusters.new.crumb') },
-        ]}
+        )}
       />
       <h1 className="text-2xl font-semibold">{t('clusters.new.title')}</h1>
       <FormAlert message={form.formError} />

@@ -1,13 +1,12 @@
 'use client';
 
 import { ClusterBadge } from '@/components/clusters/cluster-badge';
-import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
+import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { useClusterSummaries } from '@/lib/clusters/use-clusters';
 import type { UserError } from '@/lib/k8s/errors';
 import { useT } from '@/lib/i18n/client';
-import { tenantHref } from '@/lib/navigation';
 import type { Tenant } from '@/lib/tenants/types';
 
 /**
@@ -30,12 +29,7 @@ export function KubeconfigList({ tenant, canRead }: { tenant: Tenant; canRead: b
       .catch((e: Error) => toast('error', e.message));
   return (
     <div className="space-y-6">
-      <Breadcrumbs
-        items={[
-          { label: tenant.displayName, href: tenantHref(tenant.name) },
-          { label: t('kubeconfig.title') },
-        ]}
-      />
+      <Breadcrumbs items={tenantCrumbs(tenant, { label: t('kubeconfig.title') })} />
       <h1 className="text-2xl font-semibold">{t('kubeconfig.title')}</h1>
       <p className="text-sm text-slate-500">{t('kubeconfig.intro')}</p>
       {!canRead && (

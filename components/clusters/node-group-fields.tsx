@@ -22,30 +22,22 @@ export function NodeGroupFields({
   onRemove?: () => void;
 }) {
   const t = useT();
-  const err = (f: string) => errors[`nodeGroups.${i}.${f}`];
-  const num = (f: keyof NodeGroupDraft & string, label: string) => (
-    <Field
-      label={label}
-      name={`nodeGroups.${i}.${f}`}
-      type="number"
-      value={String(g[f])}
-      error={err(f)}
-      onChange={(e) => onChange({ [f]: e.target.value })}
-    />
-  );
+  type TextKey = Exclude<keyof NodeGroupDraft, 'autoscale'>;
+  /** What every control of this group shares: its name, value, error and change. */
+  const bind = (f: TextKey) => ({
+    name: `nodeGroups.${i}.${f}`,
+    value: g[f],
+    error: errors[`nodeGroups.${i}.${f}`],
+    onChange: (e: { target: { value: string } }) => onChange({ [f]: e.target.value }),
+  });
+  const num = (f: TextKey, label: string) => <Field label={label} type="number" {...bind(f)} />;
   return (
     <fieldset
       data-testid="node-group"
       className="grid gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-4 dark:border-slate-800"
     >
       <legend className="px-1 text-sm font-medium">{t('clusters.new.group', { n: i + 1 })}</legend>
-      <Field
-        label={t('clusters.new.groupName')}
-        name={`nodeGroups.${i}.name`}
-        value={g.name}
-        error={err('name')}
-        onChange={(e) => onChange({ name: e.target.value })}
-      />
+      <Field label={t('clusters.new.groupName')} {...bind('name')} />
       <label className="flex items-center gap-2 self-center text-sm">
         <input
           type="checkbox"
@@ -65,13 +57,7 @@ export function NodeGroupFields({
       {num('cpu', t('clusters.new.cpu'))}
       {num('memoryGi', t('clusters.new.memory'))}
       {num('diskGi', t('clusters.new.disk'))}
-      <SelectField
-        label={t('clusters.new.storageClass')}
-        name={`nodeGroups.${i}.storageClass`}
-        value={g.storageClass}
-        error={err('storageClass')}
-        onChange={(e) => onChange({ storageClass: e.target.value })}
-      >
+      <SelectField label={t('clusters.new.storageClass')} {...bind('storageClass')}>
         {storageClasses.map((c) => (
           <option key={c}>{c}</option>
         ))}

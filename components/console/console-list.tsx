@@ -1,7 +1,6 @@
 'use client';
 
-import { registryColumns } from '@/components/resources/registry-columns';
-import { DataTable } from '@/components/resources/table/data-table';
+import { registryColumns, ObjectTable } from '@/components/resources/registry-columns';
 import { useT } from '@/lib/i18n/client';
 import { models } from '@/lib/k8s/models';
 import { useLiveList } from '@/lib/live/use-live-list';
@@ -19,12 +18,10 @@ export function ConsoleList({ section }: { section: ConsoleSection }) {
       {list.error ? (
         <p role="alert">{list.error.message}</p>
       ) : (
-        <DataTable
+        <ObjectTable
           label={title}
           rows={list.items}
           columns={registryColumns(model, t, { namespace: true })}
-          rowKey={(o) => o.metadata?.uid ?? o.metadata?.name ?? ''}
-          rowName={(o) => o.metadata?.name ?? ''}
           isLoading={list.isLoading}
         />
       )}

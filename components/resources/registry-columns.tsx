@@ -2,7 +2,11 @@
 
 import Link from 'next/link';
 
-import type { Column } from '@/components/resources/table/data-table';
+import {
+  DataTable,
+  type Column,
+  type DataTableProps,
+} from '@/components/resources/table/data-table';
 import { formatColumn } from '@/lib/format';
 import type { Translate } from '@/lib/i18n/messages';
 import type { ResourceModel } from '@/lib/k8s/models';
@@ -61,4 +65,15 @@ export function registryColumns<T extends KubeObject>(
       filterValue: c.format === 'age' ? undefined : (o) => formatColumn(o, c, t),
     })),
   ];
+}
+
+/** Row identity for Kubernetes objects: uid when known, else name. */
+export const objectKey = (o: KubeObject): string => o.metadata?.uid ?? o.metadata?.name ?? '';
+export const objectName = (o: KubeObject): string => o.metadata?.name ?? '';
+
+/** The table for Kubernetes objects: rows keyed by uid and named by name. */
+export function ObjectTable<T extends KubeObject>(
+  props: Omit<DataTableProps<T>, 'rowKey' | 'rowName'>,
+) {
+  return <DataTable {...props} rowKey={objectKey} rowName={objectName} />;
 }

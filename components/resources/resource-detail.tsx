@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 
 import { useToast } from '@/components/ui/toast';
-import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
+import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { ConditionsTable } from '@/components/resources/detail/conditions-table';
 import { DeleteDialog } from '@/components/resources/detail/delete-dialog';
 import { DetailHeader } from '@/components/resources/detail/detail-header';
@@ -46,11 +46,7 @@ export function ResourceDetail({
   return (
     <div className="space-y-6">
       <Breadcrumbs
-        items={[
-          { label: tenant.displayName, href: tenantHref(tenant.name) },
-          { label: t(section.title), href: listHref },
-          { label: name },
-        ]}
+        items={tenantCrumbs(tenant, { label: t(section.title), href: listHref }, { label: name })}
       />
       <DetailHeader
         title={name}

@@ -1,8 +1,7 @@
 'use client';
 
-import { registryColumns } from '@/components/resources/registry-columns';
-import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
-import { DataTable } from '@/components/resources/table/data-table';
+import { registryColumns, ObjectTable } from '@/components/resources/registry-columns';
+import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { useT } from '@/lib/i18n/client';
 import { models } from '@/lib/k8s/models';
 import { tenantHref, type ResourceSection } from '@/lib/navigation';
@@ -26,9 +25,7 @@ export function ResourceList({
   const list = useLiveList(sectionSubscription(section, tenant.namespace));
   return (
     <div className="space-y-6">
-      <Breadcrumbs
-        items={[{ label: tenant.displayName, href: tenantHref(tenant.name) }, { label: title }]}
-      />
+      <Breadcrumbs items={tenantCrumbs(tenant, { label: title })} />
       <h1 className="text-2xl font-semibold">{title}</h1>
       {!canDelete && (
         <p className="text-sm text-slate-500" data-testid="read-only">
@@ -43,14 +40,12 @@ export function ResourceList({
           {list.error.message}
         </p>
       ) : (
-        <DataTable
+        <ObjectTable
           label={title}
           rows={list.items}
           columns={registryColumns(model, t, {
             href: (o) => tenantHref(tenant.name, section.segment, o.metadata?.name),
           })}
-          rowKey={(o) => o.metadata?.uid ?? o.metadata?.name ?? ''}
-          rowName={(o) => o.metadata?.name ?? ''}
           isLoading={list.isLoading}
         />
       )}

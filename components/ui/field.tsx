@@ -38,8 +38,14 @@ function Row({
   );
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+/** What a control needs to be named, described and marked invalid by its row. */
+function controlProps(id: string, error?: string, hint?: string) {
+  return {
+    id,
+    'aria-invalid': !!error,
+    'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+    className: control(error),
+  };
 }
 
 export function Field({
@@ -51,13 +57,7 @@ export function Field({
   const id = useId();
   return (
     <Row id={id} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        {...props}
-        aria-invalid={!!error}
-        aria-describedby={describedBy(id, hint, error)}
-        className={control(error)}
-      />
+      <input {...props} {...controlProps(id, error, hint)} />
     </Row>
   );
 }
@@ -71,13 +71,7 @@ export function SelectField({
   const id = useId();
   return (
     <Row id={id} label={label} error={error}>
-      <select
-        id={id}
-        {...props}
-        aria-invalid={!!error}
-        aria-describedby={describedBy(id, undefined, error)}
-        className={control(error)}
-      >
+      <select {...props} {...controlProps(id, error)}>
         {children}
       </select>
     </Row>

@@ -61,7 +61,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, account, profile }) {
         if (account && profile) {
-          const claims = profile as unknown as Record<string, unknown>;
+          const claims: Record<string, unknown> = { ...profile };
           return {
             ...token,
             sub: String(claims.sub),

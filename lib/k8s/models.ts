@@ -1,7 +1,7 @@
 // The one registry of Kubernetes resource models the dashboard reads and writes. Pure data, safe to
 // import from client components: the browser uses it for labels, keys and columns; the server for
 // paths. Each model is typed with the shape of its objects, so live lists come back typed.
-import type { MessageKey } from '../i18n/messages';
+import { isMessageKey, type MessageKey } from '../i18n/messages';
 import type {
   ClusterObject,
   KamajiControlPlaneObject,
@@ -53,78 +53,56 @@ const age: DisplayColumn = {
   format: 'age',
 };
 
+/** Catalog keys of a model's names: model.<plural> and model.<plural>.plural. */
+function labelKeys(plural: string): { label: MessageKey; labelPlural: MessageKey } {
+  const label = `model.${plural}`;
+  const labelPlural = `model.${plural}.plural`;
+  if (!isMessageKey(label) || !isMessageKey(labelPlural))
+    throw new Error(`the catalogs name no ${label} / ${labelPlural}`);
+  return { label, labelPlural };
+}
+
+/** A model from its apiVersion, kind and plural; namespaced unless `cluster`. */
+const phase: DisplayColumn = { id: 'phase', header: 'column.phase', path: 'status.phase' };
+const node: DisplayColumn = { id: 'node', header: 'column.node', path: 'status.nodeName' };
+
 function model<T extends KubeObject>(
-  m: Omit<ResourceModel<T>, 'columns' | 'object'> & { columns?: DisplayColumn[] },
+  apiVersion: string,
+  kind: string,
+  plural: string,
+  opts: { cluster?: boolean; columns?: DisplayColumn[] } = {},
 ): ResourceModel<T> {
-  return { ...m, columns: [...(m.columns ?? []), age] };
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  return {
+    id: plural,
+    group: group ?? '',
+    version: version ?? apiVersion,
+    kind,
+    plural,
+    namespaced: !opts.cluster,
+    ...labelKeys(plural),
+    columns: [...(opts.columns ?? []), age],
+  };
 }
 
 export const models = {
-  namespaces: model<NamespaceObject>({
-    id: 'namespaces',
-    group: '',
-    version: 'v1',
-    kind: 'Namespace',
-    plural: 'namespaces',
-    namespaced: false,
-    label: 'model.namespaces',
-    labelPlural: 'model.namespaces.plural',
+  namespaces: model<NamespaceObject>('v1', 'Namespace', 'namespaces', {
+    cluster: true,
     columns: [{ id: 'phase', header: 'common.status', path: 'status.phase' }],
   }),
-  nodes: model<NodeObject>({
-    id: 'nodes',
-    group: '',
-    version: 'v1',
-    kind: 'Node',
-    plural: 'nodes',
-    namespaced: false,
-    label: 'model.nodes',
-    labelPlural: 'model.nodes.plural',
+  nodes: model<NodeObject>('v1', 'Node', 'nodes', {
+    cluster: true,
     columns: [{ id: 'kubelet', header: 'column.version', path: 'status.nodeInfo.kubeletVersion' }],
   }),
-  events: model<EventObject>({
-    id: 'events',
-    group: '',
-    version: 'v1',
-    kind: 'Event',
-    plural: 'events',
-    namespaced: true,
-    label: 'model.events',
-    labelPlural: 'model.events.plural',
+  events: model<EventObject>('v1', 'Event', 'events', {
     columns: [
       { id: 'reason', header: 'column.reason', path: 'reason' },
       { id: 'message', header: 'column.message', path: 'message' },
     ],
   }),
-  resourcequotas: model<ResourceQuotaObject>({
-    id: 'resourcequotas',
-    group: '',
-    version: 'v1',
-    kind: 'ResourceQuota',
-    plural: 'resourcequotas',
-    namespaced: true,
-    label: 'model.resourcequotas',
-    labelPlural: 'model.resourcequotas.plural',
-  }),
-  secrets: model<SecretObject>({
-    id: 'secrets',
-    group: '',
-    version: 'v1',
-    kind: 'Secret',
-    plural: 'secrets',
-    namespaced: true,
-    label: 'model.secrets',
-    labelPlural: 'model.secrets.plural',
-  }),
-  services: model<ServiceObject>({
-    id: 'services',
-    group: '',
-    version: 'v1',
-    kind: 'Service',
-    plural: 'services',
-    namespaced: true,
-    label: 'model.services',
-    labelPlural: 'model.services.plural',
+  resourcequotas: model<ResourceQuotaObject>('v1', 'ResourceQuota', 'resourcequotas'),
+  secrets: model<SecretObject>('v1', 'Secret', 'secrets'),
+  services: model<ServiceObject>('v1', 'Service', 'services', {
     columns: [
       { id: 'type', header: 'column.type', path: 'spec.type' },
       {
@@ -136,124 +114,58 @@ export const models = {
       { id: 'ports', header: 'column.ports', path: 'spec.ports', format: 'ports' },
     ],
   }),
-  persistentvolumeclaims: model<PersistentVolumeClaimObject>({
-    id: 'persistentvolumeclaims',
-    group: '',
-    version: 'v1',
-    kind: 'PersistentVolumeClaim',
-    plural: 'persistentvolumeclaims',
-    namespaced: true,
-    label: 'model.persistentvolumeclaims',
-    labelPlural: 'model.persistentvolumeclaims.plural',
-    columns: [
-      { id: 'phase', header: 'common.status', path: 'status.phase' },
-      { id: 'size', header: 'column.size', path: 'spec.resources.requests.storage' },
-      { id: 'class', header: 'column.storageClass', path: 'spec.storageClassName' },
-      { id: 'mode', header: 'column.volumeMode', path: 'spec.volumeMode' },
-    ],
+  persistentvolumeclaims: model<PersistentVolumeClaimObject>(
+    'v1',
+    'PersistentVolumeClaim',
+    'persistentvolumeclaims',
+    {
+      columns: [
+        { id: 'phase', header: 'common.status', path: 'status.phase' },
+        { id: 'size', header: 'column.size', path: 'spec.resources.requests.storage' },
+        { id: 'class', header: 'column.storageClass', path: 'spec.storageClassName' },
+        { id: 'mode', header: 'column.volumeMode', path: 'spec.volumeMode' },
+      ],
+    },
+  ),
+  persistentvolumes: model<PersistentVolumeObject>('v1', 'PersistentVolume', 'persistentvolumes', {
+    cluster: true,
   }),
-  persistentvolumes: model<PersistentVolumeObject>({
-    id: 'persistentvolumes',
-    group: '',
-    version: 'v1',
-    kind: 'PersistentVolume',
-    plural: 'persistentvolumes',
-    namespaced: false,
-    label: 'model.persistentvolumes',
-    labelPlural: 'model.persistentvolumes.plural',
-  }),
-  storageclasses: model<StorageClassObject>({
-    id: 'storageclasses',
-    group: 'storage.k8s.io',
-    version: 'v1',
-    kind: 'StorageClass',
-    plural: 'storageclasses',
-    namespaced: false,
-    label: 'model.storageclasses',
-    labelPlural: 'model.storageclasses.plural',
+  storageclasses: model<StorageClassObject>('storage.k8s.io/v1', 'StorageClass', 'storageclasses', {
+    cluster: true,
     columns: [{ id: 'provisioner', header: 'column.provisioner', path: 'provisioner' }],
   }),
-  clusters: model<ClusterObject>({
-    id: 'clusters',
-    group: 'cluster.x-k8s.io',
-    version: 'v1beta2',
-    kind: 'Cluster',
-    plural: 'clusters',
-    namespaced: true,
-    label: 'model.clusters',
-    labelPlural: 'model.clusters.plural',
-    columns: [{ id: 'phase', header: 'column.phase', path: 'status.phase' }],
+  clusters: model<ClusterObject>('cluster.x-k8s.io/v1beta2', 'Cluster', 'clusters', {
+    columns: [phase],
   }),
-  machinedeployments: model<MachineDeploymentObject>({
-    id: 'machinedeployments',
-    group: 'cluster.x-k8s.io',
-    version: 'v1beta2',
-    kind: 'MachineDeployment',
-    plural: 'machinedeployments',
-    namespaced: true,
-    label: 'model.machinedeployments',
-    labelPlural: 'model.machinedeployments.plural',
+  machinedeployments: model<MachineDeploymentObject>(
+    'cluster.x-k8s.io/v1beta2',
+    'MachineDeployment',
+    'machinedeployments',
+  ),
+  machines: model<MachineObject>('cluster.x-k8s.io/v1beta2', 'Machine', 'machines', {
+    columns: [phase],
   }),
-  machines: model<MachineObject>({
-    id: 'machines',
-    group: 'cluster.x-k8s.io',
-    version: 'v1beta2',
-    kind: 'Machine',
-    plural: 'machines',
-    namespaced: true,
-    label: 'model.machines',
-    labelPlural: 'model.machines.plural',
-    columns: [{ id: 'phase', header: 'column.phase', path: 'status.phase' }],
-  }),
-  kamajicontrolplanes: model<KamajiControlPlaneObject>({
-    id: 'kamajicontrolplanes',
-    group: 'controlplane.cluster.x-k8s.io',
-    version: 'v1alpha2',
-    kind: 'KamajiControlPlane',
-    plural: 'kamajicontrolplanes',
-    namespaced: true,
-    label: 'model.kamajicontrolplanes',
-    labelPlural: 'model.kamajicontrolplanes.plural',
-  }),
-  kubevirtclusters: model<KubeObject>({
-    id: 'kubevirtclusters',
-    group: 'infrastructure.cluster.x-k8s.io',
-    version: 'v1alpha1',
-    kind: 'KubevirtCluster',
-    plural: 'kubevirtclusters',
-    namespaced: true,
-    label: 'model.kubevirtclusters',
-    labelPlural: 'model.kubevirtclusters.plural',
-  }),
-  kubevirtmachinetemplates: model<KubevirtMachineTemplateObject>({
-    id: 'kubevirtmachinetemplates',
-    group: 'infrastructure.cluster.x-k8s.io',
-    version: 'v1alpha1',
-    kind: 'KubevirtMachineTemplate',
-    plural: 'kubevirtmachinetemplates',
-    namespaced: true,
-    label: 'model.kubevirtmachinetemplates',
-    labelPlural: 'model.kubevirtmachinetemplates.plural',
-  }),
-  kubeadmconfigtemplates: model<MachineTemplateObject>({
-    id: 'kubeadmconfigtemplates',
-    group: 'bootstrap.cluster.x-k8s.io',
-    version: 'v1beta2',
-    kind: 'KubeadmConfigTemplate',
-    plural: 'kubeadmconfigtemplates',
-    namespaced: true,
-    label: 'model.kubeadmconfigtemplates',
-    labelPlural: 'model.kubeadmconfigtemplates.plural',
-  }),
-  virtualmachines: model<KubeObject>({
-    id: 'virtualmachines',
-    group: 'kubevirt.io',
-    version: 'v1',
-    kind: 'VirtualMachine',
-    plural: 'virtualmachines',
-    namespaced: true,
-    label: 'model.virtualmachines',
-    labelPlural: 'model.virtualmachines.plural',
+  kamajicontrolplanes: model<KamajiControlPlaneObject>(
+    'controlplane.cluster.x-k8s.io/v1alpha2',
+    'KamajiControlPlane',
+    'kamajicontrolplanes',
+  ),
+  kubevirtclusters: model<KubeObject>(
+    'infrastructure.cluster.x-k8s.io/v1alpha1',
+    'KubevirtCluster',
+    'kubevirtclusters',
+  ),
+  kubevirtmachinetemplates: model<KubevirtMachineTemplateObject>(
+    'infrastructure.cluster.x-k8s.io/v1alpha1',
+    'KubevirtMachineTemplate',
+    'kubevirtmachinetemplates',
+  ),
+  kubeadmconfigtemplates: model<MachineTemplateObject>(
+    'bootstrap.cluster.x-k8s.io/v1beta2',
+    'KubeadmConfigTemplate',
+    'kubeadmconfigtemplates',
+  ),
+  virtualmachines: model<KubeObject>('kubevirt.io/v1', 'VirtualMachine', 'virtualmachines', {
     columns: [
       { id: 'status', header: 'common.status', path: 'status.printableStatus' },
       { id: 'cpu', header: 'column.cpu', path: 'spec.template.spec.domain.cpu.cores' },
@@ -261,156 +173,59 @@ export const models = {
       { id: 'run', header: 'column.runStrategy', path: 'spec.runStrategy' },
     ],
   }),
-  virtualmachineinstances: model<KubeObject>({
-    id: 'virtualmachineinstances',
-    group: 'kubevirt.io',
-    version: 'v1',
-    kind: 'VirtualMachineInstance',
-    plural: 'virtualmachineinstances',
-    namespaced: true,
-    label: 'model.virtualmachineinstances',
-    labelPlural: 'model.virtualmachineinstances.plural',
-    columns: [
-      { id: 'phase', header: 'column.phase', path: 'status.phase' },
-      { id: 'node', header: 'column.node', path: 'status.nodeName' },
-    ],
+  virtualmachineinstances: model<KubeObject>(
+    'kubevirt.io/v1',
+    'VirtualMachineInstance',
+    'virtualmachineinstances',
+    {
+      columns: [phase, node],
+    },
+  ),
+  datavolumes: model<KubeObject>('cdi.kubevirt.io/v1beta1', 'DataVolume', 'datavolumes', {
+    columns: [phase, { id: 'progress', header: 'column.progress', path: 'status.progress' }],
   }),
-  datavolumes: model<KubeObject>({
-    id: 'datavolumes',
-    group: 'cdi.kubevirt.io',
-    version: 'v1beta1',
-    kind: 'DataVolume',
-    plural: 'datavolumes',
-    namespaced: true,
-    label: 'model.datavolumes',
-    labelPlural: 'model.datavolumes.plural',
-    columns: [
-      { id: 'phase', header: 'column.phase', path: 'status.phase' },
-      { id: 'progress', header: 'column.progress', path: 'status.progress' },
-    ],
-  }),
-  virtualmachineclusterinstancetypes: model<KubeObject>({
-    id: 'virtualmachineclusterinstancetypes',
-    group: 'instancetype.kubevirt.io',
-    version: 'v1beta1',
-    kind: 'VirtualMachineClusterInstancetype',
-    plural: 'virtualmachineclusterinstancetypes',
-    namespaced: false,
-    label: 'model.virtualmachineclusterinstancetypes',
-    labelPlural: 'model.virtualmachineclusterinstancetypes.plural',
-  }),
-  ipaddresspools: model<KubeObject>({
-    id: 'ipaddresspools',
-    group: 'metallb.io',
-    version: 'v1beta1',
-    kind: 'IPAddressPool',
-    plural: 'ipaddresspools',
-    namespaced: true,
-    label: 'model.ipaddresspools',
-    labelPlural: 'model.ipaddresspools.plural',
-  }),
-  l2advertisements: model<KubeObject>({
-    id: 'l2advertisements',
-    group: 'metallb.io',
-    version: 'v1beta1',
-    kind: 'L2Advertisement',
-    plural: 'l2advertisements',
-    namespaced: true,
-    label: 'model.l2advertisements',
-    labelPlural: 'model.l2advertisements.plural',
-  }),
-  helmreleases: model<KubeObject>({
-    id: 'helmreleases',
-    group: 'helm.toolkit.fluxcd.io',
-    version: 'v2',
-    kind: 'HelmRelease',
-    plural: 'helmreleases',
-    namespaced: true,
-    label: 'model.helmreleases',
-    labelPlural: 'model.helmreleases.plural',
-  }),
-  helmrepositories: model<KubeObject>({
-    id: 'helmrepositories',
-    group: 'source.toolkit.fluxcd.io',
-    version: 'v1',
-    kind: 'HelmRepository',
-    plural: 'helmrepositories',
-    namespaced: true,
-    label: 'model.helmrepositories',
-    labelPlural: 'model.helmrepositories.plural',
-  }),
-  nodehealthchecks: model<KubeObject>({
-    id: 'nodehealthchecks',
-    group: 'remediation.medik8s.io',
-    version: 'v1alpha1',
-    kind: 'NodeHealthCheck',
-    plural: 'nodehealthchecks',
-    namespaced: false,
-    label: 'model.nodehealthchecks',
-    labelPlural: 'model.nodehealthchecks.plural',
-    columns: [{ id: 'phase', header: 'column.phase', path: 'status.phase' }],
-  }),
-  fenceagentsremediations: model<KubeObject>({
-    id: 'fenceagentsremediations',
-    group: 'fence-agents-remediation.medik8s.io',
-    version: 'v1alpha1',
-    kind: 'FenceAgentsRemediation',
-    plural: 'fenceagentsremediations',
-    namespaced: true,
-    label: 'model.fenceagentsremediations',
-    labelPlural: 'model.fenceagentsremediations.plural',
-  }),
-  selfnoderemediations: model<KubeObject>({
-    id: 'selfnoderemediations',
-    group: 'self-node-remediation.medik8s.io',
-    version: 'v1alpha1',
-    kind: 'SelfNodeRemediation',
-    plural: 'selfnoderemediations',
-    namespaced: true,
-    label: 'model.selfnoderemediations',
-    labelPlural: 'model.selfnoderemediations.plural',
-  }),
-  baremetalhosts: model<KubeObject>({
-    id: 'baremetalhosts',
-    group: 'metal3.io',
-    version: 'v1alpha1',
-    kind: 'BareMetalHost',
-    plural: 'baremetalhosts',
-    namespaced: true,
-    label: 'model.baremetalhosts',
-    labelPlural: 'model.baremetalhosts.plural',
+  virtualmachineclusterinstancetypes: model<KubeObject>(
+    'instancetype.kubevirt.io/v1beta1',
+    'VirtualMachineClusterInstancetype',
+    'virtualmachineclusterinstancetypes',
+    { cluster: true },
+  ),
+  ipaddresspools: model<KubeObject>('metallb.io/v1beta1', 'IPAddressPool', 'ipaddresspools'),
+  l2advertisements: model<KubeObject>('metallb.io/v1beta1', 'L2Advertisement', 'l2advertisements'),
+  helmreleases: model<KubeObject>('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'helmreleases'),
+  helmrepositories: model<KubeObject>(
+    'source.toolkit.fluxcd.io/v1',
+    'HelmRepository',
+    'helmrepositories',
+  ),
+  nodehealthchecks: model<KubeObject>(
+    'remediation.medik8s.io/v1alpha1',
+    'NodeHealthCheck',
+    'nodehealthchecks',
+    { cluster: true, columns: [phase] },
+  ),
+  fenceagentsremediations: model<KubeObject>(
+    'fence-agents-remediation.medik8s.io/v1alpha1',
+    'FenceAgentsRemediation',
+    'fenceagentsremediations',
+  ),
+  selfnoderemediations: model<KubeObject>(
+    'self-node-remediation.medik8s.io/v1alpha1',
+    'SelfNodeRemediation',
+    'selfnoderemediations',
+  ),
+  baremetalhosts: model<KubeObject>('metal3.io/v1alpha1', 'BareMetalHost', 'baremetalhosts', {
     columns: [{ id: 'state', header: 'column.state', path: 'status.provisioning.state' }],
   }),
-  nodefeatures: model<KubeObject>({
-    id: 'nodefeatures',
-    group: 'nfd.k8s-sigs.io',
-    version: 'v1alpha1',
-    kind: 'NodeFeature',
-    plural: 'nodefeatures',
-    namespaced: true,
-    label: 'model.nodefeatures',
-    labelPlural: 'model.nodefeatures.plural',
+  nodefeatures: model<KubeObject>('nfd.k8s-sigs.io/v1alpha1', 'NodeFeature', 'nodefeatures'),
+  linstorsatellites: model<KubeObject>('piraeus.io/v1', 'LinstorSatellite', 'linstorsatellites', {
+    cluster: true,
   }),
-  linstorsatellites: model<KubeObject>({
-    id: 'linstorsatellites',
-    group: 'piraeus.io',
-    version: 'v1',
-    kind: 'LinstorSatellite',
-    plural: 'linstorsatellites',
-    namespaced: false,
-    label: 'model.linstorsatellites',
-    labelPlural: 'model.linstorsatellites.plural',
-  }),
-  volumesnapshots: model<KubeObject>({
-    id: 'volumesnapshots',
-    group: 'snapshot.storage.k8s.io',
-    version: 'v1',
-    kind: 'VolumeSnapshot',
-    plural: 'volumesnapshots',
-    namespaced: true,
-    label: 'model.volumesnapshots',
-    labelPlural: 'model.volumesnapshots.plural',
-  }),
+  volumesnapshots: model<KubeObject>(
+    'snapshot.storage.k8s.io/v1',
+    'VolumeSnapshot',
+    'volumesnapshots',
+  ),
 };
 
 export type Models = typeof models;

@@ -4,10 +4,17 @@ import Link from 'next/link';
 import { Fragment } from 'react';
 
 import { useT } from '@/lib/i18n/client';
+import { tenantHref } from '@/lib/navigation';
+import type { Tenant } from '@/lib/tenants/types';
 
 export interface Crumb {
   label: string;
   href?: string;
+}
+
+/** A tenant page's trail: the tenant, then what is below it. */
+export function tenantCrumbs(tenant: Tenant, ...rest: Crumb[]): Crumb[] {
+  return [{ label: tenant.displayName, href: tenantHref(tenant.name) }, ...rest];
 }
 
 /** Where this page sits; the last crumb is the page itself. */

@@ -1,6 +1,7 @@
 'use client';
 
-import { DataTable, type Column } from '@/components/resources/table/data-table';
+import { ObjectTable } from '@/components/resources/registry-columns';
+import type { Column } from '@/components/resources/table/data-table';
 import { StatusBadge } from '@/components/resources/table/status-badge';
 import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
@@ -42,12 +43,10 @@ export function EventsTable({ sub }: { sub: Subscription<'events'> }) {
   const t = useT();
   const events = useLiveList(sub);
   return (
-    <DataTable
+    <ObjectTable
       label={t('clusters.events')}
       rows={events.items}
       columns={columns}
-      rowKey={(e) => e.metadata?.uid ?? e.metadata?.name ?? ''}
-      rowName={(e) => e.metadata?.name ?? ''}
       rowTestId="event-row"
       isLoading={events.isLoading}
       empty={t('events.none')}
