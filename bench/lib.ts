@@ -4,12 +4,18 @@ import path from 'node:path';
 
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
+import { files, profile, type ProfileName } from '../devcluster/src/config';
 import { loadKubeconfig } from '../devcluster/src/kube';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 
 export const appUrl = 'http://127.0.0.1:3100';
 export const adminKubeconfig = path.resolve('.devcluster/test/admin.kubeconfig');
 export const admin = () => loadKubeconfig(adminKubeconfig);
+
+/** Where a profile's app is served (test → :3100, demo → :3000). */
+export const appUrlOf = (name: ProfileName) => `http://127.0.0.1:${profile(name).ports.app}`;
+/** A profile's cluster-admin client config (`.devcluster/<profile>/admin.kubeconfig`). */
+export const adminOf = (name: ProfileName) => loadKubeconfig(files(profile(name)).adminKubeconfig);
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -46,15 +52,16 @@ export async function signedIn(
   b: Browser,
   email: string,
   password: string,
+  url: string = appUrl,
 ): Promise<BrowserContext> {
-  const ctx = await b.newContext({ baseURL: appUrl });
+  const ctx = await b.newContext({ baseURL: url });
   const page = await ctx.newPage();
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Sign in with Stratus SSO' }).click();
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((u) => u.origin === appUrl && !u.pathname.startsWith('/signin'));
+  await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/signin'));
   await page.close();
   return ctx;
 }

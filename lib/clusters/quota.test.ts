@@ -48,4 +48,13 @@ describe('quotaShortfall', () => {
       'Storage: needs 300 GiB, 200 GiB left of 200 GiB.',
     ]);
   });
+
+  it("counts the workers' CPU and memory against the requests quota", () => {
+    const r = quotaShortfall(
+      [{ status: { hard: { 'requests.cpu': '4', 'requests.memory': '64Gi' }, used: {} } }],
+      input,
+    );
+    // 3 workers × 2 cores and × 4 GiB.
+    expect(r).toEqual(['CPU: needs 6, 4 left of 4.']);
+  });
 });

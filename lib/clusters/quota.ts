@@ -7,15 +7,17 @@ import { requestedStorageGi } from './build';
 import type { CreateClusterInput } from './schema';
 
 export function quotaShortfall(quotas: ResourceQuotaObject[], input: CreateClusterInput): Msg[] {
-  const nodes = input.nodeGroups.reduce(
-    (s, g) => s + (g.autoscale ? g.minReplicas : g.replicas),
-    0,
-  );
+  const size = (g: CreateClusterInput['nodeGroups'][number]) =>
+    g.autoscale ? g.minReplicas : g.replicas;
+  const nodes = input.nodeGroups.reduce((s, g) => s + size(g), 0);
   const wants: Record<string, number> = {
     'count/clusters.cluster.x-k8s.io': 1,
     'count/machinedeployments.cluster.x-k8s.io': input.nodeGroups.length,
     'requests.storage': requestedStorageGi(input) * 2 ** 30,
     persistentvolumeclaims: nodes,
+    // Each worker is a VM whose launcher pod requests its CPU and memory.
+    'requests.cpu': input.nodeGroups.reduce((s, g) => s + size(g) * g.cpu, 0),
+    'requests.memory': input.nodeGroups.reduce((s, g) => s + size(g) * g.memoryGi, 0) * 2 ** 30,
   };
   const problems: Msg[] = [];
   for (const q of quotas) {
@@ -31,9 +33,9 @@ export function quotaShortfall(quotas: ResourceQuotaObject[], input: CreateClust
 }
 
 function describe(resource: string, used: number, add: number, hard: number): Msg {
-  if (resource === 'requests.storage') {
+  if (resource === 'requests.storage' || resource === 'requests.memory') {
     const gi = (n: number) => Math.round(n / 2 ** 30);
-    return msg('quota.shortStorage', {
+    return msg(resource === 'requests.storage' ? 'quota.shortStorage' : 'quota.shortMemory', {
       needs: gi(add),
       left: gi(Math.max(0, hard - used)),
       hard: gi(hard),

@@ -1,6 +1,7 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
 
 export const en = {
+  'quota.shortMemory': 'Memory: needs {needs} GiB, {left} GiB left of {hard} GiB.',
   'action.list': 'list {kinds}',
   'action.downloadKubeconfig': 'download this kubeconfig',
   'nav.breadcrumb': 'Breadcrumb',
@@ -341,6 +342,7 @@ export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
 
 export const ru: Catalog = {
+  'quota.shortMemory': 'Память: нужно {needs} ГиБ, свободно {left} ГиБ из {hard} ГиБ.',
   'action.list': 'просмотр списка ({kinds})',
   'action.downloadKubeconfig': 'скачивание этого kubeconfig',
   'nav.breadcrumb': 'Навигационная цепочка',

@@ -6,6 +6,7 @@ import { KubeApiError } from '../k8s/errors';
 import { Admin, loadBalancer, uniqueName, type TestTenant } from '../testing/admin';
 import { memberOf } from '../testing/viewers';
 import { openStream, streamStats, type LiveStream } from './hub';
+import { models } from '../k8s/models';
 import { subscriptionKey, type LiveEvent, type StreamMessage, type Subscription } from './protocol';
 
 const admin = new Admin();
@@ -198,5 +199,53 @@ describe('LiveStream', () => {
       )
       .toBe(true);
     expect(c.messages.length).toBe(seen);
+  });
+
+  it("watches from the tab's resourceVersion instead of listing again", async () => {
+    const kube = new KubeClient(memberOf(own.name, 'admins').identity);
+    const sub: Subscription = { model: 'services', namespace: own.namespace };
+    // What the page prefetched: the list and the version it is at.
+    const prefetched = await kube.list(models.services, { namespace: own.namespace });
+    const created = uniqueName('lb');
+    await admin.createLoadBalancer(own.namespace, created);
+    const list = vi.spyOn(KubeClient.prototype, 'list');
+    try {
+      const c = collect(memberOf(own.name, 'admins').identity);
+      streams.push(c.stream);
+      c.stream.setSubscriptions([{ ...sub, resourceVersion: prefetched.metadata.resourceVersion }]);
+      // The change made after the prefetch arrives as an event, without a second LIST.
+      await expect
+        .poll(() => c.events().some((e) => e.object.metadata?.name === created), DEADLINE)
+        .toBe(true);
+      expect(list).not.toHaveBeenCalled();
+      expect(c.messages.some((m) => m.type === 'sync')).toBe(false);
+    } finally {
+      list.mockRestore();
+    }
+  });
+
+  it('reports a selector the API server refuses once, and does not retry it', async () => {
+    const watch = vi.spyOn(KubeClient.prototype, 'list');
+    try {
+      const c = collect(memberOf(own.name, 'admins').identity);
+      streams.push(c.stream);
+      const sub: Subscription = {
+        model: 'services',
+        namespace: own.namespace,
+        labelSelector: 'not a selector!!',
+      };
+      c.stream.setSubscriptions([sub]);
+      await expect
+        .poll(() => c.messages.find((m) => m.type === 'error'), DEADLINE)
+        .toMatchObject({ type: 'error', key: subscriptionKey(sub), error: { code: 'invalid' } });
+      // Given up for good: the watcher ended, after exactly one attempt.
+      await expect.poll(() => c.stream.activeCount(), DEADLINE).toBe(0);
+      expect(c.stream.subscriptionCount()).toBe(1);
+      expect(
+        watch.mock.calls.filter((call) => call[1]?.labelSelector === sub.labelSelector),
+      ).toHaveLength(1);
+    } finally {
+      watch.mockRestore();
+    }
   });
 });

@@ -98,13 +98,18 @@ export class LiveStream {
       if (!this.subs.has(key)) {
         const w = new Watcher(this, this.kube, key, s);
         this.subs.set(key, w);
-        void w.run();
+        void w.run().finally(() => (w.ended = true));
       }
     }
   }
 
   subscriptionCount(): number {
     return this.subs.size;
+  }
+
+  /** Subscriptions still watching (one refused for good has ended). */
+  activeCount(): number {
+    return [...this.subs.values()].filter((w) => !w.ended).length;
   }
 
   close(): void {
@@ -118,6 +123,7 @@ export class LiveStream {
 }
 
 class Watcher {
+  ended = false;
   private stopped = false;
   private cancel: (() => void) | undefined;
   /** Resolves whatever run() is waiting on (a watch or a backoff), so stop() ends it at once. */

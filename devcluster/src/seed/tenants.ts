@@ -23,6 +23,9 @@ export const tenantQuota = {
   'services.loadbalancers': '10',
   'count/clusters.cluster.x-k8s.io': '10',
   'count/virtualmachines.kubevirt.io': '30',
+  // KubeVirt's launcher pods (VMs and tenant-cluster workers) request the VM's CPU and memory.
+  'requests.cpu': '64',
+  'requests.memory': '256Gi',
 };
 
 /** The objects that make a namespace a tenant. Reused by tests to create throwaway tenants. */
