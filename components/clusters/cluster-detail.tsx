@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
-import { ClusterBadge } from '@/components/clusters/cluster-badge';
+import { ClusterBadge, phaseLabel } from '@/components/clusters/cluster-badge';
 import { NodeGroups } from '@/components/clusters/node-groups';
 import { UpgradeControls } from '@/components/clusters/upgrade-controls';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
@@ -23,6 +23,7 @@ import { summarizeCluster } from '@/lib/clusters/status';
 import type { MachineObject } from '@/lib/clusters/types';
 import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
+import type { Translate } from '@/lib/i18n/messages';
 import { conditionsOf } from '@/lib/k8s/conditions';
 import { useLiveList } from '@/lib/live/use-live-list';
 import { tenantHref } from '@/lib/navigation';
@@ -34,7 +35,7 @@ export interface ClusterPermissions {
   delete: boolean;
 }
 
-const machineColumns: Column<MachineObject>[] = [
+const machineColumns = (t: Translate): Column<MachineObject>[] => [
   {
     id: 'name',
     header: 'common.name',
@@ -42,7 +43,7 @@ const machineColumns: Column<MachineObject>[] = [
     sortValue: (m) => m.metadata?.name,
     filterValue: (m) => m.metadata?.name,
   },
-  { id: 'phase', header: 'column.phase', cell: (m) => m.status?.phase ?? '—' },
+  { id: 'phase', header: 'column.phase', cell: (m) => phaseLabel(t, m.status?.phase) },
   { id: 'node', header: 'column.node', cell: (m) => m.status?.nodeRef?.name ?? '—' },
   { id: 'version', header: 'column.version', cell: (m) => m.spec?.version ?? '—' },
   { id: 'age', header: 'common.age', cell: (m) => age(m.metadata?.creationTimestamp) },
@@ -163,7 +164,7 @@ export function ClusterDetail({
         <ObjectTable
           label={t('clusters.machines')}
           rows={machines.items}
-          columns={machineColumns}
+          columns={machineColumns(t)}
           isLoading={machines.isLoading}
         />
       </Section>

@@ -1,6 +1,8 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
 
 export const en = {
+  'phase.Running': 'Running',
+  'phase.Deleted': 'Deleted',
   'quota.shortMemory': 'Memory: needs {needs} GiB, {left} GiB left of {hard} GiB.',
   'action.list': 'list {kinds}',
   'action.downloadKubeconfig': 'download this kubeconfig',
@@ -342,6 +344,8 @@ export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
 
 export const ru: Catalog = {
+  'phase.Running': 'Работает',
+  'phase.Deleted': 'Удалён',
   'quota.shortMemory': 'Память: нужно {needs} ГиБ, свободно {left} ГиБ из {hard} ГиБ.',
   'action.list': 'просмотр списка ({kinds})',
   'action.downloadKubeconfig': 'скачивание этого kubeconfig',

@@ -9,10 +9,28 @@ export function sortConditions(conditions: Condition[]): Condition[] {
   );
 }
 
-/** The condition that explains the wait: the first one not True (Ready last, it only sums up). */
+// Conditions whose True is the abnormal state: Cluster API v1beta2's negative polarity (Paused,
+// Deleting, RollingOut, Scaling*, Remediating) and kstatus' Reconciling/Stalled (Flux).
+const abnormalWhenTrue = new Set([
+  'Paused',
+  'Deleting',
+  'RollingOut',
+  'ScalingUp',
+  'ScalingDown',
+  'Remediating',
+  'Reconciling',
+  'Stalled',
+]);
+
+/** Whether a condition is in its good state, whichever its polarity. */
+export function isHealthy(c: Condition): boolean {
+  return abnormalWhenTrue.has(c.type) ? c.status === 'False' : c.status === 'True';
+}
+
+/** The condition that explains the wait: the first unhealthy one (Ready last, it only sums up). */
 export function blockingCondition(conditions: Condition[]): Condition | undefined {
-  const notTrue = conditions.filter((c) => c.status !== 'True');
-  return notTrue.find((c) => c.type !== 'Ready' && (c.message || c.reason)) ?? notTrue[0];
+  const unhealthy = conditions.filter((c) => !isHealthy(c));
+  return unhealthy.find((c) => c.type !== 'Ready' && (c.message || c.reason)) ?? unhealthy[0];
 }
 
 export function conditionsOf(o: { status?: unknown } | undefined): Condition[] {

@@ -4,7 +4,8 @@ import { DataTable, type Column } from '@/components/resources/table/data-table'
 import { StatusBadge } from '@/components/resources/table/status-badge';
 import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
-import { blockingCondition, sortConditions } from '@/lib/k8s/conditions';
+import { blockingCondition, isHealthy, sortConditions } from '@/lib/k8s/conditions';
+import { Section } from '@/components/resources/detail/section';
 import type { Condition } from '@/lib/k8s/types';
 
 const columns: Column<Condition>[] = [
@@ -13,7 +14,7 @@ const columns: Column<Condition>[] = [
     id: 'status',
     header: 'common.status',
     cell: (c) => (
-      <StatusBadge tone={c.status === 'True' ? 'ok' : c.status === 'False' ? 'warn' : 'neutral'}>
+      <StatusBadge tone={isHealthy(c) ? 'ok' : c.status === 'Unknown' ? 'neutral' : 'warn'}>
         {c.status}
       </StatusBadge>
     ),
@@ -29,7 +30,7 @@ export function ConditionsTable({ conditions }: { conditions: Condition[] }) {
   if (!conditions.length) return null;
   const blocking = blockingCondition(conditions);
   return (
-    <div className="space-y-2">
+    <Section title={t('clusters.conditions')}>
       {blocking && (
         <p data-testid="waiting-for" className="text-sm text-amber-800 dark:text-amber-200">
           {t('conditions.waitingFor', {
@@ -48,6 +49,6 @@ export function ConditionsTable({ conditions }: { conditions: Condition[] }) {
         filterable={false}
         initialSort={{ id: 'none' }}
       />
-    </div>
+    </Section>
   );
 }
