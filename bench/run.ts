@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { clusterCreate } from './cluster-create';
 import { liveLatency } from './live-latency';
 import { serveApp, stopApp } from './lib';
+import { pageRequests, pageRequestsReport } from './page-requests';
 import { streamMemory } from './stream-memory';
 
 function loadAppEnv(): void {
@@ -31,6 +32,7 @@ async function main() {
       `server memory, ${mem.n} live streams × 2 watches: RSS ${mem.beforeMiB.toFixed(0)} → ${mem.openedMiB.toFixed(0)} MiB ` +
         `(${mem.perStreamKiB.toFixed(0)} KiB per stream; target ≤ 1024), drift while held 30 s: ${mem.driftWhileHeldKiB.toFixed(0)} KiB`,
     );
+    console.log(pageRequestsReport(await pageRequests({ profile: 'test', loads: 5 })));
   } finally {
     stopApp(app);
   }

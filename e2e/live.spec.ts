@@ -57,3 +57,31 @@ test('the overview counts follow the cluster', async ({ page, make }) => {
   await make.volume('tenant-acme');
   await expect(count).toHaveText(String(before + 1));
 });
+
+test('the live routes take JSON from their own pages only, and never serve Secrets', async ({
+  page,
+}) => {
+  await page.goto('/t/acme');
+  const body = JSON.stringify({ streamId: 'x', subscriptions: [] });
+  const post = (headers: Record<string, string>, data = body) =>
+    page.request.post('/api/live/subscriptions', { headers, data });
+  expect((await post({ 'content-type': 'text/plain' })).status()).toBe(415);
+  expect(
+    (
+      await post({ 'content-type': 'application/json', origin: 'http://elsewhere.example' })
+    ).status(),
+  ).toBe(403);
+  expect((await post({ 'content-type': 'application/json' }, 'x'.repeat(70 * 1024))).status()).toBe(
+    413,
+  );
+  // Well-formed, from here: the stream id is unknown, and the answer says so in the mapper's shape.
+  const unknown = await post({ 'content-type': 'application/json' });
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: { code: 'notFound' } });
+
+  const secrets = await page.request.get('/api/k8s/list?model=secrets&namespace=tenant-acme');
+  expect(secrets.status()).toBe(400);
+  expect(await secrets.text()).not.toContain('"data"');
+  const wide = await page.request.get('/api/k8s/list?model=services&namespace=..');
+  expect(wide.status()).toBe(400);
+});

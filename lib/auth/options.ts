@@ -59,6 +59,15 @@ export function authOptions(): NextAuthOptions {
       },
     ],
     callbacks: {
+      // Only this dashboard's own pages; anything malformed goes home instead of failing.
+      async redirect({ url, baseUrl }) {
+        try {
+          if (url.startsWith('/') && !url.startsWith('//')) return new URL(url, baseUrl).href;
+          return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
+        } catch {
+          return baseUrl;
+        }
+      },
       async jwt({ token, account, profile }) {
         if (account && profile) {
           const claims: Record<string, unknown> = { ...profile };

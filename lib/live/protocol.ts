@@ -7,8 +7,29 @@ import { isModelId, type ModelId, type ObjectOf } from '../k8s/models';
 import { namespaceName } from '../k8s/names';
 import type { KubeObject } from '../k8s/types';
 
+/**
+ * The models pages list and watch. Anything else (Secrets above all: their values must never reach
+ * a browser) is refused by the list route and the live stream alike.
+ */
+export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
+  'clusters',
+  'kamajicontrolplanes',
+  'machinedeployments',
+  'machines',
+  'events',
+  'resourcequotas',
+  'virtualmachines',
+  'persistentvolumeclaims',
+  'services',
+  'nodes',
+  'helmreleases',
+]);
+
 export const subscriptionSchema = z.object({
-  model: z.custom<ModelId>((v) => typeof v === 'string' && isModelId(v), 'unknown resource model'),
+  model: z.custom<ModelId>(
+    (v) => typeof v === 'string' && isModelId(v) && liveModels.has(v),
+    'unknown resource model',
+  ),
   namespace: namespaceName.optional(),
   labelSelector: z.string().max(1024).optional(),
   fieldSelector: z.string().max(1024).optional(),

@@ -1,5 +1,5 @@
 import { getViewer } from '@/lib/auth/session';
-import { problemResponse } from '@/lib/http';
+import { problemResponse, readOwnJson } from '@/lib/http';
 import { msg } from '@/lib/i18n/messages';
 import { findStream } from '@/lib/live/hub';
 import { subscriptionsRequestSchema } from '@/lib/live/protocol';
@@ -15,7 +15,9 @@ export async function POST(req: Request): Promise<Response> {
       status: 401,
       message: msg('error.sessionExpired'),
     });
-  const parsed = subscriptionsRequestSchema.safeParse(await req.json().catch(() => null));
+  const read = await readOwnJson(req);
+  if (!read.ok) return read.response;
+  const parsed = subscriptionsRequestSchema.safeParse(read.body);
   if (!parsed.success)
     return problemResponse({ code: 'invalid', status: 400, message: msg('error.badRequest') });
   const stream = findStream(parsed.data.streamId, viewer.identity);
