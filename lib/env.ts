@@ -2,6 +2,11 @@ import 'server-only';
 
 import { z } from 'zod';
 
+const prefix = z
+  .string()
+  .min(1, 'must not be empty: without a prefix an identity-provider claim could name any user')
+  .refine((p) => !p.startsWith('system:'), 'must not start with system:');
+
 // Server settings, validated once. The devcluster writes these for the demo and tests (app.env).
 const schema = z.object({
   STRATUS_OIDC_ISSUER: z.url(),
@@ -9,9 +14,12 @@ const schema = z.object({
   STRATUS_OIDC_CLIENT_SECRET: z.string().min(1),
   /** The ID-token claim that carries the user's groups. */
   STRATUS_OIDC_GROUPS_CLAIM: z.string().default('groups'),
-  /** Prefixes keep IdP-asserted names out of the system: namespace (like kube-apiserver's --oidc-*-prefix). */
-  STRATUS_OIDC_USER_PREFIX: z.string().default('oidc:'),
-  STRATUS_OIDC_GROUP_PREFIX: z.string().default('oidc:'),
+  /**
+   * Prefixes keep IdP-asserted names out of the system: namespace (like kube-apiserver's
+   * --oidc-*-prefix). An empty prefix would let a claim name any identity, so it is refused.
+   */
+  STRATUS_OIDC_USER_PREFIX: prefix.default('oidc:'),
+  STRATUS_OIDC_GROUP_PREFIX: prefix.default('oidc:'),
   /** Groups named like this make a person a member of a tenant: $1 = tenant name. */
   STRATUS_TENANT_GROUP_PATTERN: z.string().default('^tenant-([a-z0-9-]+)-(admins|viewers)$'),
   STRATUS_TENANT_NAMESPACE_PREFIX: z.string().default('tenant-'),

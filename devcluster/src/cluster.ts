@@ -2,7 +2,8 @@
 // controller-manager, kwok, OIDC issuer, simulator → seed. Every step is idempotent.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +80,11 @@ export async function start(p: Profile): Promise<void> {
       '--allow-privileged=true',
       '--profiling=false',
       '--event-ttl=2h',
+      // The same audit policy production uses: who read which Secret, what the dashboard wrote.
+      `--audit-policy-file=${path.join(repoRoot, 'deploy', 'audit', 'policy.yaml')}`,
+      `--audit-log-path=${path.join(p.dataDir, 'audit.log')}`,
+      '--audit-log-maxsize=100',
+      '--audit-log-maxbackup=1',
       // No kubelets serve logs or exec here; keep the apiserver from dialling kwok's fake addresses.
       '--kubelet-preferred-address-types=InternalIP',
     ],
@@ -195,6 +201,10 @@ async function applyRbac(p: Profile): Promise<void> {
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-system' } },
   ]);
   await applyAll(admin, parseManifests(text));
+  await applyAll(
+    admin,
+    parseManifests(readFileSync(path.join(repoRoot, 'deploy', 'policies', 'guardrails.yaml'), 'utf8')),
+  );
   await applyAll(admin, [
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -309,6 +319,15 @@ async function seed(p: Profile): Promise<void> {
   log('demo cloud seeded');
 }
 
+/** The session encryption secret: made once per install, kept in the data dir, never in the source. */
+async function sessionSecret(p: Profile): Promise<string> {
+  const file = path.join(p.dataDir, 'nextauth-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
 async function writeAppEnv(p: Profile): Promise<void> {
   const f = files(p);
   const origin = `http://127.0.0.1:${p.ports.app}`;
@@ -318,7 +337,7 @@ async function writeAppEnv(p: Profile): Promise<void> {
     STRATUS_OIDC_CLIENT_ID: oidcClient.id,
     STRATUS_OIDC_CLIENT_SECRET: oidcClient.secret,
     NEXTAUTH_URL: origin,
-    NEXTAUTH_SECRET: `stratus-${p.name}-session-secret-not-for-production`,
+    NEXTAUTH_SECRET: await sessionSecret(p),
   };
   await writeFile(
     f.appEnv,

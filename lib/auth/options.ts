@@ -3,7 +3,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 
 import { serverEnv } from '../env';
-import { groupsFrom } from './identity';
+import { groupsFrom, verifiedEmail } from './identity';
 
 interface Discovery {
   end_session_endpoint?: string;
@@ -53,7 +53,8 @@ export function authOptions(): NextAuthOptions {
           return {
             id: String(p.sub),
             name: typeof p.name === 'string' ? p.name : null,
-            email: typeof p.email === 'string' ? p.email : null,
+            // An unverified address could be anyone's: then the session is named by its subject.
+            email: verifiedEmail(p),
           };
         },
       },

@@ -9,6 +9,7 @@ import { serverEnv } from '../env';
 import { UnauthenticatedError } from '../k8s/errors';
 import type { KubeIdentity } from '../k8s/identity';
 import { kubeFor, type KubeClient } from '../k8s/client';
+import { logError } from '../log';
 import { kubeIdentity } from './identity';
 import { authOptions } from './options';
 
@@ -27,15 +28,23 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!session || !session.sub || session.expiresAt <= Date.now()) return null;
   const env = serverEnv();
   const email = session.user?.email ?? session.sub;
+  let identity: KubeIdentity;
+  try {
+    identity = kubeIdentity(
+      { sub: session.sub, email, groups: session.groups },
+      { userPrefix: env.STRATUS_OIDC_USER_PREFIX, groupPrefix: env.STRATUS_OIDC_GROUP_PREFIX },
+    );
+  } catch (e) {
+    // A name that would be a system identity is nobody we act as.
+    logError('session refused', e, { code: 'forbidden' });
+    return null;
+  }
   return {
     name: session.user?.name ?? email,
     email,
     groups: session.groups,
     expiresAt: session.expiresAt,
-    identity: kubeIdentity(
-      { sub: session.sub, email, groups: session.groups },
-      { userPrefix: env.STRATUS_OIDC_USER_PREFIX, groupPrefix: env.STRATUS_OIDC_GROUP_PREFIX },
-    ),
+    identity,
   };
 });
 

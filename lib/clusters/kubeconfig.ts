@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { KubeClient } from '../k8s/client';
+import { kubeAsDashboard, type KubeClient } from '../k8s/client';
 import { models } from '../k8s/models';
 
 /** The Cluster API convention: Secret `<cluster>-kubeconfig`, key `value`. */
@@ -8,7 +8,11 @@ export function kubeconfigSecretName(cluster: string): string {
   return `${cluster}-kubeconfig`;
 }
 
-/** Reads a cluster's kubeconfig as the user and records the download as an Event on the Cluster. */
+/**
+ * Reads a cluster's kubeconfig as the person (RBAC decides), then records the download as an Event
+ * on the Cluster. The record is written by the dashboard's own identity: tenants may not create
+ * Events, so nobody can forge "downloaded by someone else".
+ */
 export async function readKubeconfig(
   kube: KubeClient,
   namespace: string,
@@ -20,7 +24,7 @@ export async function readKubeconfig(
   if (!value) throw new Error('kubeconfig secret has no value');
   const owner = await kube.get(models.clusters, namespace, cluster);
   const now = new Date().toISOString();
-  await kube.create(models.events, {
+  await kubeAsDashboard().create(models.events, {
     apiVersion: 'v1',
     kind: 'Event',
     metadata: { generateName: `${cluster}.kubeconfig-`, namespace },

@@ -2,11 +2,12 @@ import 'server-only';
 
 import { joinMsgs, msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
-import { invalid, type Problem } from '../k8s/errors';
+import { invalid, KubeApiError, type Problem } from '../k8s/errors';
 import { models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { createSet, deleteSet, type ObjectRef } from '../k8s/write-set';
 import { buildCluster, CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './build';
+import { kubeconfigSecretName } from './kubeconfig';
 import { quotaShortfall } from './quota';
 import type { CreateClusterInput } from './schema';
 import { defaultVersions } from './versions';
@@ -57,11 +58,15 @@ export async function clusterDeletePreview(
     kube
       .list(models.machines, { namespace, labelSelector: `${CAPI_CLUSTER_NAME}=${name}` })
       .then((l) => refs('Machine', l.items)),
-    // Metadata only: the preview names the Secret, it never needs its value.
+    // Tenant admins may get their kubeconfig Secret by name, never list Secrets. The value stays
+    // here: the preview carries the name only.
     kube
-      .list(models.secrets, { namespace, fieldSelector: `metadata.name=${name}-kubeconfig` })
-      .then((l) => refs('Secret', l.items))
-      .catch(() => []),
+      .get(models.secrets, namespace, kubeconfigSecretName(name))
+      .then((s) => refs('Secret', [s]))
+      .catch((e: unknown) => {
+        if (e instanceof KubeApiError && e.status === 404) return [];
+        throw e;
+      }),
   ]);
   return lists.flat();
 }
