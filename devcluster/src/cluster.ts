@@ -203,7 +203,9 @@ async function applyRbac(p: Profile): Promise<void> {
   await applyAll(admin, parseManifests(text));
   await applyAll(
     admin,
-    parseManifests(readFileSync(path.join(repoRoot, 'deploy', 'policies', 'guardrails.yaml'), 'utf8')),
+    parseManifests(
+      readFileSync(path.join(repoRoot, 'deploy', 'policies', 'guardrails.yaml'), 'utf8'),
+    ),
   );
   await applyAll(admin, [
     {
