@@ -3,12 +3,7 @@
 import { authFile } from './auth';
 import { expect, test } from './fixtures';
 import { Shell } from './pages/shell';
-
-declare global {
-  interface Window {
-    __streamData?: string[];
-  }
-}
+import { recordStreams, streamData } from './streams';
 
 test.use({ storageState: authFile('alice') });
 
@@ -24,17 +19,7 @@ test("a tenant admin's pages and streams carry no Secret data", async ({ page, a
     .filter((v) => v.length >= 16);
   expect(values.length).toBeGreaterThan(0);
 
-  await page.addInitScript(() => {
-    const Native = window.EventSource;
-    const seen: string[] = [];
-    window.__streamData = seen;
-    window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        this.addEventListener('message', (m) => seen.push(String(m.data)));
-      }
-    };
-  });
+  await recordStreams(page);
   const bodies: string[] = [];
   page.on('response', async (r) => {
     if (r.request().resourceType() === 'eventsource') return;
@@ -57,7 +42,7 @@ test("a tenant admin's pages and streams carry no Secret data", async ({ page, a
     await expect(shell.heading).toBeVisible();
     bodies.push(await page.content());
   }
-  const streamed = await page.evaluate(() => window.__streamData ?? []);
+  const streamed = await streamData(page);
   expect(streamed.length).toBeGreaterThan(0);
   const everything = [...bodies, ...streamed].join('\n');
   const leaked = values.filter((v) => everything.includes(v));

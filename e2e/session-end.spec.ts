@@ -4,30 +4,14 @@ import { ResourceListPage } from './pages/resources';
 import { ClusterPage } from './pages/clusters';
 import { Shell } from './pages/shell';
 import { sessionEndingIn } from './session-token';
+import { recordStreams, streamStates } from './streams';
 import { authFile } from './auth';
 import { expect, test } from './fixtures';
-
-declare global {
-  interface Window {
-    __streams?: EventSource[];
-  }
-}
 
 test("a tab's live stream stops when its session expires", async ({ browser, make }) => {
   const context = await browser.newContext();
   await sessionEndingIn(context, 'alice', 15);
-  // Keep a handle on every EventSource the page opens.
-  await context.addInitScript(() => {
-    const Native = window.EventSource;
-    const all: EventSource[] = [];
-    window.__streams = all;
-    window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        all.push(this);
-      }
-    };
-  });
+  await recordStreams(context);
   const page = await context.newPage();
   const list = new ResourceListPage(page, 'acme', 'services');
   const shell = new Shell(page);
@@ -41,10 +25,8 @@ test("a tab's live stream stops when its session expires", async ({ browser, mak
   await expect(shell.sessionExpired).toBeVisible({ timeout: 30_000 });
   await expect(shell.liveStatus).toHaveAttribute('data-status', 'signedOut');
   const CLOSED = 2;
-  await expect
-    .poll(() => page.evaluate(() => (window.__streams ?? []).map((s) => s.readyState)))
-    .toEqual(expect.arrayContaining([CLOSED]));
-  const states = await page.evaluate(() => (window.__streams ?? []).map((s) => s.readyState));
+  await expect.poll(() => streamStates(page)).toEqual(expect.arrayContaining([CLOSED]));
+  const states = await streamStates(page);
   expect(states.length).toBeGreaterThan(0);
   expect(states.every((s) => s === CLOSED)).toBe(true);
   const after = await make.loadBalancer('tenant-acme');
@@ -54,7 +36,7 @@ test("a tab's live stream stops when its session expires", async ({ browser, mak
   );
   expect(res.status()).toBe(401);
   await expect(list.row(after)).toHaveCount(0);
-  expect(await page.evaluate(() => (window.__streams ?? []).length)).toBe(states.length);
+  expect(await streamStates(page)).toHaveLength(states.length);
   await context.close();
 });
 

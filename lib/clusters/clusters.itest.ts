@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubeFor } from '../k8s/client';
 import { KubeApiError } from '../k8s/errors';
 import { models } from '../k8s/models';
-import { Admin, uniqueName, type TestTenant } from '../testing/admin';
+import { Admin, refuseCreates, uniqueName, type TestTenant } from '../testing/admin';
 import { memberOf } from '../testing/viewers';
 import { buildCluster, CLUSTER_LABEL } from './build';
 import { ChangeRefused, upgradeControlPlane, upgradeNodeGroups } from './change';
@@ -124,39 +124,15 @@ describe('createClusterObjects', () => {
     const policy = uniqueName('refuse-4th');
     // A real admission policy makes the real API server refuse the machine template — but only on the
     // real create, not the dry run, so the rollback path is what gets exercised.
-    await admin.apply([
-      {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicy',
-        metadata: { name: policy },
-        spec: {
-          failurePolicy: 'Fail',
-          matchConstraints: {
-            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': a.namespace } },
-            resourceRules: [
-              {
-                apiGroups: ['infrastructure.cluster.x-k8s.io'],
-                apiVersions: ['*'],
-                operations: ['CREATE'],
-                resources: ['kubevirtmachinetemplates'],
-              },
-            ],
-          },
-          validations: [
-            {
-              expression: "request.dryRun == true || !object.metadata.name.startsWith('fault-')",
-              message: 'injected fault: machine templates are refused',
-            },
-          ],
-        },
-      },
-      {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicyBinding',
-        metadata: { name: policy },
-        spec: { policyName: policy, validationActions: ['Deny'] },
-      },
-    ] as never[]);
+    await admin.apply(
+      refuseCreates(
+        policy,
+        a.namespace,
+        { apiGroups: ['infrastructure.cluster.x-k8s.io'], resources: ['kubevirtmachinetemplates'] },
+        "!object.metadata.name.startsWith('fault-')",
+        'injected fault: machine templates are refused',
+      ),
+    );
     try {
       const kube = kubeFor(memberOf(a.name, 'admins').identity);
       // Wait until the policy is in force (policies load asynchronously).

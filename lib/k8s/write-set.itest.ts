@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster, CLUSTER_LABEL } from '../clusters/build';
 import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
 import { english } from '../i18n/messages';
-import { Admin, uniqueName, type TestTenant } from '../testing/admin';
+import { Admin, refuseCreates, uniqueName, type TestTenant } from '../testing/admin';
 import { memberOf } from '../testing/viewers';
 import { kubeFor } from './client';
 import { apiVersionOf, modelOfKind } from './models';
@@ -50,41 +50,15 @@ async function leftOver(name: string, kinds: string[]): Promise<string[]> {
 beforeAll(async () => {
   tenant = await admin.createTenant(uniqueName('ws'));
   const kinds = objects('probe', '').map((o) => modelOfKind(o.kind, o.apiVersion));
-  await admin.apply([
-    {
-      apiVersion: 'admissionregistration.k8s.io/v1',
-      kind: 'ValidatingAdmissionPolicy',
-      metadata: { name: policy },
-      spec: {
-        failurePolicy: 'Fail',
-        matchConstraints: {
-          namespaceSelector: {
-            matchLabels: { 'kubernetes.io/metadata.name': tenant.namespace },
-          },
-          resourceRules: [
-            {
-              apiGroups: [...new Set(kinds.map((m) => m.group))],
-              apiVersions: ['*'],
-              operations: ['CREATE'],
-              resources: kinds.map((m) => m.plural),
-            },
-          ],
-        },
-        validations: [
-          {
-            expression: `request.dryRun == true || !has(object.metadata.labels) || !('${REFUSE}' in object.metadata.labels) || object.metadata.labels['${REFUSE}'] != object.kind`,
-            message: 'injected fault: refused by the test policy',
-          },
-        ],
-      },
-    },
-    {
-      apiVersion: 'admissionregistration.k8s.io/v1',
-      kind: 'ValidatingAdmissionPolicyBinding',
-      metadata: { name: policy },
-      spec: { policyName: policy, validationActions: ['Deny'] },
-    },
-  ] as never[]);
+  await admin.apply(
+    refuseCreates(
+      policy,
+      tenant.namespace,
+      { apiGroups: [...new Set(kinds.map((m) => m.group))], resources: kinds.map((m) => m.plural) },
+      `!has(object.metadata.labels) || !('${REFUSE}' in object.metadata.labels) || object.metadata.labels['${REFUSE}'] != object.kind`,
+      'injected fault: refused by the test policy',
+    ),
+  );
   // Policies load asynchronously: wait until a probe is refused before testing anything.
   const kube = kubeFor(memberOf(tenant.name, 'admins').identity);
   const probe = objects('policy-probe', 'KubevirtCluster')[2];

@@ -196,3 +196,37 @@ export function virtualMachine(namespace: string, name: string): KubernetesObjec
     },
   } as KubernetesObject;
 }
+
+/**
+ * A ValidatingAdmissionPolicy and its binding that make the real API server refuse creates in one
+ * namespace when `expression` is false — only real creates: dry runs pass, so a writer's rollback
+ * path is what a test exercises.
+ */
+export function refuseCreates(
+  name: string,
+  namespace: string,
+  rules: { apiGroups: string[]; resources: string[] },
+  expression: string,
+  message: string,
+): KubernetesObject[] {
+  const policy = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name },
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
+        resourceRules: [{ ...rules, apiVersions: ['*'], operations: ['CREATE'] }],
+      },
+      validations: [{ expression: `request.dryRun == true || (${expression})`, message }],
+    },
+  };
+  const binding = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    metadata: { name },
+    spec: { policyName: name, validationActions: ['Deny'] },
+  };
+  return [policy, binding];
+}
