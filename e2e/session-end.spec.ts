@@ -5,7 +5,7 @@ import { ClusterPage } from './pages/clusters';
 import { Shell } from './pages/shell';
 import { sessionEndingIn } from './session-token';
 import { recordStreams, streamStates } from './streams';
-import { authFile } from './auth';
+import { authFile, signIn } from './auth';
 import { expect, test } from './fixtures';
 
 test("a tab's live stream stops when its session expires", async ({ browser, make }) => {
@@ -74,4 +74,33 @@ test.describe('the cluster delete dialog', () => {
       true,
     );
   });
+});
+
+test('signing out ends the session everywhere: open tabs and a copied cookie stop working', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await recordStreams(context);
+  const page = await context.newPage();
+  await signIn(page, 'alice');
+  const cookies = await context.cookies();
+  // Another tab of the same sign-in, live.
+  const other = await context.newPage();
+  const list = new ResourceListPage(other, 'acme', 'services');
+  await list.goto();
+  await new Shell(other).expectLive();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).not.toHaveURL(/\/t\/acme/);
+
+  // The other tab's stream ends with the session, and says so.
+  await expect(new Shell(other).sessionExpired).toBeVisible();
+  await expect.poll(() => streamStates(other)).not.toContain(1);
+  // The cookie as it was before signing out, from another browser: refused.
+  const copy = await browser.newContext();
+  await copy.addCookies(cookies);
+  const res = await copy.request.get('/api/k8s/list?model=services&namespace=tenant-acme');
+  expect(res.status()).toBe(401);
+  await copy.close();
+  await context.close();
 });

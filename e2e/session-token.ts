@@ -1,4 +1,5 @@
 // A session cookie minted like next-auth's own, for sessions that must end during a test.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -34,6 +35,7 @@ export async function sessionEndingIn(
       email: user.email,
       groups: user.groups,
       signedInAt: Math.floor(Date.now() / 1000) - maxAge + secondsLeft,
+      sid: randomUUID(),
     },
   });
   await context.addCookies([

@@ -7,6 +7,8 @@ declare module 'next-auth' {
     groups: string[];
     /** When this sign-in ends (ms since epoch): maxAge after signing in, never extended. */
     expiresAt: number;
+    /** This sign-in's id: what sign-out revokes. */
+    sid: string;
   }
 }
 
@@ -15,5 +17,6 @@ declare module 'next-auth/jwt' {
     groups?: string[];
     /** Seconds since epoch, set once at sign-in. */
     signedInAt?: number;
+    sid?: string;
   }
 }

@@ -3,7 +3,10 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 
 import { serverEnv } from '../env';
+import { randomUUID } from 'node:crypto';
+
 import { groupsFrom, verifiedEmail } from './identity';
+import { isRevoked, revoke } from './revocations';
 
 interface Discovery {
   end_session_endpoint?: string;
@@ -77,16 +80,27 @@ export function authOptions(): NextAuthOptions {
             sub: String(claims.sub),
             groups: groupsFrom(claims, env.STRATUS_OIDC_GROUPS_CLAIM),
             signedInAt: Math.floor(Date.now() / 1000),
+            // Stable for the whole sign-in (the cookie is re-encoded, its jti changes): what
+            // sign-out revokes.
+            sid: randomUUID(),
           };
         }
         return token;
       },
       async session({ session, token }) {
         const expiresAt = sessionExpiry(token, env.STRATUS_SESSION_MAX_AGE);
-        // Past its lifetime a session carries no identity, even if the cookie is still readable.
-        if (expiresAt <= Date.now())
-          return { ...session, user: undefined, groups: [], sub: '', expiresAt };
-        return { ...session, groups: token.groups ?? [], sub: token.sub ?? '', expiresAt };
+        const sid = token.sid ?? '';
+        // Past its lifetime, or signed out anywhere, a session carries no identity, even if the
+        // cookie is still readable.
+        if (expiresAt <= Date.now() || !sid || (await isRevoked(sid)))
+          return { ...session, user: undefined, groups: [], sub: '', sid: '', expiresAt };
+        return { ...session, groups: token.groups ?? [], sub: token.sub ?? '', sid, expiresAt };
+      },
+    },
+    events: {
+      // Sign-out ends the session on every replica, not only in this browser.
+      async signOut({ token }) {
+        if (token.sid) await revoke(token.sid, sessionExpiry(token, env.STRATUS_SESSION_MAX_AGE));
       },
     },
   };

@@ -20,6 +20,8 @@ export interface Viewer {
   identity: KubeIdentity;
   /** When the session ends (ms since epoch). */
   expiresAt?: number;
+  /** The sign-in this request belongs to (revoked by signing out). */
+  sessionId?: string;
 }
 
 /** The signed-in person for this request, or null. Cached per request. */
@@ -44,6 +46,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     email,
     groups: session.groups,
     expiresAt: session.expiresAt,
+    sessionId: session.sid,
     identity,
   };
 });

@@ -1,6 +1,9 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
 
 export const en = {
+  'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
+  'model.configmaps': 'Config map',
+  'model.configmaps.plural': 'Config maps',
   'phase.Running': 'Running',
   'phase.Deleted': 'Deleted',
   'quota.shortMemory': 'Memory: needs {needs} GiB, {left} GiB left of {hard} GiB.',
@@ -344,6 +347,10 @@ export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
 
 export const ru: Catalog = {
+  'error.tooManyTabs':
+    'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
+  'model.configmaps': 'ConfigMap',
+  'model.configmaps.plural': 'Объекты ConfigMap',
   'phase.Running': 'Работает',
   'phase.Deleted': 'Удалён',
   'quota.shortMemory': 'Память: нужно {needs} ГиБ, свободно {left} ГиБ из {hard} ГиБ.',

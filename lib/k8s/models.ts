@@ -11,6 +11,7 @@ import type {
   MachineTemplateObject,
 } from '../clusters/types';
 import type {
+  ConfigMapObject,
   EventObject,
   NamespaceObject,
   NodeObject,
@@ -102,6 +103,7 @@ export const models = {
   }),
   resourcequotas: model<ResourceQuotaObject>('v1', 'ResourceQuota', 'resourcequotas'),
   secrets: model<SecretObject>('v1', 'Secret', 'secrets'),
+  configmaps: model<ConfigMapObject>('v1', 'ConfigMap', 'configmaps'),
   services: model<ServiceObject>('v1', 'Service', 'services', {
     columns: [
       { id: 'type', header: 'column.type', path: 'spec.type' },

@@ -33,6 +33,7 @@ export type StorageClassObject = KubeObject & {
   allowVolumeExpansion?: boolean;
 };
 
+export type ConfigMapObject = KubeObject & { data?: Record<string, string> };
 export type SecretObject = KubeObject & { type?: string; data?: Record<string, string> };
 
 /** core/v1 Event; times as the wire has them. */

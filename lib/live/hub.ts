@@ -26,6 +26,10 @@ export interface StreamOptions {
   t?: Translate;
   /** Called once the stream has closed itself (expiry), so the transport can end too. */
   onClose?: () => void;
+  /** The sign-in this stream belongs to: signing out closes it. */
+  sessionId?: string;
+  /** Asked before every watch restart: is the session still good (not signed out)? */
+  stillSignedIn?: () => Promise<boolean>;
 }
 
 /**
@@ -42,6 +46,7 @@ export class LiveStream {
   private timer: NodeJS.Timeout | undefined;
   private expiry: NodeJS.Timeout | undefined;
   readonly t: Translate;
+  readonly sessionId: string | undefined;
   closed = false;
 
   constructor(
@@ -51,6 +56,7 @@ export class LiveStream {
   ) {
     this.kube = kubeFor(identity);
     this.t = opts.t ?? english;
+    this.sessionId = opts.sessionId;
     if (opts.expiresAt !== undefined) {
       // setTimeout's delay is a 32-bit int; a longer session is re-checked when the timer fires.
       const arm = () => {
@@ -62,8 +68,15 @@ export class LiveStream {
     }
   }
 
+  /** Re-checks the session (expiry, sign-out) where a watch would start again. */
+  async stillSignedIn(): Promise<boolean> {
+    if (this.opts.expiresAt !== undefined && this.opts.expiresAt <= Date.now()) return false;
+    return this.opts.stillSignedIn ? this.opts.stillSignedIn().catch(() => true) : true;
+  }
+
   /** The session is over: say so, stop watching, and let the transport close. */
   signOut(): void {
+    if (this.closed) return;
     this.send({ type: 'signedOut' });
     this.close();
     this.opts.onClose?.();
@@ -152,7 +165,11 @@ class Watcher {
     let backoff = 500;
     // The tab's cached list is at this version: watch from it instead of listing again.
     let rv: string | undefined = this.sub.resourceVersion;
+    let first = true;
     while (!this.stopped) {
+      // Every restart (not the first start) asks again whether the session still holds.
+      if (!first && !(await this.stream.stillSignedIn())) return this.stream.signOut();
+      first = false;
       try {
         if (rv === undefined) {
           const list = await this.kube.list(model, scope);
@@ -232,6 +249,15 @@ function hub(): Hub {
   return g.__stratusLiveHub;
 }
 
+/** Open streams one person may hold at once (tabs); a new one beyond it is refused. */
+export const MAX_STREAMS_PER_PERSON = 16;
+
+export function streamsOf(username: string): number {
+  let n = 0;
+  for (const s of hub().streams.values()) if (s.identity.username === username) n++;
+  return n;
+}
+
 export function openStream(
   identity: KubeIdentity,
   write: (msg: StreamMessage) => void,
@@ -240,6 +266,11 @@ export function openStream(
   const s = new LiveStream(identity, write, opts);
   hub().streams.set(s.id, s);
   return s;
+}
+
+/** A signed-out session's streams end at once, on this replica. */
+export function signOutSession(sessionId: string): void {
+  for (const s of hub().streams.values()) if (s.sessionId === sessionId) s.signOut();
 }
 
 /** The stream, if it exists and belongs to this identity (a stream id is not a credential). */
