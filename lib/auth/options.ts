@@ -6,6 +6,7 @@ import { serverEnv } from '../env';
 import { randomUUID } from 'node:crypto';
 
 import { groupsFrom, verifiedEmail } from './identity';
+import { safeRedirect } from './redirect';
 import { isRevoked, revoke } from './revocations';
 
 interface Discovery {
@@ -65,12 +66,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // Only this dashboard's own pages; anything malformed goes home instead of failing.
       async redirect({ url, baseUrl }) {
-        try {
-          if (url.startsWith('/') && !url.startsWith('//')) return new URL(url, baseUrl).href;
-          return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
-        } catch {
-          return baseUrl;
-        }
+        return safeRedirect(url, baseUrl);
       },
       async jwt({ token, account, profile }) {
         if (account && profile) {
