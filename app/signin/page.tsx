@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { SignInButton } from '@/components/auth/sign-in-button';
+import { safeReturnPath } from '@/lib/auth/redirect';
 import { getT } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -13,7 +14,7 @@ export default async function SignInPage({
   const { callbackUrl, error } = await searchParams;
   const t = await getT();
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const back = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  const back = safeReturnPath(callbackUrl, process.env.NEXTAUTH_URL ?? 'http://localhost');
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">

@@ -16,6 +16,7 @@ import { SummaryGrid } from '@/components/resources/detail/summary-grid';
 import { YamlButton } from '@/components/resources/detail/yaml-dialog';
 import { ObjectTable } from '@/components/resources/registry-columns';
 import type { Column } from '@/components/resources/table/data-table';
+import { FormAlert } from '@/components/forms/form-alert';
 import { useToast } from '@/components/ui/toast';
 import { deleteCluster, previewClusterDelete } from '@/lib/clusters/actions';
 import { clusterDetailLists } from '@/lib/clusters/live';
@@ -77,6 +78,13 @@ export function ClusterDetail({
     />
   );
 
+  if (clusters.error)
+    return (
+      <div className="space-y-4">
+        {crumbs}
+        <FormAlert message={clusters.error.message} />
+      </div>
+    );
   if (clusters.isLoading) return <p>{t('common.loading')}</p>;
   if (!cluster) {
     return (

@@ -2,6 +2,7 @@
 
 import { ClusterBadge } from '@/components/clusters/cluster-badge';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
+import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { useClusterSummaries } from '@/lib/clusters/use-clusters';
@@ -16,7 +17,7 @@ import type { Tenant } from '@/lib/tenants/types';
 export function KubeconfigList({ tenant, canRead }: { tenant: Tenant; canRead: boolean }) {
   const t = useT();
   const toast = useToast();
-  const { summaries, isLoading } = useClusterSummaries(tenant.namespace);
+  const { summaries, isLoading, error } = useClusterSummaries(tenant.namespace);
   const url = (c: string) => `/api/tenants/${tenant.name}/clusters/${c}/kubeconfig`;
   const copy = (c: string) =>
     void fetch(url(c), { cache: 'no-store' })
@@ -37,7 +38,9 @@ export function KubeconfigList({ tenant, canRead }: { tenant: Tenant; canRead: b
           {t('kubeconfig.adminsOnly')}
         </p>
       )}
-      {isLoading ? (
+      {error ? (
+        <FormAlert message={error.message} />
+      ) : isLoading ? (
         <p>{t('common.loading')}</p>
       ) : summaries.length === 0 ? (
         <p className="text-sm text-slate-500">{t('clusters.none')}</p>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 
+import { FormAlert } from '@/components/forms/form-alert';
 import { useToast } from '@/components/ui/toast';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { ConditionsTable } from '@/components/resources/detail/conditions-table';
@@ -37,7 +38,7 @@ export function ResourceDetail({
   const toast = useToast();
   const router = useRouter();
   const model = models[section.model];
-  const { object, isLoading } = useLiveObject({
+  const { object, isLoading, error } = useLiveObject({
     model: section.model,
     namespace: tenant.namespace,
     name,
@@ -71,7 +72,9 @@ export function ResourceDetail({
           )
         }
       />
-      {isLoading ? (
+      {error ? (
+        <FormAlert message={error.message} />
+      ) : isLoading ? (
         <p>{t('common.loading')}</p>
       ) : !object ? (
         <p data-testid="gone" className="text-slate-500">

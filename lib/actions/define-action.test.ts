@@ -34,7 +34,8 @@ describe('defineAction', () => {
       error: {
         code: 'invalid',
         status: 422,
-        message: 'Check the highlighted fields.',
+        // One problem is said as it is; several send the person to the fields.
+        message: 'At most 5 nodes per group.',
         fields: { size: 'At most 5 nodes per group.' },
       },
     });

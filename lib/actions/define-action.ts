@@ -51,6 +51,11 @@ export type ServerAction<S extends z.ZodType, O> = ((
  * signed-in person is resolved, and every failure becomes a mapped, translated error; the raw error
  * goes to the server log with a request id. It never throws to the browser.
  */
+function singleOrCheck(fields: Record<string, Msg>): Msg {
+  const only = Object.values(fields);
+  return only.length === 1 && only[0] ? only[0] : msg('error.checkFields');
+}
+
 export function defineAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>): ServerAction<S, O> {
   const action = async (raw: z.input<S>): Promise<ActionResult<O>> => {
     const t = await getT();
@@ -64,8 +69,9 @@ export function defineAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>): Se
       const problem: Problem = {
         code: 'invalid',
         status: 422,
+        // One problem (a small form, a single size box) is said as it is, not as "check the fields".
         message: onForm
-          ? msg('error.checkFields')
+          ? singleOrCheck(fields)
           : whole
             ? issueMessage(whole)
             : msg('error.badRequest'),

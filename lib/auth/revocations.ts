@@ -15,26 +15,54 @@ import { logError } from '../log';
 export const REVOCATIONS = { namespace: 'stratus-system', name: 'stratus-session-revocations' };
 
 interface State {
-  revoked: Map<string, number>;
+  /** What the ConfigMap says, as last seen. */
+  stored: Map<string, number>;
+  /** Revoked here but not (yet) stored: kept until the ConfigMap has them. */
+  local: Map<string, number>;
+  loaded: boolean;
   ready: Promise<void> | undefined;
   listeners: Set<(sid: string) => void>;
+  backoff: number;
 }
 
 function state(): State {
   const g = globalThis as typeof globalThis & { __stratusRevocations?: State };
-  g.__stratusRevocations ??= { revoked: new Map(), ready: undefined, listeners: new Set() };
+  g.__stratusRevocations ??= {
+    stored: new Map(),
+    local: new Map(),
+    loaded: false,
+    ready: undefined,
+    listeners: new Set(),
+    backoff: 1000,
+  };
   return g.__stratusRevocations;
 }
 
-function absorb(data: Record<string, string> | undefined): void {
+const known = (sid: string) => state().stored.has(sid) || state().local.has(sid);
+
+/** The ConfigMap's data is the truth: replace what we hold, and tell who listens about new ids. */
+function replace(data: Record<string, string>): void {
   const s = state();
-  for (const [sid, until] of Object.entries(data ?? {})) {
-    if (!s.revoked.has(sid)) for (const l of s.listeners) l(sid);
-    s.revoked.set(sid, Number(until));
-  }
+  const now = Date.now();
+  const next = new Map(
+    Object.entries(data)
+      .map(([sid, until]): [string, number] => [sid, Number(until)])
+      .filter(([, until]) => until > now),
+  );
+  for (const sid of next.keys()) if (!known(sid)) for (const l of s.listeners) l(sid);
+  s.stored = next;
+  for (const [sid, until] of s.local) if (next.has(sid) || until <= now) s.local.delete(sid);
+}
+
+function stringMap(v: unknown): Record<string, string> {
+  if (!v || typeof v !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
 }
 
 async function follow(): Promise<void> {
+  const s = state();
   const kube = kubeAsDashboard();
   const sel = {
     namespace: REVOCATIONS.namespace,
@@ -42,28 +70,31 @@ async function follow(): Promise<void> {
   };
   // get + watch of the one object: all RBAC grants the dashboard on it.
   const cm = await kube.get(models.configmaps, REVOCATIONS.namespace, REVOCATIONS.name);
-  absorb(cm.data);
+  replace(stringMap(cm.data));
+  s.loaded = true;
   let rv = cm.metadata?.resourceVersion ?? '';
-  const watch = async (): Promise<void> => {
-    await kube.watch(
+  const again = (relist: boolean, err?: unknown) => {
+    if (err) logError('revocations watch ended', err);
+    const delay = err ? s.backoff : 0;
+    s.backoff = err ? Math.min(s.backoff * 2, 30_000) : 1000;
+    setTimeout(() => {
+      if (relist) {
+        s.ready = undefined;
+        void ensure().catch((e: unknown) => again(true, e));
+      } else void watch().catch((e: unknown) => again(true, e));
+    }, delay);
+  };
+  const watch = () =>
+    kube.watch(
       models.configmaps,
       { ...sel, resourceVersion: rv },
       (ev) => {
         rv = ev.object.metadata?.resourceVersion ?? rv;
-        if (ev.type === 'ADDED' || ev.type === 'MODIFIED') absorb(stringMap(ev.object.data));
+        s.backoff = 1000;
+        if (ev.type === 'ADDED' || ev.type === 'MODIFIED') replace(stringMap(ev.object.data));
       },
-      (err) => {
-        if (err && !(err instanceof KubeApiError && err.status === 410))
-          logError('revocations watch ended', err);
-        if (err instanceof KubeApiError && err.status === 410) rv = '';
-        setTimeout(() => void (rv ? watch() : restart()), err ? 1000 : 0);
-      },
+      (err) => again(err instanceof KubeApiError && err.status === 410, err),
     );
-  };
-  const restart = () => {
-    state().ready = undefined;
-    return ensure().catch((e: unknown) => logError('revocations relist failed', e));
-  };
   await watch();
 }
 
@@ -76,37 +107,53 @@ function ensure(): Promise<void> {
   return s.ready;
 }
 
-/** Whether this session was signed out (anywhere, on any replica). */
+/**
+ * Whether this session was signed out (anywhere, on any replica). Once the store has been read,
+ * the answer comes from memory even while the watch reconnects; a store that was never readable
+ * (missing, no RBAC, outage at start) refuses every session rather than trusting revoked ones.
+ */
 export async function isRevoked(sid: string): Promise<boolean> {
-  await ensure();
-  return state().revoked.has(sid);
+  const s = state();
+  if (!s.loaded) {
+    try {
+      await ensure();
+    } catch (e) {
+      logError('session revocations unavailable; refusing sessions', e);
+      return true;
+    }
+  }
+  return known(sid);
 }
 
 /** Signs a session out everywhere: its cookie stops working on every replica at once. */
 export async function revoke(sid: string, until: number): Promise<void> {
+  const s = state();
+  // Here at once, whatever happens to the write.
+  if (!known(sid)) for (const l of s.listeners) l(sid);
+  s.local.set(sid, until);
   const now = Date.now();
-  const expired = [...state().revoked].filter(([, t]) => t < now).map(([k]) => k);
-  // A merge patch adds this session and drops the expired ones without touching the others.
+  // A merge patch adds this session and drops expired ones without touching the others.
   const data: Record<string, string | null> = { [sid]: String(until) };
-  for (const k of expired) data[k] = null;
-  await kubeAsDashboard()
-    .patch(models.configmaps, REVOCATIONS.namespace, REVOCATIONS.name, { data })
-    .catch((e: unknown) => {
-      logError('revoking a session failed', e);
-      throw e;
-    });
-  absorb({ [sid]: String(until) });
+  for (const [k, t] of s.stored) if (t <= now) data[k] = null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await kubeAsDashboard().patch(models.configmaps, REVOCATIONS.namespace, REVOCATIONS.name, {
+        data,
+      });
+      return;
+    } catch (e) {
+      if (attempt >= 3) {
+        // Other replicas will still accept this cookie: say so loudly.
+        logError('revoking a session failed; other replicas do not know', e, { sid });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }
 
 /** Called with each newly revoked session id (live streams close on it). */
 export function onRevoked(listener: (sid: string) => void): () => void {
   state().listeners.add(listener);
   return () => state().listeners.delete(listener);
-}
-
-function stringMap(v: unknown): Record<string, string> {
-  if (!v || typeof v !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
 }

@@ -51,6 +51,14 @@ describe('cluster actions refuse bad input before touching the cluster', () => {
         size: { replicas: -1 },
       }),
     ).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    // An emptied size box is not "scale to 0".
+    expect(
+      await scaleClusterNodeGroup({
+        namespace,
+        machineDeployment: 'dev-workers',
+        size: { replicas: '' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('delete without the typed name', async () => {

@@ -2,6 +2,8 @@
 
 import { z } from 'zod';
 
+import { wholeNumber } from '../forms/numbers';
+
 import { defineAction } from '../actions/define-action';
 import { msg } from '../i18n/messages';
 import { invalid, Refusal } from '../k8s/errors';
@@ -52,16 +54,27 @@ export const createCluster = defineAction({
 
 const sizeSchema = z.union([
   z.object({
-    replicas: z.coerce
-      .number()
-      .int('validation.wholeNumber')
-      .min(0, 'validation.atLeast')
-      .max(50, 'clusters.validation.maxNodes'),
+    replicas: wholeNumber((n) =>
+      n
+        .int('validation.wholeNumber')
+        .min(0, 'validation.atLeast')
+        .max(50, 'clusters.validation.maxNodes'),
+    ),
   }),
   z
     .object({
-      min: z.coerce.number().int('validation.wholeNumber').min(0, 'validation.atLeast').max(50),
-      max: z.coerce.number().int('validation.wholeNumber').min(1, 'validation.atLeast').max(50),
+      min: wholeNumber((n) =>
+        n
+          .int('validation.wholeNumber')
+          .min(0, 'validation.atLeast')
+          .max(50, 'clusters.validation.maxNodes'),
+      ),
+      max: wholeNumber((n) =>
+        n
+          .int('validation.wholeNumber')
+          .min(1, 'validation.atLeast')
+          .max(50, 'clusters.validation.maxNodes'),
+      ),
     })
     .refine((s) => s.min <= s.max, 'clusters.validation.minMax'),
 ]);

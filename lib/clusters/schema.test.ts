@@ -71,4 +71,16 @@ describe('createClusterSchema', () => {
     expect(cidrsOverlap('10.243.0.0/16', '10.95.0.0/16')).toBe(false);
     expect(cidrsOverlap('10.0.0.0/8', '10.95.0.0/16')).toBe(true);
   });
+
+  it('treats an emptied number field as missing, never as 0', () => {
+    const r = createClusterSchema.safeParse({
+      ...valid,
+      nodeGroups: [{ ...defaultNodeGroup, replicas: '' }],
+    });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(fieldErrors(r.error)['nodeGroups.0.replicas']).toBe('Enter a value.');
+    expect(
+      createClusterSchema.parse({ ...valid, controlPlaneReplicas: '3' }).controlPlaneReplicas,
+    ).toBe(3);
+  });
 });

@@ -1,6 +1,8 @@
 // The create-cluster form: one schema for the browser and the server. Pure.
 import { z } from 'zod';
 
+import { wholeNumber } from '../forms/numbers';
+
 /** Names become object names with suffixes (-md-workers, -kubeconfig), so keep room under 63. */
 export const dnsLabel = z
   .string()
@@ -22,38 +24,36 @@ export const nodeGroupSchema = z
   .object({
     name: dnsLabel.max(20, 'validation.name.max'),
     autoscale: z.boolean().default(false),
-    replicas: z.coerce
-      .number()
-      .int('validation.wholeNumber')
-      .min(0, 'validation.atLeast')
-      .max(50, 'clusters.validation.maxNodes'),
-    minReplicas: z.coerce
-      .number()
-      .int('validation.wholeNumber')
-      .min(0, 'validation.atLeast')
-      .max(50, 'clusters.validation.maxNodes')
-      .default(1),
-    maxReplicas: z.coerce
-      .number()
-      .int('validation.wholeNumber')
-      .min(1, 'validation.atLeast')
-      .max(50, 'clusters.validation.maxNodes')
-      .default(3),
-    cpu: z.coerce
-      .number()
-      .int('clusters.validation.wholeCores')
-      .min(1, 'clusters.validation.minCores')
-      .max(64, 'clusters.validation.maxCores'),
-    memoryGi: z.coerce
-      .number()
-      .int('validation.wholeNumber')
-      .min(1, 'validation.minGi')
-      .max(512, 'validation.maxGi'),
-    diskGi: z.coerce
-      .number()
-      .int('validation.wholeNumber')
-      .min(10, 'validation.minGi')
-      .max(2048, 'validation.maxGi'),
+    replicas: wholeNumber((n) =>
+      n
+        .int('validation.wholeNumber')
+        .min(0, 'validation.atLeast')
+        .max(50, 'clusters.validation.maxNodes'),
+    ),
+    minReplicas: wholeNumber((n) =>
+      n
+        .int('validation.wholeNumber')
+        .min(0, 'validation.atLeast')
+        .max(50, 'clusters.validation.maxNodes'),
+    ).default(1),
+    maxReplicas: wholeNumber((n) =>
+      n
+        .int('validation.wholeNumber')
+        .min(1, 'validation.atLeast')
+        .max(50, 'clusters.validation.maxNodes'),
+    ).default(3),
+    cpu: wholeNumber((n) =>
+      n
+        .int('clusters.validation.wholeCores')
+        .min(1, 'clusters.validation.minCores')
+        .max(64, 'clusters.validation.maxCores'),
+    ),
+    memoryGi: wholeNumber((n) =>
+      n.int('validation.wholeNumber').min(1, 'validation.minGi').max(512, 'validation.maxGi'),
+    ),
+    diskGi: wholeNumber((n) =>
+      n.int('validation.wholeNumber').min(10, 'validation.minGi').max(2048, 'validation.maxGi'),
+    ),
     storageClass: z.string().min(1, 'validation.storageClass'),
   })
   .refine((g) => !g.autoscale || g.minReplicas <= g.maxReplicas, {
@@ -65,11 +65,12 @@ export const createClusterSchema = z
   .object({
     name: dnsLabel,
     version: z.string().min(1, 'clusters.validation.version'),
-    controlPlaneReplicas: z.coerce
-      .number()
-      .int('validation.wholeNumber')
-      .min(1, 'clusters.validation.minReplicas')
-      .max(5, 'clusters.validation.maxReplicas'),
+    controlPlaneReplicas: wholeNumber((n) =>
+      n
+        .int('validation.wholeNumber')
+        .min(1, 'clusters.validation.minReplicas')
+        .max(5, 'clusters.validation.maxReplicas'),
+    ),
     nodeGroups: z
       .array(nodeGroupSchema)
       .min(1, 'clusters.validation.groupsMin')

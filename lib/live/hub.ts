@@ -71,7 +71,7 @@ export class LiveStream {
   /** Re-checks the session (expiry, sign-out) where a watch would start again. */
   async stillSignedIn(): Promise<boolean> {
     if (this.opts.expiresAt !== undefined && this.opts.expiresAt <= Date.now()) return false;
-    return this.opts.stillSignedIn ? this.opts.stillSignedIn().catch(() => true) : true;
+    return this.opts.stillSignedIn ? this.opts.stillSignedIn() : true;
   }
 
   /** The session is over: say so, stop watching, and let the transport close. */

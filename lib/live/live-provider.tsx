@@ -104,6 +104,12 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
               const k = queryKeyFor(key);
               if (k) qc.setQueryData<ListData>(k, (old) => applyEvents(old, evs));
             }
+            // Events for a list mean it is live again: an old refusal no longer holds.
+            setErrors((e) =>
+              [...byKey.keys()].some((k) => k in e)
+                ? Object.fromEntries(Object.entries(e).filter(([x]) => !byKey.has(x)))
+                : e,
+            );
             break;
           }
           case 'error':

@@ -98,6 +98,22 @@ describe('tenant admins', () => {
         }),
       ),
     ).toMatchObject({ status: 403, message: expect.stringContaining('spec.registry') });
+    const refused: [object, string][] = [
+      [{ dataStoreSchema: 'tenant_other_cluster' }, 'dataStoreSchema'],
+      [
+        { deployment: { nodeSelector: { 'node-role.kubernetes.io/control-plane': '' } } },
+        'nodeSelector',
+      ],
+      [
+        { addons: { konnectivity: { server: { image: 'evil.example/proxy', port: 8132 } } } },
+        'konnectivity.server',
+      ],
+    ];
+    for (const [extra, field] of refused)
+      expect(
+        await status(kube.create(models.kamajicontrolplanes, withSpec(extra), { dryRun: true })),
+        field,
+      ).toMatchObject({ status: 403, message: expect.stringContaining(field) });
   });
 });
 

@@ -47,7 +47,7 @@ export function ConditionsTable({ conditions }: { conditions: Condition[] }) {
         rowName={(c) => c.type}
         rowTestId="condition-row"
         filterable={false}
-        initialSort={{ id: 'none' }}
+        initialSort={null}
       />
     </Section>
   );

@@ -46,8 +46,8 @@ export interface DataTableProps<T> {
   isLoading?: boolean;
   /** Default t('common.empty'). */
   empty?: React.ReactNode;
-  /** Initial sort: column id and direction; default = the first sortable column ascending. */
-  initialSort?: { id: string; desc?: boolean };
+  /** Initial sort: column id and direction; default = the first sortable column; null = as given. */
+  initialSort?: { id: string; desc?: boolean } | null;
   /** Show a text filter above the table (default true when any column has filterValue). */
   filterable?: boolean;
 }

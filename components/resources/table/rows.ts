@@ -48,8 +48,10 @@ export function compareSortValues(a: SortValue, b: SortValue): number {
 /** The starting sort: `initial` when it names a sortable column, else the first sortable column ascending. */
 export function resolveInitialSort<T>(
   columns: RowColumn<T>[],
-  initial?: { id: string; desc?: boolean },
+  initial?: { id: string; desc?: boolean } | null,
 ): { id: string; desc: boolean }[] {
+  // null: keep the order the rows come in.
+  if (initial === null) return [];
   if (initial && columns.some((c) => c.id === initial.id && c.sortValue)) {
     return [{ id: initial.id, desc: initial.desc ?? false }];
   }
