@@ -22,7 +22,6 @@ interface State {
   loaded: boolean;
   ready: Promise<void> | undefined;
   listeners: Set<(sid: string) => void>;
-  backoff: number;
 }
 
 function state(): State {
@@ -33,7 +32,6 @@ function state(): State {
     loaded: false,
     ready: undefined,
     listeners: new Set(),
-    backoff: 1000,
   };
   return g.__stratusRevocations;
 }
@@ -61,48 +59,65 @@ function stringMap(v: unknown): Record<string, string> {
   );
 }
 
-async function follow(): Promise<void> {
-  const s = state();
-  const kube = kubeAsDashboard();
-  const sel = {
-    namespace: REVOCATIONS.namespace,
-    fieldSelector: `metadata.name=${REVOCATIONS.name}`,
-  };
-  // get + watch of the one object: all RBAC grants the dashboard on it.
-  const cm = await kube.get(models.configmaps, REVOCATIONS.namespace, REVOCATIONS.name);
-  replace(stringMap(cm.data));
-  s.loaded = true;
-  let rv = cm.metadata?.resourceVersion ?? '';
-  const again = (relist: boolean, err?: unknown) => {
-    if (err) logError('revocations watch ended', err);
-    const delay = err ? s.backoff : 0;
-    s.backoff = err ? Math.min(s.backoff * 2, 30_000) : 1000;
-    setTimeout(() => {
-      if (relist) {
-        s.ready = undefined;
-        void ensure().catch((e: unknown) => again(true, e));
-      } else void watch().catch((e: unknown) => again(true, e));
-    }, delay);
-  };
-  const watch = () =>
-    kube.watch(
-      models.configmaps,
-      { ...sel, resourceVersion: rv },
-      (ev) => {
-        rv = ev.object.metadata?.resourceVersion ?? rv;
-        s.backoff = 1000;
-        if (ev.type === 'ADDED' || ev.type === 'MODIFIED') replace(stringMap(ev.object.data));
-      },
-      (err) => again(err instanceof KubeApiError && err.status === 410, err),
-    );
-  await watch();
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * One loop per process (its promise is shared through globalThis): read the ConfigMap, watch it,
+ * resume or relist as watches end, back off while the API server is away. Resolves once the
+ * first read succeeded; if that fails, the next caller starts it again.
+ */
 function ensure(): Promise<void> {
   const s = state();
-  s.ready ??= follow().catch((e: unknown) => {
-    s.ready = undefined;
-    throw e;
+  s.ready ??= new Promise<void>((ready, failed) => {
+    const kube = kubeAsDashboard();
+    const sel = {
+      namespace: REVOCATIONS.namespace,
+      fieldSelector: `metadata.name=${REVOCATIONS.name}`,
+    };
+    void (async () => {
+      let loadedOnce = false;
+      let backoff = 1000;
+      for (;;) {
+        try {
+          // get + watch of the one object: all RBAC grants the dashboard on it.
+          const cm = await kube.get(models.configmaps, REVOCATIONS.namespace, REVOCATIONS.name);
+          replace(stringMap(cm.data));
+          s.loaded = true;
+          if (!loadedOnce) ready();
+          loadedOnce = true;
+          let rv = cm.metadata?.resourceVersion ?? '';
+          for (;;) {
+            const ended = await new Promise<Error | undefined>((done) => {
+              kube
+                .watch(
+                  models.configmaps,
+                  { ...sel, resourceVersion: rv },
+                  (ev) => {
+                    rv = ev.object.metadata?.resourceVersion ?? rv;
+                    backoff = 1000;
+                    if (ev.type === 'ADDED' || ev.type === 'MODIFIED')
+                      replace(stringMap(ev.object.data));
+                  },
+                  done,
+                )
+                .catch(done);
+            });
+            if (!ended) continue; // a healthy watch closed: resume from rv
+            if (ended instanceof KubeApiError && ended.status === 410) break; // relist
+            throw ended;
+          }
+        } catch (e) {
+          if (!loadedOnce) {
+            s.ready = undefined;
+            failed(e);
+            return;
+          }
+          logError('revocations watch ended', e);
+          await sleep(backoff);
+          backoff = Math.min(backoff * 2, 30_000);
+        }
+      }
+    })();
   });
   return s.ready;
 }
