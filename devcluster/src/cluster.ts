@@ -85,6 +85,8 @@ export async function start(p: Profile): Promise<void> {
       `--audit-log-path=${path.join(p.dataDir, 'audit.log')}`,
       '--audit-log-maxsize=100',
       '--audit-log-maxbackup=1',
+      // Buffered: an audit write never holds up the request it records.
+      '--audit-log-mode=batch',
       // No kubelets serve logs or exec here; keep the apiserver from dialling kwok's fake addresses.
       '--kubelet-preferred-address-types=InternalIP',
     ],
