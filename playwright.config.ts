@@ -28,7 +28,8 @@ export default defineConfig({
   webServer: {
     command: 'bash scripts/serve-app.sh test',
     url: 'http://127.0.0.1:3100/signin',
-    reuseExistingServer: !process.env.CI,
+    // Never a server left from another run: it may belong to a cluster that was reset since.
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });
