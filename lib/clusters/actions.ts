@@ -2,15 +2,13 @@
 
 import { z } from 'zod';
 
-import { wholeNumber } from '../forms/numbers';
-
 import { defineAction } from '../actions/define-action';
 import { msg } from '../i18n/messages';
 import { invalid, Refusal } from '../k8s/errors';
 import { dnsLabelName, namespaceName } from '../k8s/names';
 import { WriteSetError } from '../k8s/write-set';
 import { scaleNodeGroup, upgradeControlPlane, upgradeNodeGroups } from './change';
-import { createClusterSchema } from './schema';
+import { createClusterSchema, nodeGroupSchema } from './schema';
 import {
   clusterDeletePreview,
   createClusterObjects,
@@ -52,30 +50,12 @@ export const createCluster = defineAction({
   },
 });
 
+// A node group's size obeys the same rules as in the create form.
+const { replicas, minReplicas, maxReplicas } = nodeGroupSchema.shape;
 const sizeSchema = z.union([
-  z.object({
-    replicas: wholeNumber((n) =>
-      n
-        .int('validation.wholeNumber')
-        .min(0, 'validation.atLeast')
-        .max(50, 'clusters.validation.maxNodes'),
-    ),
-  }),
+  z.object({ replicas }),
   z
-    .object({
-      min: wholeNumber((n) =>
-        n
-          .int('validation.wholeNumber')
-          .min(0, 'validation.atLeast')
-          .max(50, 'clusters.validation.maxNodes'),
-      ),
-      max: wholeNumber((n) =>
-        n
-          .int('validation.wholeNumber')
-          .min(1, 'validation.atLeast')
-          .max(50, 'clusters.validation.maxNodes'),
-      ),
-    })
+    .object({ min: minReplicas.unwrap(), max: maxReplicas.unwrap() })
     .refine((s) => s.min <= s.max, 'clusters.validation.minMax'),
 ]);
 
