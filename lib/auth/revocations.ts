@@ -123,8 +123,8 @@ function ensure(): Promise<void> {
 }
 
 /**
- * Whether this session was signed out (anywhere, on any replica). Once the store has been read,
- * the answer comes from memory even while the watch reconnects; a store that was never readable
+ * Whether this session was signed out (on this replica or another). Once the store has been read,
+ * the answer comes from memory even while the watch reconnects; a store that could not be read yet
  * (missing, no RBAC, outage at start) refuses every session rather than trusting revoked ones.
  */
 export async function isRevoked(sid: string): Promise<boolean> {

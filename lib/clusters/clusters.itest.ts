@@ -16,6 +16,7 @@ import { renderProblem } from '../k8s/errors';
 import { WriteSetError } from '../k8s/write-set';
 import {
   clusterDeletePreview,
+  clusterParts,
   createClusterObjects,
   deleteClusterObjects,
   preflight,
@@ -38,16 +39,8 @@ const input = (name: string, extra: object = {}) =>
   });
 
 async function labelled(namespace: string, cluster: string): Promise<string[]> {
-  const kinds = [
-    models.clusters,
-    models.kamajicontrolplanes,
-    models.kubevirtclusters,
-    models.kubevirtmachinetemplates,
-    models.kubeadmconfigtemplates,
-    models.machinedeployments,
-  ];
   const all = await Promise.all(
-    kinds.map(async (m) =>
+    clusterParts.map(async (m) =>
       (
         await admin.list(m.group ? `${m.group}/${m.version}` : m.version, m.kind, {
           namespace,

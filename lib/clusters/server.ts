@@ -23,7 +23,7 @@ export function supportedVersions(): string[] {
 }
 
 /** The kinds a tenant cluster is made of, all labelled with the cluster's name. */
-const clusterParts = [
+export const clusterParts = [
   models.clusters,
   models.kamajicontrolplanes,
   models.kubevirtclusters,
