@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubeFor } from '../k8s/client';
 import { KubeApiError } from '../k8s/errors';
 import { models } from '../k8s/models';
-import { Admin, refuseCreates, uniqueName, type TestTenant } from '../testing/admin';
+import {
+  Admin,
+  clusterWithKubeconfig,
+  refuseCreates,
+  uniqueName,
+  type TestTenant,
+} from '../testing/admin';
 import { memberOf } from '../testing/viewers';
 import { buildCluster, CLUSTER_LABEL } from './build';
 import { ChangeRefused, upgradeControlPlane, upgradeNodeGroups } from './change';
@@ -256,20 +262,7 @@ describe('changing and deleting a cluster', () => {
 describe('kubeconfig download', () => {
   it("serves a tenant admin their cluster's kubeconfig, records it, and refuses viewers and other tenants", async () => {
     const name = uniqueName('kc');
-    await admin.create({
-      apiVersion: 'cluster.x-k8s.io/v1beta2',
-      kind: 'Cluster',
-      metadata: { name, namespace: a.namespace },
-      spec: { paused: true },
-    } as never);
-    await admin.apply([
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: `${name}-kubeconfig`, namespace: a.namespace },
-        stringData: { value: 'apiVersion: v1\nkind: Config\n' },
-      },
-    ] as never[]);
+    await clusterWithKubeconfig(admin, a.namespace, name);
     const text = await readKubeconfig(
       kubeFor(memberOf(a.name, 'admins').identity),
       a.namespace,

@@ -13,7 +13,13 @@ import { kubeAsDashboard, kubeFor } from '../k8s/client';
 import { KubeApiError } from '../k8s/errors';
 import { models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
-import { Admin, testClusterDir, uniqueName, type TestTenant } from '../testing/admin';
+import {
+  Admin,
+  clusterWithKubeconfig,
+  testClusterDir,
+  uniqueName,
+  type TestTenant,
+} from '../testing/admin';
 import { rejectionOf } from '../testing/errors';
 import { demoViewer, memberOf } from '../testing/viewers';
 
@@ -171,20 +177,7 @@ describe("the dashboard's own identity", () => {
 
   it('records kubeconfig downloads itself, and the API server audits the read as the person', async () => {
     const name = uniqueName('kc');
-    await admin.create({
-      apiVersion: 'cluster.x-k8s.io/v1beta2',
-      kind: 'Cluster',
-      metadata: { name, namespace: tenant.namespace },
-      spec: { paused: true },
-    } as never);
-    await admin.apply([
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: `${name}-kubeconfig`, namespace: tenant.namespace },
-        stringData: { value: 'apiVersion: v1\nkind: Config\n' },
-      },
-    ] as never[]);
+    await clusterWithKubeconfig(admin, tenant.namespace, name);
     const who = memberOf(tenant.name, 'admins');
     await readKubeconfig(adminOf(), tenant.namespace, name, who.email);
     const audit = () =>

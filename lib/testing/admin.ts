@@ -230,3 +230,26 @@ export function refuseCreates(
   };
   return [policy, binding];
 }
+
+/** A paused Cluster with a `<name>-kubeconfig` Secret, as Cluster API leaves them: for download tests. */
+export async function clusterWithKubeconfig(
+  admin: Admin,
+  namespace: string,
+  name: string,
+  value = 'apiVersion: v1\nkind: Config\n',
+): Promise<void> {
+  await admin.create({
+    apiVersion: 'cluster.x-k8s.io/v1beta2',
+    kind: 'Cluster',
+    metadata: { name, namespace },
+    spec: { paused: true },
+  } as KubernetesObject);
+  await admin.apply([
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: `${name}-kubeconfig`, namespace },
+      stringData: { value },
+    } as KubernetesObject,
+  ]);
+}
