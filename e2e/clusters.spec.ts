@@ -4,8 +4,11 @@ import { readFile } from 'node:fs/promises';
 
 import YAML from 'yaml';
 
-import { ClusterPage, CreateClusterPage } from './pages/clusters';
+import { createThroughApi } from './api-cluster';
+import { ClusterPage, CreateClusterPage, KubeconfigPage } from './pages/clusters';
 import { expect, test } from './fixtures';
+
+const time = (t: Date | string | undefined) => (t ? new Date(t).getTime() : 0);
 
 test('a tenant admin creates, uses, scales and deletes a cluster', async ({
   as,
@@ -40,7 +43,7 @@ test('a tenant admin creates, uses, scales and deletes a cluster', async ({
   await page.goto('/t/acme/kubeconfig');
   const row = page.locator(`[data-testid="kubeconfig-row"][data-name="${name}"]`);
   const downloading = page.waitForEvent('download');
-  await row.getByRole('link', { name: 'Download' }).click();
+  await row.getByRole('link', { name: 'Download', exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${name}.kubeconfig`);
   const kubeconfig = YAML.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
@@ -93,9 +96,13 @@ test('a name that is taken gets "already exists" and creates nothing new', async
   as,
   admin,
 }) => {
+  // The oldest one (seeded): a cluster another test is deleting could be gone by the submit.
   const existing = (
     await admin.list('cluster.x-k8s.io/v1beta2', 'Cluster', { namespace: 'tenant-acme' })
-  )[0]?.metadata?.name;
+  )
+    .filter((c) => !c.metadata?.deletionTimestamp)
+    .sort((a, b) => time(a.metadata?.creationTimestamp) - time(b.metadata?.creationTimestamp))[0]
+    ?.metadata?.name;
   expect(existing).toBeTruthy();
   const page = await as('alice');
   const form = new CreateClusterPage(page, 'acme');
@@ -123,4 +130,107 @@ test('a read-only member is not offered the create form', async ({ as }) => {
   await page.goto('/t/acme/clusters/new');
   await expect(page.getByTestId('read-only')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create cluster' })).toHaveCount(0);
+});
+
+test('a cluster with Cilium and ingress-nginx is Ready only once its CNI release is', async ({
+  as,
+  cleanup,
+  uniqueName,
+}) => {
+  test.setTimeout(150_000);
+  const page = await as('alice');
+  const name = uniqueName('cni');
+  // Its other objects (add-on releases too) are owned by the Cluster and go with it.
+  cleanup.add({
+    apiVersion: 'cluster.x-k8s.io/v1beta2',
+    kind: 'Cluster',
+    metadata: { name, namespace: 'tenant-acme' },
+  });
+  const form = new CreateClusterPage(page, 'acme');
+  await form.goto();
+  await form.name.fill(name);
+  await form.nodes.fill('1');
+  await expect(form.addon('cilium')).toBeChecked();
+  await expect(form.addon('cilium')).toBeDisabled();
+  await form.addon('ingress-nginx').check();
+  await form.showYaml.click();
+  await expect(form.yaml).toContainText(`name: ${name}-cilium`);
+  await expect(form.yaml).toContainText(`name: ${name}-ingress-nginx`);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await form.submit.click();
+
+  const cluster = new ClusterPage(page, 'acme', name);
+  await expect(page).toHaveURL(`/t/acme/clusters/${name}`);
+  // Sampled from the live page: the summary first, then the CNI (which never goes back), so a
+  // Ready summary next to a CNI that is not Ready means the cluster was called Ready too early.
+  const deadline = Date.now() + 100_000;
+  for (let summary = ''; summary !== 'Ready';) {
+    expect(Date.now(), `still "${summary}"`).toBeLessThan(deadline);
+    summary = (await cluster.summary.textContent()) ?? '';
+    const cni = await cluster.addonState('cilium').textContent();
+    expect(summary === 'Ready' && cni !== 'Ready', `summary Ready while cilium is ${cni}`).toBe(
+      false,
+    );
+    await page.waitForTimeout(200);
+  }
+  await expect(cluster.addonState('ingress-nginx')).toHaveText('Ready');
+  // Its node group is health-checked (the simulator does not report MachineHealthCheck status yet).
+  await expect(cluster.healthCheck('workers')).toBeVisible();
+});
+
+test("a worker whose labels the kubelet refuses shows the kubelet's message", async ({
+  as,
+  admin,
+  cleanup,
+  uniqueName,
+}) => {
+  test.setTimeout(120_000);
+  const name = uniqueName('lbl');
+  // The form refuses node-role labels in --node-labels; the API does not, the kubelet does.
+  await createThroughApi(admin, cleanup, {
+    namespace: 'tenant-acme',
+    name,
+    tamper: (json) =>
+      json.replace(
+        '"value":"stratus.dev/node-group=workers"',
+        '"value":"stratus.dev/node-group=workers,node-role.kubernetes.io/worker="',
+      ),
+  });
+  const page = await as('alice');
+  const cluster = new ClusterPage(page, 'acme', name);
+  await page.goto(`/t/acme/clusters/${name}`);
+  await expect(cluster.summary).toContainText(`Worker ${name}-workers-`, { timeout: 90_000 });
+  await expect(cluster.summary).toContainText('cannot join');
+  await expect(cluster.summary).toContainText("unknown 'kubernetes.io' or 'k8s.io' labels");
+});
+
+test('a personal kubeconfig signs in through the issuer and holds no secret', async ({
+  as,
+  admin,
+  cleanup,
+  uniqueName,
+}) => {
+  test.setTimeout(120_000);
+  const name = uniqueName('oidc');
+  await createThroughApi(admin, cleanup, { namespace: 'tenant-acme', name, personalAccess: true });
+  const page = await as('alice');
+  const kubeconfigs = new KubeconfigPage(page, 'acme');
+  await kubeconfigs.goto();
+  // The seeded clusters were created without personal access.
+  await expect(kubeconfigs.personal('prod')).toHaveText(/No personal access/);
+  await expect(kubeconfigs.personal(name)).toHaveText('Personal kubeconfig', { timeout: 90_000 });
+  const file = await kubeconfigs.download(kubeconfigs.personal(name));
+  expect(file.name).toBe(`${name}-personal.kubeconfig`);
+  const config = YAML.parse(file.text) as {
+    clusters?: { cluster?: Record<string, unknown> }[];
+    users?: { user?: { exec?: { command?: string; args?: string[] } } }[];
+  };
+  expect(config.clusters?.[0]?.cluster?.['certificate-authority-data']).toBeTruthy();
+  const user = config.users?.[0]?.user ?? {};
+  expect(Object.keys(user)).toEqual(['exec']);
+  expect(user.exec?.command).toBe('kubectl');
+  expect(user.exec?.args).toEqual(expect.arrayContaining(['oidc-login', 'get-token']));
+  expect(user.exec?.args?.some((a) => a.startsWith('--oidc-issuer-url='))).toBe(true);
+  for (const secret of ['token:', 'client-key', 'client-certificate', 'password'])
+    expect(file.text).not.toContain(secret);
 });

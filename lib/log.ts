@@ -27,3 +27,10 @@ export function logError(event: string, err: unknown, fields: Record<string, unk
 function hasBody(err: Error): err is Error & { body: unknown } {
   return 'body' in err;
 }
+
+/** Something worth knowing that went right (start-up facts). */
+export function logInfo(event: string, fields: Record<string, unknown> = {}): void {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'info', time: new Date().toISOString(), event, ...fields })}\n`,
+  );
+}

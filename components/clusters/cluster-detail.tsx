@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
+import { AddonsSection } from '@/components/clusters/addons-section';
 import { ClusterBadge, phaseLabel } from '@/components/clusters/cluster-badge';
+import { HealthChecksSection } from '@/components/clusters/health-checks-section';
 import { NodeGroups } from '@/components/clusters/node-groups';
 import { UpgradeControls } from '@/components/clusters/upgrade-controls';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
@@ -19,6 +21,8 @@ import type { Column } from '@/components/resources/table/data-table';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useToast } from '@/components/ui/toast';
 import { deleteCluster, previewClusterDelete } from '@/lib/clusters/actions';
+import type { AddonInfo } from '@/lib/clusters/addon-status';
+import { healthChecks } from '@/lib/clusters/health-checks';
 import { clusterDetailLists } from '@/lib/clusters/live';
 import { summarizeCluster } from '@/lib/clusters/status';
 import type { MachineObject } from '@/lib/clusters/types';
@@ -34,6 +38,7 @@ export interface ClusterPermissions {
   scale: boolean;
   upgrade: boolean;
   delete: boolean;
+  addons: boolean;
 }
 
 const machineColumns = (t: Translate): Column<MachineObject>[] => [
@@ -54,11 +59,14 @@ export function ClusterDetail({
   tenant,
   name,
   versions,
+  addons,
   can,
 }: {
   tenant: Tenant;
   name: string;
   versions: string[];
+  /** The platform's add-on catalog. */
+  addons: AddonInfo[];
   can: ClusterPermissions;
 }) {
   const t = useT();
@@ -69,6 +77,8 @@ export function ClusterDetail({
   const cps = useLiveList(lists.controlPlanes);
   const mds = useLiveList(lists.machineDeployments);
   const machines = useLiveList(lists.machines);
+  const releases = useLiveList(lists.releases);
+  const mhcs = useLiveList(lists.healthChecks);
   const cluster = clusters.items.find((c) => c.metadata?.name === name);
   const cp = cps.items.find((c) => c.metadata?.name === name);
   const listHref = tenantHref(tenant.name, 'clusters');
@@ -98,7 +108,11 @@ export function ClusterDetail({
       </div>
     );
   }
-  const s = summarizeCluster(cluster, cp, mds.items);
+  const s = summarizeCluster(cluster, cp, mds.items, {
+    machines: machines.items,
+    releases: releases.items,
+    catalog: addons,
+  });
   return (
     <div className="space-y-8">
       {crumbs}
@@ -166,6 +180,18 @@ export function ClusterDetail({
       )}
       <Section title={t('clusters.new.nodeGroups')}>
         <NodeGroups namespace={tenant.namespace} groups={s.nodeGroups} canScale={can.scale} />
+      </Section>
+      <Section title={t('clusters.health.title')}>
+        <HealthChecksSection checks={healthChecks(mhcs.items, machines.items)} />
+      </Section>
+      <Section title={t('clusters.addons')}>
+        <AddonsSection
+          namespace={tenant.namespace}
+          cluster={name}
+          catalog={addons}
+          releases={releases.items}
+          canChange={can.addons && !s.deleting}
+        />
       </Section>
       <ConditionsTable conditions={conditionsOf(cluster)} />
       <Section title={t('clusters.machines')}>

@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import YAML from 'yaml';
 
 import { useActionForm } from '@/components/forms/use-action-form';
 import { FormAlert } from '@/components/forms/form-alert';
+import { ClusterOptionsFields } from '@/components/clusters/cluster-options-fields';
 import { NodeGroupFields } from '@/components/clusters/node-group-fields';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { YamlDialog } from '@/components/resources/detail/yaml-dialog';
@@ -15,6 +16,7 @@ import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { createCluster } from '@/lib/clusters/actions';
 import { buildCluster } from '@/lib/clusters/build';
+import { previewContext } from '@/lib/clusters/context';
 import { quotaShortfall } from '@/lib/clusters/quota';
 import {
   createClusterSchema,
@@ -23,34 +25,56 @@ import {
   type ClusterDraft,
   type NodeGroupDraft,
 } from '@/lib/clusters/schema';
+import type { InstancetypeOption } from '@/lib/clusters/sizes';
 import { useT } from '@/lib/i18n/client';
 import { useLiveList } from '@/lib/live/use-live-list';
 import { tenantHref } from '@/lib/navigation';
+import type { PlatformConfig } from '@/lib/platform/config';
 import type { Tenant } from '@/lib/tenants/types';
 
 export function CreateClusterForm({
   tenant,
-  versions,
+  platform,
+  instancetypes,
   storageClasses,
 }: {
   tenant: Tenant;
-  versions: string[];
+  platform: PlatformConfig;
+  instancetypes: InstancetypeOption[];
   storageClasses: string[];
 }) {
   const router = useRouter();
   const t = useT();
   const toast = useToast();
   const listHref = tenantHref(tenant.name, 'clusters');
+  const versions = Object.keys(platform.workers.images);
   const firstClass = storageClasses.includes('replicated')
     ? 'replicated'
     : (storageClasses[0] ?? '');
+  const sizes = useMemo(
+    () => new Map(instancetypes.map(({ name, cpu, memoryGi }) => [name, { cpu, memoryGi }])),
+    [instancetypes],
+  );
+  // The default size when the platform has it, else the smallest there is, else custom.
+  const firstType = sizes.has(defaultNodeGroup.instancetype)
+    ? defaultNodeGroup.instancetype
+    : (instancetypes[0]?.name ?? '');
+  const newGroup = (patch: Partial<NodeGroupDraft>): NodeGroupDraft => ({
+    ...nodeGroupDraft(defaultNodeGroup),
+    instancetype: firstType,
+    storageClass: firstClass,
+    ...patch,
+  });
   const initial: ClusterDraft = {
     name: '',
     version: versions.at(-1) ?? '',
     controlPlaneReplicas: '2',
-    nodeGroups: [{ ...nodeGroupDraft(defaultNodeGroup), storageClass: firstClass }],
+    nodeGroups: [newGroup({})],
     podCidr: '10.243.0.0/16',
     serviceCidr: '10.95.0.0/16',
+    addons: platform.addons.filter((a) => a.defaultEnabled && !a.required).map((a) => a.id),
+    personalAccess: false,
+    controlPlanePreset: platform.controlPlane.defaultPreset ?? '',
   };
   const form = useActionForm({
     draftKey: `create-cluster:${tenant.name}`,
@@ -65,15 +89,25 @@ export function CreateClusterForm({
   const { draft, setDraft, errors, parsed } = form;
   const [yamlOpen, setYamlOpen] = useState(false);
   const quotas = useLiveList({ model: 'resourcequotas', namespace: tenant.namespace });
-  const shortfall = parsed.success ? quotaShortfall(quotas.items, parsed.data) : [];
+  const shortfall = parsed.success ? quotaShortfall(quotas.items, parsed.data, sizes) : [];
   const groups = draft.nodeGroups;
   const setGroup = (i: number, patch: Partial<NodeGroupDraft>) =>
     setDraft({ ...draft, nodeGroups: groups.map((g, j) => (j === i ? { ...g, ...patch } : g)) });
-  const yaml = parsed.success
-    ? buildCluster(parsed.data, tenant.namespace)
-        .objects.map((o) => YAML.stringify(o))
-        .join('---\n')
-    : '';
+  // The same builder the server runs, so the preview is exactly what will be created.
+  const ctx = parsed.success
+    ? previewContext(
+        { namespace: tenant.namespace, tenant: tenant.name },
+        platform,
+        sizes,
+        parsed.data,
+      )
+    : undefined;
+  const yaml =
+    parsed.success && ctx
+      ? buildCluster(parsed.data, ctx)
+          .objects.map((o) => YAML.stringify(o))
+          .join('---\n')
+      : '';
 
   return (
     <form
@@ -134,11 +168,10 @@ export function CreateClusterForm({
                 ...draft,
                 nodeGroups: [
                   ...groups,
-                  {
-                    ...nodeGroupDraft(defaultNodeGroup),
+                  newGroup({
                     name: `group-${groups.length + 1}`,
                     storageClass: groups[0]?.storageClass ?? firstClass,
-                  },
+                  }),
                 ],
               })
             }
@@ -153,6 +186,8 @@ export function CreateClusterForm({
             index={i}
             group={g}
             storageClasses={storageClasses}
+            instancetypes={instancetypes}
+            autoscaler={platform.workers.autoscaler}
             errors={errors}
             onChange={(patch) => setGroup(i, patch)}
             onRemove={
@@ -162,6 +197,14 @@ export function CreateClusterForm({
             }
           />
         ))}
+      </section>
+      <section className="space-y-4">
+        <ClusterOptionsFields
+          platform={platform}
+          value={draft}
+          errors={errors}
+          onChange={(patch) => setDraft({ ...draft, ...patch })}
+        />
       </section>
       <section className="grid gap-4 sm:grid-cols-2">
         <Field

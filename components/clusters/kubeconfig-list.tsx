@@ -1,6 +1,7 @@
 'use client';
 
 import { ClusterBadge } from '@/components/clusters/cluster-badge';
+import { PersonalKubeconfig } from '@/components/clusters/personal-kubeconfig';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
@@ -33,6 +34,7 @@ export function KubeconfigList({ tenant, canRead }: { tenant: Tenant; canRead: b
       <Breadcrumbs items={tenantCrumbs(tenant, { label: t('kubeconfig.title') })} />
       <h1 className="text-2xl font-semibold">{t('kubeconfig.title')}</h1>
       <p className="text-sm text-slate-500">{t('kubeconfig.intro')}</p>
+      <p className="text-sm text-slate-500">{t('kubeconfig.personalIntro')}</p>
       {!canRead && (
         <p data-testid="read-only" className="text-sm text-slate-500">
           {t('kubeconfig.adminsOnly')}
@@ -57,22 +59,29 @@ export function KubeconfigList({ tenant, canRead }: { tenant: Tenant; canRead: b
                 <span className="font-medium">{s.name}</span> <ClusterBadge summary={s} />
                 <span className="block text-xs text-slate-500">{t(s.summary)}</span>
               </span>
-              {!canRead ? (
-                <span className="text-sm text-slate-500">{t('kubeconfig.onlyAdmins')}</span>
-              ) : s.kubeconfigAvailable ? (
-                <span className="flex gap-2">
-                  <a
-                    href={url(s.name)}
-                    download={`${s.name}.kubeconfig`}
-                    className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-                  >
-                    {t('kubeconfig.download')}
-                  </a>
-                  <Button onClick={() => copy(s.name)}>{t('kubeconfig.copy')}</Button>
-                </span>
-              ) : (
-                <span className="text-sm text-slate-500">{t('kubeconfig.notReady')}</span>
-              )}
+              <span className="flex flex-col items-end gap-2">
+                {!canRead ? (
+                  <span className="text-sm text-slate-500">{t('kubeconfig.onlyAdmins')}</span>
+                ) : s.kubeconfigAvailable ? (
+                  <span className="flex gap-2">
+                    <a
+                      href={url(s.name)}
+                      download={`${s.name}.kubeconfig`}
+                      className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+                    >
+                      {t('kubeconfig.download')}
+                    </a>
+                    <Button onClick={() => copy(s.name)}>{t('kubeconfig.copy')}</Button>
+                  </span>
+                ) : (
+                  <span className="text-sm text-slate-500">{t('kubeconfig.notReady')}</span>
+                )}
+                <PersonalKubeconfig
+                  summary={s}
+                  canRead={canRead}
+                  href={`${url(s.name)}?kind=personal`}
+                />
+              </span>
             </li>
           ))}
         </ul>

@@ -197,10 +197,12 @@ function httpGet(url: string): Promise<string> {
 async function applyRbac(p: Profile): Promise<void> {
   const admin = loadKubeconfig(files(p).adminKubeconfig);
   const text = readFileSync(path.join(repoRoot, 'deploy', 'rbac', 'stratus.yaml'), 'utf8');
-  // metallb-system must exist before the pool-reader Role lands in it.
+  // The namespaces the dashboard's Roles land in must exist first (stratus-addons holds the
+  // add-on catalog's chart sources).
   await applyAll(admin, [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'metallb-system' } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-system' } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-addons' } },
   ]);
   await applyAll(admin, parseManifests(text));
   await applyAll(

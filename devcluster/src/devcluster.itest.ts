@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { loadKubeconfig } from './kube.ts';
 import { SeedClient } from './seed/client.ts';
 import { clusterObjects } from './seed/clusters.ts';
+import { dataStoreFor } from './seed/platform.ts';
 import { tenantObjects } from './seed/tenants.ts';
 import { dataVolumeObject, images, loadBalancerObject, vmObject } from './seed/workloads.ts';
 import { ApiError, isStatus, Rest } from './simulator/kube/rest.ts';
@@ -78,12 +79,14 @@ async function createAll(objs: KObj[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  await createAll(tenantObjects(tenant));
+  // A tenant as the operator sets one up: namespace, quota, bindings and its Kamaji DataStore.
+  await createAll([...tenantObjects(tenant), dataStoreFor(ns, tenant.name)]);
 });
 
 afterAll(async () => {
   // Best effort when a test failed before the deletion test ran.
   await admin.delete(`/api/v1/namespaces/${ns}`).catch(() => {});
+  await admin.delete(`/apis/kamaji.clastix.io/v1alpha1/datastores/${ns}`).catch(() => {});
   admin.close();
   paths.close();
 });
@@ -281,6 +284,192 @@ describe('the seeded demo cloud', () => {
         (s) => s.spec?.type === 'LoadBalancer',
       );
       expect(lbs).not.toHaveLength(0);
+    }
+  });
+});
+
+describe('the simulator refuses what the real components refuse', () => {
+  const group = {
+    name: 'md-0',
+    replicas: 1,
+    cpu: 2,
+    memory: '4Gi',
+    diskSize: '20Gi',
+    storageClass: 'replicated',
+  };
+  const objectsOf = (name: string) =>
+    clusterObjects({
+      name,
+      namespace: ns,
+      version: 'v1.33.5',
+      controlPlaneReplicas: 1,
+      nodeGroups: [group],
+    });
+  const machinesOf = async (name: string) =>
+    list(
+      `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machines?labelSelector=cluster.x-k8s.io/cluster-name=${name}`,
+    );
+
+  it("keeps a worker whose kubelet refuses its --node-labels from joining, with the kubelet's message", async () => {
+    const name = 'badlabels';
+    const objs = objectsOf(name).map((o) => {
+      if (o.kind !== 'KubeadmConfigTemplate') return o;
+      const t = structuredClone(o) as Obj;
+      const reg = (
+        t.spec as {
+          template: {
+            spec: {
+              joinConfiguration: {
+                nodeRegistration: { kubeletExtraArgs: { name: string; value: string }[] };
+              };
+            };
+          };
+        }
+      ).template.spec.joinConfiguration.nodeRegistration;
+      reg.kubeletExtraArgs = [
+        {
+          name: 'node-labels',
+          value: 'node-role.kubernetes.io/worker=,stratus.dev/node-group=md-0',
+        },
+      ];
+      return t;
+    });
+    await createAll(objs);
+    const m = await eventually('a machine with the kubelet refusal', async () => {
+      const [first] = await machinesOf(name);
+      return (
+        cond(first, 'NodeReady')?.message?.includes("unknown 'kubernetes.io' or 'k8s.io' labels") &&
+        first
+      );
+    });
+    expect(m.status?.phase).toBe('Provisioned');
+    expect(cond(m, 'NodeReady')?.status).toBe('False');
+    const events = await list(
+      `/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=${m.metadata.name}`,
+    );
+    expect(events.find((e) => (e as { reason?: string }).reason === 'KubeletFailed')).toMatchObject(
+      {
+        type: 'Warning',
+        message: expect.stringContaining('[node-role.kubernetes.io/worker]'),
+      },
+    );
+  });
+
+  it('keeps nodes NotReady until the CNI release is Ready, and fails a chart version the source lacks', async () => {
+    const name = 'nocni';
+    const objs = objectsOf(name).map((o) => {
+      if (o.kind !== 'HelmRelease') return o;
+      const hr = structuredClone(o) as Obj;
+      (hr.spec as { chart: { spec: { version: string } } }).chart.spec.version = '9.9.9';
+      return hr;
+    });
+    await createAll(objs);
+    const hrPath = `/apis/helm.toolkit.fluxcd.io/v2/namespaces/${ns}/helmreleases/${name}-cilium`;
+    const failed = await eventually('the CNI release to fail', async () => {
+      const hr = await get(hrPath);
+      return (
+        cond(hr, 'Ready')?.status === 'False' &&
+        cond(hr, 'Ready')?.reason === 'SourceNotReady' &&
+        hr
+      );
+    });
+    expect(cond(failed, 'Ready')?.message).toContain(
+      "no 'cilium' chart with version matching '9.9.9' found",
+    );
+    const notReady = await eventually('a Running machine whose node is NotReady', async () => {
+      const [m] = await machinesOf(name);
+      return m?.status?.phase === 'Running' && cond(m, 'NodeReady')?.status === 'False' && m;
+    });
+    expect(cond(notReady, 'NodeReady')?.message).toContain('cni plugin not initialized');
+    const clusterPath = `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/clusters/${name}`;
+    expect(cond(await get(clusterPath), 'Available')?.status).not.toBe('True');
+
+    await admin.mergePatch(hrPath, { spec: { chart: { spec: { version: '1.18.2' } } } });
+    await eventually('the cluster to become Available once the CNI is Ready', async () => {
+      const c = await get(clusterPath);
+      return cond(c, 'Available')?.status === 'True';
+    });
+  });
+
+  it('replaces a worker its MachineHealthCheck flags, and reports the check', async () => {
+    const name = 'mhc';
+    await createAll(
+      clusterObjects({
+        name,
+        namespace: ns,
+        version: 'v1.33.5',
+        controlPlaneReplicas: 1,
+        nodeGroups: [{ ...group, replicas: 3 }],
+      }),
+    );
+    const running = await eventually(
+      'three Running machines',
+      async () => {
+        const ms = (await machinesOf(name)).filter((m) => m.status?.phase === 'Running');
+        return ms.length === 3 && ms;
+      },
+      45_000,
+    );
+    const victim = running[0]?.metadata.name ?? '';
+    await admin.mergePatch(`/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machines/${victim}`, {
+      metadata: { annotations: { 'cluster.x-k8s.io/remediate-machine': '' } },
+    });
+    await eventually(
+      'the flagged machine to be replaced',
+      async () => {
+        const names = (await machinesOf(name))
+          .filter((m) => !m.metadata.deletionTimestamp)
+          .map((m) => m.metadata.name);
+        return !names.includes(victim) && names.length === 3;
+      },
+      45_000,
+    );
+    const events = await list(
+      `/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=${victim}`,
+    );
+    expect(events.map((e) => (e as { reason?: string }).reason)).toContain(
+      'MachineMarkedUnhealthy',
+    );
+    const check = await eventually('the health check status', async () => {
+      const h = await get(
+        `/apis/cluster.x-k8s.io/v1beta2/namespaces/${ns}/machinehealthchecks/${name}-md-0`,
+      );
+      return h?.status?.expectedMachines === 3 && h;
+    });
+    expect(cond(check, 'RemediationAllowed')?.status).toBe('True');
+  });
+
+  it('fails a control plane whose DataStore does not exist the way Kamaji does, and recovers when it appears', async () => {
+    const name = 'nostore';
+    const store = `it-missing-${run}`;
+    const objs = objectsOf(name).map((o) => {
+      if (o.kind !== 'KamajiControlPlane') return o;
+      const kcp = structuredClone(o) as Obj;
+      (kcp.spec as { dataStoreName: string }).dataStoreName = store;
+      return kcp;
+    });
+    await createAll(objs);
+    const kcpPath = `/apis/controlplane.cluster.x-k8s.io/v1alpha2/namespaces/${ns}/kamajicontrolplanes/${name}`;
+    const kcp = await eventually('the control plane to fail', async () => {
+      const k = await get(kcpPath);
+      return (
+        cond(k, 'TenantControlPlaneCreated')?.status === 'False' &&
+        cond(k, 'TenantControlPlaneCreated')?.reason === 'Pending' &&
+        k
+      );
+    });
+    expect(cond(kcp, 'TenantControlPlaneCreated')?.message).toBe(
+      `cannot create or update TenantControlPlane: admission webhook "vtenantcontrolplane.kb.io" denied the request: ${store} DataStore does not exist`,
+    );
+    const storeObj = { ...dataStoreFor(ns, tenant.name), metadata: { name: store } };
+    await createAll([storeObj]);
+    try {
+      await eventually('the control plane to be created once the store exists', async () => {
+        const k = await get(kcpPath);
+        return cond(k, 'TenantControlPlaneCreated')?.status === 'True';
+      });
+    } finally {
+      await admin.delete(`/apis/kamaji.clastix.io/v1alpha1/datastores/${store}`).catch(() => {});
     }
   });
 });

@@ -7,14 +7,19 @@ import { msg } from '../i18n/messages';
 import { invalid, Refusal } from '../k8s/errors';
 import { dnsLabelName, namespaceName } from '../k8s/names';
 import { WriteSetError } from '../k8s/write-set';
+import { platformConfig } from '../platform/server';
+import { setAddon } from './addon-change';
 import { scaleNodeGroup, upgradeControlPlane, upgradeNodeGroups } from './change';
 import { createClusterSchema, nodeGroupSchema } from './schema';
 import {
+  buildContext,
   clusterDeletePreview,
   createClusterObjects,
   deleteClusterObjects,
   preflight,
   supportedVersions,
+  tenantOf,
+  workerImageFor,
 } from './server';
 
 const clusters = { key: 'model.clusters.plural', lower: true } as const;
@@ -33,9 +38,11 @@ export const createCluster = defineAction({
           version: msg('clusters.error.pickOffered'),
         }),
   async run({ kube, input: { namespace, cluster } }) {
-    const refused = await preflight(kube, namespace, cluster);
+    const built = await buildContext(kube, namespace, cluster);
+    if (!built.ok) throw new Refusal(built.problem);
+    const refused = await preflight(kube, cluster, built.ctx);
     if (refused) throw new Refusal(refused);
-    await createClusterObjects(kube, namespace, cluster).catch((e: unknown) => {
+    await createClusterObjects(kube, cluster, built.ctx).catch((e: unknown) => {
       // A taken name is the one failure the form can point at.
       if (e instanceof WriteSetError && e.problem.code === 'alreadyExists')
         throw new Refusal({
@@ -99,7 +106,7 @@ export const upgradeCluster = defineAction({
         input.version,
         supportedVersions(),
       );
-    else await upgradeNodeGroups(kube, input.namespace, input.cluster);
+    else await upgradeNodeGroups(kube, input.namespace, input.cluster, workerImageFor);
   },
 });
 
@@ -119,10 +126,42 @@ export const deleteCluster = defineAction({
   input: z
     .object({ namespace: namespaceName, cluster: dnsLabelName, confirm: z.string() })
     .refine((i) => i.confirm === i.cluster, 'error.typeNameToConfirm'),
-  needs: [{ verb: 'delete', model: 'clusters' }],
+  needs: [
+    { verb: 'delete', model: 'clusters' },
+    { verb: 'patch', model: 'helmreleases' },
+  ],
   describe: ({ cluster }) => ({
     action: msg('action.delete', { kind: { key: 'model.clusters', lower: true }, name: cluster }),
     kind: 'Cluster',
   }),
   run: ({ kube, input }) => deleteClusterObjects(kube, input.namespace, input.cluster),
+});
+
+/** Installs or removes one catalog add-on of an existing cluster. */
+export const setClusterAddon = defineAction({
+  name: 'setClusterAddon',
+  input: z.object({
+    namespace: namespaceName,
+    cluster: dnsLabelName,
+    addon: dnsLabelName,
+    enabled: z.boolean(),
+  }),
+  needs: [
+    { verb: 'create', model: 'helmreleases' },
+    { verb: 'delete', model: 'helmreleases' },
+  ],
+  describe: ({ addon, enabled }) => ({
+    action: msg(enabled ? 'clusters.addons.enableAction' : 'clusters.addons.disableAction', {
+      name: addon,
+    }),
+    kind: 'HelmRelease',
+  }),
+  async run({ kube, input }) {
+    const where = {
+      namespace: input.namespace,
+      tenant: tenantOf(input.namespace),
+      cluster: input.cluster,
+    };
+    await setAddon(kube, platformConfig(), where, input.addon, input.enabled);
+  },
 });

@@ -2,7 +2,11 @@
 // Pure. No defaulting webhook runs on the management cluster, so selectors and labels are explicit.
 import { apiVersionOf, models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
+import { fillPattern, type AddonSpec, type PlatformConfig } from '../platform/config';
+import { addonRelease } from './addons';
+import { parseLabels, parseRoles, parseTaints, roleLabel } from './node-registration';
 import type { CreateClusterInput, NodeGroupInput } from './schema';
+import { groupSize, type InstancetypeSizes } from './sizes';
 
 export const CLUSTER_LABEL = 'stratus.dev/cluster';
 export const NODE_GROUP_LABEL = 'stratus.dev/node-group';
@@ -10,10 +14,17 @@ export const CAPI_CLUSTER_NAME = 'cluster.x-k8s.io/cluster-name';
 export const CAPI_DEPLOYMENT_NAME = 'cluster.x-k8s.io/deployment-name';
 export const AUTOSCALER_MIN = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
 export const AUTOSCALER_MAX = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
+/** What cluster-autoscaler's clusterapi provider reads to scale a node group up from zero. */
+const CAPACITY = 'capacity.cluster-autoscaler.kubernetes.io';
 
-/** The worker image: CAPK's published Ubuntu container disk matching the Kubernetes minor. */
-export function workerImage(version: string): string {
-  return `docker://quay.io/capk/ubuntu-2404-container-disk:${version}`;
+/** What the builder needs beyond the form: where, the platform's rules, and the resolved parts. */
+export interface BuildContext {
+  namespace: string;
+  tenant: string;
+  platform: PlatformConfig;
+  /** The add-ons to install (resolveAddons). */
+  addons: AddonSpec[];
+  instancetypes: InstancetypeSizes;
 }
 
 export interface BuiltCluster {
@@ -38,8 +49,10 @@ export function machineDeploymentName(cluster: string, group: string): string {
   return `${cluster}-${group}`;
 }
 
-export function buildCluster(input: CreateClusterInput, namespace: string): BuiltCluster {
+export function buildCluster(input: CreateClusterInput, ctx: BuildContext): BuiltCluster {
   const c = input.name;
+  const { namespace } = ctx;
+  const where = { namespace, tenant: ctx.tenant, cluster: c };
   const cluster: KubeObject = {
     apiVersion: apiVersionOf(models.clusters),
     kind: 'Cluster',
@@ -65,14 +78,7 @@ export function buildCluster(input: CreateClusterInput, namespace: string): Buil
     apiVersion: apiVersionOf(models.kamajicontrolplanes),
     kind: 'KamajiControlPlane',
     metadata: meta(c, namespace, c),
-    spec: {
-      version: input.version,
-      replicas: input.controlPlaneReplicas,
-      dataStoreName: 'default',
-      addons: { coreDNS: {}, kubeProxy: {}, konnectivity: {} },
-      kubelet: { cgroupfs: 'systemd', preferredAddressTypes: ['InternalIP', 'ExternalIP'] },
-      network: { serviceType: 'LoadBalancer' },
-    },
+    spec: controlPlaneSpec(input, ctx, where),
   };
   const infrastructure: KubeObject = {
     apiVersion: apiVersionOf(models.kubevirtclusters),
@@ -84,16 +90,87 @@ export function buildCluster(input: CreateClusterInput, namespace: string): Buil
     },
     spec: {},
   };
-  const groups = input.nodeGroups.flatMap((g) => nodeGroupObjects(input, namespace, g));
-  return { objects: [cluster, controlPlane, infrastructure, ...groups] };
+  const groups = input.nodeGroups.flatMap((g) => nodeGroupObjects(input, ctx, g));
+  const releases = ctx.addons.map((a) => addonRelease(a, where, meta(c, namespace, c).labels));
+  return { objects: [cluster, controlPlane, infrastructure, ...groups, ...releases] };
+}
+
+function controlPlaneSpec(
+  input: CreateClusterInput,
+  { platform }: BuildContext,
+  where: { namespace: string; tenant: string; cluster: string },
+) {
+  const cp = platform.controlPlane;
+  const preset = cp.presets[input.controlPlanePreset || cp.defaultPreset || ''] ?? {};
+  const oidc = input.personalAccess ? platform.tenantOidc : undefined;
+  const exposure = cp.exposure;
+  const network =
+    exposure.type === 'Ingress'
+      ? {
+          serviceType: 'ClusterIP',
+          ingress: {
+            className: exposure.className,
+            hostname: fillPattern(exposure.hostname, where),
+            // The API server terminates its own TLS (client certificates must reach it).
+            extraAnnotations: { 'nginx.ingress.kubernetes.io/ssl-passthrough': 'true' },
+          },
+        }
+      : { serviceType: 'LoadBalancer' };
+  return {
+    version: input.version,
+    replicas: input.controlPlaneReplicas,
+    dataStoreName: fillPattern(cp.dataStoreName, where),
+    addons: { coreDNS: {}, kubeProxy: {}, konnectivity: {} },
+    kubelet: { cgroupfs: 'systemd', preferredAddressTypes: ['InternalIP', 'ExternalIP'] },
+    network,
+    deployment: {
+      podAdditionalMetadata: { labels: { ...cp.podLabels, [CLUSTER_LABEL]: where.cluster } },
+    },
+    apiServer: {
+      ...(preset.apiServer ? { resources: preset.apiServer } : {}),
+      ...(oidc
+        ? {
+            extraArgs: [
+              `--oidc-issuer-url=${oidc.issuerUrl}`,
+              `--oidc-client-id=${oidc.clientId}`,
+              `--oidc-username-claim=${oidc.usernameClaim}`,
+              `--oidc-username-prefix=${oidc.usernamePrefix}`,
+              `--oidc-groups-claim=${oidc.groupsClaim}`,
+              `--oidc-groups-prefix=${oidc.groupsPrefix}`,
+            ],
+          }
+        : {}),
+    },
+    ...(preset.controllerManager
+      ? { controllerManager: { resources: preset.controllerManager } }
+      : {}),
+    ...(preset.scheduler ? { scheduler: { resources: preset.scheduler } } : {}),
+  };
+}
+
+/** The KubeVirt VM's size: the instancetype's, or explicit domain resources. */
+function vmSizing(g: NodeGroupInput) {
+  return g.instancetype
+    ? {
+        instancetype: { kind: 'VirtualMachineClusterInstancetype', name: g.instancetype },
+        domain: {},
+      }
+    : { domain: { cpu: { cores: g.cpu }, memory: { guest: `${g.memoryGi}Gi` } } };
 }
 
 function nodeGroupObjects(
   input: CreateClusterInput,
-  namespace: string,
+  ctx: BuildContext,
   g: NodeGroupInput,
 ): KubeObject[] {
   const c = input.name;
+  const { namespace, platform } = ctx;
+  const workers = platform.workers;
+  const image = workers.images[input.version] ?? '';
+  const sizing = vmSizing(g);
+  const labels = parseLabels(g.labels) ?? [];
+  const taints = parseTaints(g.taints) ?? [];
+  const roles = Object.fromEntries(parseRoles(g.roles).map((r) => [roleLabel(r), '']));
   const name = machineDeploymentName(c, g.name);
   const groupLabel = { [NODE_GROUP_LABEL]: g.name };
   const machineTemplate: KubeObject = {
@@ -108,13 +185,20 @@ function nodeGroupObjects(
             metadata: { namespace },
             spec: {
               runStrategy: 'Always',
+              ...(sizing.instancetype ? { instancetype: sizing.instancetype } : {}),
               dataVolumeTemplates: [
                 {
-                  metadata: { name: 'root' },
+                  metadata: {
+                    name: 'root',
+                    ...(Object.keys(workers.diskAnnotations).length
+                      ? { annotations: workers.diskAnnotations }
+                      : {}),
+                  },
                   spec: {
-                    source: { registry: { url: workerImage(input.version) } },
+                    source: { registry: { url: image } },
                     storage: {
-                      accessModes: ['ReadWriteOnce'],
+                      accessModes: [workers.diskAccessMode],
+                      volumeMode: workers.diskVolumeMode,
                       resources: { requests: { storage: `${g.diskGi}Gi` } },
                       storageClassName: g.storageClass,
                     },
@@ -124,8 +208,7 @@ function nodeGroupObjects(
               template: {
                 spec: {
                   domain: {
-                    cpu: { cores: g.cpu },
-                    memory: { guest: `${g.memoryGi}Gi` },
+                    ...sizing.domain,
                     devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }] },
                   },
                   evictionStrategy: 'External',
@@ -146,13 +229,17 @@ function nodeGroupObjects(
       template: {
         spec: {
           joinConfiguration: {
+            // Only labels the kubelet accepts; the roles travel on the Machine template.
             nodeRegistration: {
               kubeletExtraArgs: [
                 {
                   name: 'node-labels',
-                  value: `node-role.kubernetes.io/worker=,${NODE_GROUP_LABEL}=${g.name}`,
+                  value: [[NODE_GROUP_LABEL, g.name], ...labels]
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(','),
                 },
               ],
+              ...(taints.length ? { taints } : {}),
             },
           },
         },
@@ -165,21 +252,14 @@ function nodeGroupObjects(
     kind: 'MachineDeployment',
     metadata: {
       ...meta(name, namespace, c, { ...groupLabel, [CAPI_DEPLOYMENT_NAME]: name }),
-      ...(g.autoscale
-        ? {
-            annotations: {
-              [AUTOSCALER_MIN]: String(g.minReplicas),
-              [AUTOSCALER_MAX]: String(g.maxReplicas),
-            },
-          }
-        : {}),
+      ...(g.autoscale ? { annotations: autoscalerAnnotations(g, ctx, labels, taints) } : {}),
     },
     spec: {
       clusterName: c,
       replicas: g.autoscale ? g.minReplicas : g.replicas,
       selector: { matchLabels: selector },
       template: {
-        metadata: { labels: { ...selector, [CLUSTER_LABEL]: c, ...groupLabel } },
+        metadata: { labels: { ...selector, [CLUSTER_LABEL]: c, ...groupLabel, ...roles } },
         spec: {
           clusterName: c,
           version: input.version,
@@ -199,7 +279,64 @@ function nodeGroupObjects(
       },
     },
   };
-  return [machineTemplate, bootstrap, machineDeployment];
+  return [machineTemplate, bootstrap, machineDeployment, healthCheck(c, namespace, g, ctx)];
+}
+
+/** Replaces workers whose node stays unhealthy; the Machine's owner (the MachineSet) remediates. */
+function healthCheck(
+  c: string,
+  namespace: string,
+  g: NodeGroupInput,
+  ctx: BuildContext,
+): KubeObject {
+  const name = machineDeploymentName(c, g.name);
+  const hc = ctx.platform.workers.healthCheck;
+  return {
+    apiVersion: apiVersionOf(models.machinehealthchecks),
+    kind: 'MachineHealthCheck',
+    metadata: meta(name, namespace, c, { [NODE_GROUP_LABEL]: g.name }),
+    spec: {
+      clusterName: c,
+      selector: { matchLabels: { [CAPI_CLUSTER_NAME]: c, [CAPI_DEPLOYMENT_NAME]: name } },
+      checks: {
+        nodeStartupTimeoutSeconds: hc.nodeStartupTimeoutSeconds,
+        unhealthyNodeConditions: hc.unhealthyNodeConditions,
+      },
+      remediation: { triggerIf: { unhealthyLessThanOrEqualTo: hc.maxUnhealthy } },
+    },
+  };
+}
+
+/** Bounds for cluster-autoscaler, and the node's shape so it can scale up from zero. */
+function autoscalerAnnotations(
+  g: NodeGroupInput,
+  ctx: BuildContext,
+  labels: [string, string][],
+  taints: { key: string; value?: string; effect: string }[],
+): Record<string, string> {
+  const size = groupSize(g, ctx.instancetypes);
+  return {
+    [AUTOSCALER_MIN]: String(g.minReplicas),
+    [AUTOSCALER_MAX]: String(g.maxReplicas),
+    ...(size
+      ? {
+          [`${CAPACITY}/cpu`]: String(size.cpu),
+          [`${CAPACITY}/memory`]: `${Math.round(size.memoryGi * 1024)}Mi`,
+        }
+      : {}),
+    [`${CAPACITY}/ephemeral-disk`]: `${g.diskGi}Gi`,
+    [`${CAPACITY}/maxPods`]: '110',
+    [`${CAPACITY}/labels`]: [[NODE_GROUP_LABEL, g.name], ...labels]
+      .map(([k, v]) => `${k}=${v}`)
+      .join(','),
+    ...(taints.length
+      ? {
+          [`${CAPACITY}/taints`]: taints
+            .map((t) => `${t.key}=${t.value ?? ''}:${t.effect}`)
+            .join(','),
+        }
+      : {}),
+  };
 }
 
 /** Storage the cluster's worker root disks will request at its initial size (for the quota check). */

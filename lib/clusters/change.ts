@@ -4,7 +4,7 @@ import { english, msg, type Msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
 import { invalid, KubeApiError, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';
-import { AUTOSCALER_MAX, AUTOSCALER_MIN, CAPI_CLUSTER_NAME, workerImage } from './build';
+import { AUTOSCALER_MAX, AUTOSCALER_MIN, CAPI_CLUSTER_NAME } from './build';
 import type { KubevirtMachineTemplateObject } from './types';
 import { checkUpgrade } from './versions';
 
@@ -69,12 +69,15 @@ export async function upgradeNodeGroups(
   kube: KubeClient,
   namespace: string,
   cluster: string,
+  imageFor: (version: string) => string | undefined,
 ): Promise<number> {
   const kcp = await kube.get(models.kamajicontrolplanes, namespace, cluster);
   const target = kcp.spec?.version;
   const running = kcp.status ?? {};
   if (!target || running.version !== target || !running.ready)
     throw new ChangeRefused(msg('clusters.upgrade.controlPlaneFirst'));
+  const image = imageFor(target);
+  if (!image) throw new ChangeRefused(msg('clusters.upgrade.unsupported', { to: target }));
   const mds = await kube.list(models.machinedeployments, {
     namespace,
     labelSelector: `${CAPI_CLUSTER_NAME}=${cluster}`,
@@ -87,7 +90,7 @@ export async function upgradeNodeGroups(
     const old = await kube.get(models.kubevirtmachinetemplates, namespace, oldName);
     const newName = `${md.metadata?.name ?? ''}-${target.replace(/\./g, '-')}`;
     await kube
-      .create(models.kubevirtmachinetemplates, withImage(old, newName, target))
+      .create(models.kubevirtmachinetemplates, withImage(old, newName, image))
       .catch((e: unknown) => {
         // Already there from an earlier, interrupted upgrade: reuse it.
         if (!(e instanceof KubeApiError && e.status === 409)) throw e;
@@ -103,7 +106,7 @@ export async function upgradeNodeGroups(
 function withImage(
   template: KubevirtMachineTemplateObject,
   name: string,
-  version: string,
+  image: string,
 ): KubevirtMachineTemplateObject {
   const copy = structuredClone(template);
   const meta = copy.metadata ?? {};
@@ -114,7 +117,6 @@ function withImage(
     ownerReferences: meta.ownerReferences,
   };
   const dvts = copy.spec?.template?.spec?.virtualMachineTemplate?.spec?.dataVolumeTemplates;
-  for (const d of dvts ?? [])
-    if (d.spec?.source?.registry) d.spec.source.registry.url = workerImage(version);
+  for (const d of dvts ?? []) if (d.spec?.source?.registry) d.spec.source.registry.url = image;
   return copy;
 }

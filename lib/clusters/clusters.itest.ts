@@ -12,8 +12,9 @@ import {
   uniqueName,
   type TestTenant,
 } from '../testing/admin';
+import { devPlatform, testContext } from '../testing/platform';
 import { memberOf } from '../testing/viewers';
-import { buildCluster, CLUSTER_LABEL } from './build';
+import { buildCluster as buildWith, CLUSTER_LABEL } from './build';
 import { ChangeRefused, upgradeControlPlane, upgradeNodeGroups } from './change';
 import { readKubeconfig } from './kubeconfig';
 import { createClusterSchema, defaultNodeGroup } from './schema';
@@ -25,8 +26,17 @@ import {
   clusterParts,
   createClusterObjects,
   deleteClusterObjects,
-  preflight,
+  preflight as preflightWith,
 } from './server';
+import type { CreateClusterInput } from './schema';
+import type { KubeClient } from '../k8s/client';
+
+const buildCluster = (i: CreateClusterInput, ns: string) => buildWith(i, testContext(ns, i));
+const create = (kube: KubeClient, ns: string, i: CreateClusterInput) =>
+  createClusterObjects(kube, i, testContext(ns, i));
+const preflight = (kube: KubeClient, ns: string, i: CreateClusterInput) =>
+  preflightWith(kube, i, testContext(ns, i));
+const imageFor = (v: string) => devPlatform().workers.images[v];
 
 const admin = new Admin();
 let a: TestTenant;
@@ -81,7 +91,11 @@ afterAll(async () => {
 describe('cluster builders', () => {
   it('produce objects every real CRD schema accepts (server-side dry run as the tenant admin)', async () => {
     const kube = kubeFor(memberOf(a.name, 'admins').identity);
-    const { objects } = buildCluster(input('schema-check'), a.namespace);
+    const all = devPlatform().addons.map((x) => x.id);
+    const { objects } = buildCluster(
+      input('schema-check', { addons: all, personalAccess: true }),
+      a.namespace,
+    );
     const kinds = new Set<string>();
     for (const o of objects) {
       const m = Object.values(models).find((x) => x.kind === o.kind);
@@ -92,11 +106,13 @@ describe('cluster builders', () => {
     }
     expect([...kinds].sort()).toEqual([
       'Cluster',
+      'HelmRelease',
       'KamajiControlPlane',
       'KubeadmConfigTemplate',
       'KubevirtCluster',
       'KubevirtMachineTemplate',
       'MachineDeployment',
+      'MachineHealthCheck',
     ]);
   });
 });
@@ -105,18 +121,16 @@ describe('createClusterObjects', () => {
   it('creates every object owned by the Cluster, and a second submit says "already exists" without touching them', async () => {
     const kube = kubeFor(memberOf(a.name, 'admins').identity);
     const name = uniqueName('c');
-    const created = await createClusterObjects(kube, a.namespace, input(name));
-    expect(created).toHaveLength(9);
+    const created = await create(kube, a.namespace, input(name));
+    expect(created).toHaveLength(12);
     const cluster = created[0];
     for (const o of created.slice(1))
       expect(o.metadata?.ownerReferences?.[0]?.uid).toBe(cluster?.metadata?.uid);
 
-    const again = await createClusterObjects(kube, a.namespace, input(name)).catch(
-      (e: unknown) => e,
-    );
+    const again = await create(kube, a.namespace, input(name)).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(WriteSetError);
     expect((again as WriteSetError).problem.code).toBe('alreadyExists');
-    expect(await labelled(a.namespace, name)).toHaveLength(9);
+    expect(await labelled(a.namespace, name)).toHaveLength(12);
   });
 
   it('leaves nothing behind when the API server refuses the 4th of 6 objects', async () => {
@@ -153,7 +167,7 @@ describe('createClusterObjects', () => {
       expect(buildCluster(oneGroup, a.namespace).objects.map((o) => o.kind)[3]).toBe(
         'KubevirtMachineTemplate',
       );
-      const err = await createClusterObjects(kube, a.namespace, oneGroup).catch((e: unknown) => e);
+      const err = await create(kube, a.namespace, oneGroup).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(WriteSetError);
       expect(english((err as WriteSetError).problem.message)).toContain('injected fault');
       expect((err as WriteSetError).failedObject).toBe(`KubevirtMachineTemplate ${name}-workers`);
@@ -178,7 +192,7 @@ describe('createClusterObjects', () => {
   it('is refused for a viewer and across tenants, creating nothing', async () => {
     const name = uniqueName('nope');
     for (const who of [memberOf(a.name, 'viewers'), memberOf(b.name, 'admins')]) {
-      const err = await createClusterObjects(kubeFor(who.identity), a.namespace, input(name)).catch(
+      const err = await create(kubeFor(who.identity), a.namespace, input(name)).catch(
         (e: unknown) => e,
       );
       expect(err).toBeInstanceOf(WriteSetError);
@@ -201,7 +215,7 @@ describe('createClusterObjects', () => {
       return !!(q as { status?: { hard?: object } } | undefined)?.status?.hard;
     }, 'the quota to be counted');
     const name = uniqueName('quota');
-    const err = await createClusterObjects(
+    const err = await create(
       kubeFor(memberOf(b.name, 'admins').identity),
       b.namespace,
       input(name),
@@ -215,7 +229,7 @@ describe('changing and deleting a cluster', () => {
   it('upgrades one minor step, control plane first, and refuses downgrades', async () => {
     const kube = kubeFor(memberOf(a.name, 'admins').identity);
     const name = uniqueName('up');
-    await createClusterObjects(kube, a.namespace, input(name));
+    await create(kube, a.namespace, input(name));
     const supported = ['v1.32.9', 'v1.33.5', 'v1.34.1'];
     await expect(
       upgradeControlPlane(kube, a.namespace, name, 'v1.32.9', supported),
@@ -224,14 +238,16 @@ describe('changing and deleting a cluster', () => {
     const kcp = await kube.get(models.kamajicontrolplanes, a.namespace, name);
     expect((kcp.spec as { version: string }).version).toBe('v1.34.1');
     // The control plane has not reported v1.34.1 yet (the simulator may not even have caught up).
-    const early = await upgradeNodeGroups(kube, a.namespace, name).catch((e: unknown) => e);
+    const early = await upgradeNodeGroups(kube, a.namespace, name, imageFor).catch(
+      (e: unknown) => e,
+    );
     if (early instanceof ChangeRefused) expect(early.message).toContain('control plane first');
   });
 
   it('previews and deletes everything labelled with the cluster, and the kubeconfig', async () => {
     const kube = kubeFor(memberOf(a.name, 'admins').identity);
     const name = uniqueName('del');
-    await createClusterObjects(kube, a.namespace, input(name, { nodeGroups: [defaultNodeGroup] }));
+    await create(kube, a.namespace, input(name, { nodeGroups: [defaultNodeGroup] }));
     await admin.apply([
       {
         apiVersion: 'v1',

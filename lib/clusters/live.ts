@@ -1,7 +1,7 @@
 // The lists a cluster page keeps live, keyed once for server prefetch and client hooks. Pure.
 import { eventsAbout } from '../k8s/events';
 import type { Subscription } from '../live/protocol';
-import { CAPI_CLUSTER_NAME } from './build';
+import { CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './build';
 
 export function clusterLists(namespace: string) {
   return {
@@ -25,6 +25,16 @@ export function clusterDetailLists(namespace: string, name: string) {
       namespace,
       labelSelector: `${CAPI_CLUSTER_NAME}=${name}`,
     } satisfies Subscription<'machines'>,
+    releases: {
+      model: 'helmreleases',
+      namespace,
+      labelSelector: `${CLUSTER_LABEL}=${name}`,
+    } satisfies Subscription<'helmreleases'>,
+    healthChecks: {
+      model: 'machinehealthchecks',
+      namespace,
+      labelSelector: `${CLUSTER_LABEL}=${name}`,
+    } satisfies Subscription<'machinehealthchecks'>,
     events: eventsAbout(namespace, 'Cluster', name),
   };
 }

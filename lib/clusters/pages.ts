@@ -5,7 +5,10 @@ import type { KubeClient } from '../k8s/client';
 import { problemOf, type Problem } from '../k8s/errors';
 import { models } from '../k8s/models';
 import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
+import { platformConfig } from '../platform/server';
+import type { AddonInfo } from './addon-status';
 import { allOf, clusterLists } from './live';
+import { instancetypeOptions, type InstancetypeOption } from './sizes';
 
 /** A page over a tenant's clusters (the list, the kubeconfig page) and one permission. */
 export function loadClustersPage(tenantName: string, check: PermissionCheck) {
@@ -30,4 +33,29 @@ export async function linstorClasses(
     const kinds = { key: 'model.storageclasses.plural', lower: true } as const;
     return { ok: false, problem: problemOf(e, { action: msg('action.see', { kinds }) }) };
   }
+}
+
+/** The cluster instancetypes node groups may use, read as the person, or why they can't be. */
+export async function clusterInstancetypes(
+  kube: KubeClient,
+): Promise<{ ok: true; options: InstancetypeOption[] } | { ok: false; problem: Problem }> {
+  try {
+    const list = await kube.list(models.virtualmachineclusterinstancetypes);
+    return { ok: true, options: instancetypeOptions(list.items) };
+  } catch (e) {
+    const kinds = { key: 'model.virtualmachineclusterinstancetypes.plural', lower: true } as const;
+    return { ok: false, problem: problemOf(e, { action: msg('action.see', { kinds }) }) };
+  }
+}
+
+/** What the detail page shows of the platform's add-on catalog. */
+export function addonCatalog(): AddonInfo[] {
+  return platformConfig().addons.map((a) => ({
+    id: a.id,
+    required: a.required,
+    ...(a.role ? { role: a.role } : {}),
+    chart: a.chart,
+    version: a.version,
+    dependsOn: a.dependsOn,
+  }));
 }

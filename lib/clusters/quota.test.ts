@@ -5,13 +5,14 @@ import { quotaShortfall as shortfall } from './quota';
 
 const quotaShortfall = (...args: Parameters<typeof shortfall>) =>
   shortfall(...args).map((m) => english(m));
+import { seededSizes } from '../testing/platform';
 import { createClusterSchema, defaultNodeGroup } from './schema';
 
 const input = createClusterSchema.parse({
   name: 'dev',
   version: 'v1.34.1',
   controlPlaneReplicas: 1,
-  nodeGroups: [{ ...defaultNodeGroup, replicas: 3, diskGi: 100 }],
+  nodeGroups: [{ ...defaultNodeGroup, replicas: 3, diskGi: 100, instancetype: '' }],
 });
 
 describe('quotaShortfall', () => {
@@ -27,6 +28,7 @@ describe('quotaShortfall', () => {
           },
         ],
         input,
+        seededSizes,
       ),
     ).toEqual([]);
   });
@@ -42,6 +44,7 @@ describe('quotaShortfall', () => {
         },
       ],
       input,
+      seededSizes,
     );
     expect(r).toEqual([
       'Kubernetes clusters: needs 1, 0 left of 2.',
@@ -53,8 +56,26 @@ describe('quotaShortfall', () => {
     const r = quotaShortfall(
       [{ status: { hard: { 'requests.cpu': '4', 'requests.memory': '64Gi' }, used: {} } }],
       input,
+      seededSizes,
     );
     // 3 workers × 2 cores and × 4 GiB.
     expect(r).toEqual(['CPU: needs 6, 4 left of 4.']);
+  });
+
+  it("counts an instancetype's figures, not the custom fields", () => {
+    const large = createClusterSchema.parse({
+      ...input,
+      nodeGroups: [{ ...defaultNodeGroup, replicas: 3, instancetype: 'u1.large' }],
+    });
+    const r = quotaShortfall(
+      [{ status: { hard: { 'requests.cpu': '4', 'requests.memory': '16Gi' }, used: {} } }],
+      large,
+      seededSizes,
+    );
+    // u1.large: 2 cores, 8 GiB.
+    expect(r).toEqual([
+      'CPU: needs 6, 4 left of 4.',
+      'Memory: needs 24 GiB, 16 GiB left of 16 GiB.',
+    ]);
   });
 });

@@ -5,10 +5,18 @@ import { parseQuantity } from '../tenants/quantity';
 import { quotaResourceLabel } from '../tenants/quota-labels';
 import { requestedStorageGi } from './build';
 import type { CreateClusterInput } from './schema';
+import { groupSize, type InstancetypeSizes } from './sizes';
 
-export function quotaShortfall(quotas: ResourceQuotaObject[], input: CreateClusterInput): Msg[] {
+/** Shortfalls per quota; groups whose instancetype is unknown count nothing (refused elsewhere). */
+export function quotaShortfall(
+  quotas: ResourceQuotaObject[],
+  input: CreateClusterInput,
+  sizes: InstancetypeSizes,
+): Msg[] {
   const size = (g: CreateClusterInput['nodeGroups'][number]) =>
     g.autoscale ? g.minReplicas : g.replicas;
+  const shape = (g: CreateClusterInput['nodeGroups'][number]) =>
+    groupSize(g, sizes) ?? { cpu: 0, memoryGi: 0 };
   const nodes = input.nodeGroups.reduce((s, g) => s + size(g), 0);
   const wants: Record<string, number> = {
     'count/clusters.cluster.x-k8s.io': 1,
@@ -16,8 +24,9 @@ export function quotaShortfall(quotas: ResourceQuotaObject[], input: CreateClust
     'requests.storage': requestedStorageGi(input) * 2 ** 30,
     persistentvolumeclaims: nodes,
     // Each worker is a VM whose launcher pod requests its CPU and memory.
-    'requests.cpu': input.nodeGroups.reduce((s, g) => s + size(g) * g.cpu, 0),
-    'requests.memory': input.nodeGroups.reduce((s, g) => s + size(g) * g.memoryGi, 0) * 2 ** 30,
+    'requests.cpu': input.nodeGroups.reduce((s, g) => s + size(g) * shape(g).cpu, 0),
+    'requests.memory':
+      input.nodeGroups.reduce((s, g) => s + size(g) * shape(g).memoryGi, 0) * 2 ** 30,
   };
   const problems: Msg[] = [];
   for (const q of quotas) {

@@ -2,6 +2,14 @@
 import { z } from 'zod';
 
 import { wholeNumber } from '../forms/numbers';
+import {
+  isLabelKey,
+  isLabelValue,
+  kubeletRefusesLabel,
+  parseLabels,
+  parseRoles,
+  parseTaints,
+} from './node-registration';
 
 /** Names become object names with suffixes (-md-workers, -kubeconfig), so keep room under 63. */
 export const dnsLabel = z
@@ -55,6 +63,42 @@ export const nodeGroupSchema = z
       n.int('validation.wholeNumber').min(10, 'validation.minGi').max(2048, 'validation.maxGi'),
     ),
     storageClass: z.string().min(1, 'validation.storageClass'),
+    /** A VirtualMachineClusterInstancetype name, or '' for the CPU and memory above. */
+    instancetype: z.string().trim().max(63).default(''),
+    /** Comma-separated roles; each becomes node-role.kubernetes.io/<role> on the nodes. */
+    roles: z
+      .string()
+      .default('worker')
+      .refine((t) => parseRoles(t).length > 0, 'clusters.validation.rolesRequired')
+      .refine(
+        (t) => parseRoles(t).every((r) => /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/.test(r)),
+        'clusters.validation.roleFormat',
+      ),
+    /** Extra node labels, "key=value, …", passed to the kubelet. */
+    labels: z
+      .string()
+      .default('')
+      .refine((t) => parseLabels(t) !== undefined, 'clusters.validation.labelsFormat')
+      .refine(
+        (t) => (parseLabels(t) ?? []).every(([k, v]) => isLabelKey(k) && isLabelValue(v)),
+        'clusters.validation.labelInvalid',
+      )
+      .refine(
+        (t) => !(parseLabels(t) ?? []).some(([k]) => kubeletRefusesLabel(k)),
+        'clusters.validation.labelReserved',
+      ),
+    /** Taints in kubectl syntax, "key=value:NoSchedule, …". */
+    taints: z
+      .string()
+      .default('')
+      .refine((t) => parseTaints(t) !== undefined, 'clusters.validation.taintFormat')
+      .refine(
+        (t) =>
+          (parseTaints(t) ?? []).every(
+            (x) => isLabelKey(x.key) && (x.value === undefined || isLabelValue(x.value)),
+          ),
+        'clusters.validation.taintInvalid',
+      ),
   })
   .refine((g) => !g.autoscale || g.minReplicas <= g.maxReplicas, {
     message: 'clusters.validation.minMax',
@@ -77,6 +121,12 @@ export const createClusterSchema = z
       .max(10, 'clusters.validation.groupsMax'),
     podCidr: cidr.default('10.243.0.0/16'),
     serviceCidr: cidr.default('10.95.0.0/16'),
+    /** Optional add-ons from the operator's catalog (the required ones are always installed). */
+    addons: z.array(z.string().max(20)).max(20).default([]),
+    /** Configure the cluster's API server for the platform's OIDC issuer (personal kubeconfigs). */
+    personalAccess: z.boolean().default(false),
+    /** A control-plane resource preset of the platform ('' = the platform's default). */
+    controlPlanePreset: z.string().max(40).default(''),
   })
   .refine((c) => new Set(c.nodeGroups.map((g) => g.name)).size === c.nodeGroups.length, {
     message: 'clusters.validation.uniqueGroups',
@@ -101,6 +151,10 @@ export interface NodeGroupDraft {
   memoryGi: string;
   diskGi: string;
   storageClass: string;
+  instancetype: string;
+  roles: string;
+  labels: string;
+  taints: string;
 }
 export interface ClusterDraft {
   name: string;
@@ -109,6 +163,9 @@ export interface ClusterDraft {
   nodeGroups: NodeGroupDraft[];
   podCidr: string;
   serviceCidr: string;
+  addons: string[];
+  personalAccess: boolean;
+  controlPlanePreset: string;
 }
 
 export function nodeGroupDraft(g: NodeGroupInput): NodeGroupDraft {
@@ -133,6 +190,10 @@ export const defaultNodeGroup: NodeGroupInput = {
   memoryGi: 4,
   diskGi: 20,
   storageClass: 'replicated',
+  instancetype: 'u1.medium',
+  roles: 'worker',
+  labels: '',
+  taints: '',
 };
 
 function toRange(c: string): [number, number] {

@@ -6,21 +6,26 @@ import { invalid, KubeApiError, type Problem } from '../k8s/errors';
 import { models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { createSet, deleteSet, type ObjectRef } from '../k8s/write-set';
-import { buildCluster, CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './build';
+import { serverEnv } from '../env';
+import { fillPattern } from '../platform/config';
+import { addonSourceReadiness, dataStoreExists } from '../platform/lookups';
+import { platformConfig } from '../platform/server';
+import { resolveAddons } from './addons';
+import { buildCluster, CAPI_CLUSTER_NAME, CLUSTER_LABEL, type BuildContext } from './build';
 import { kubeconfigSecretName } from './kubeconfig';
 import { quotaShortfall } from './quota';
 import type { CreateClusterInput } from './schema';
-import { defaultVersions } from './versions';
+import { groupSize, instancetypeSizes } from './sizes';
 
-export function supportedVersions(): string[] {
-  const env = process.env.STRATUS_KUBERNETES_VERSIONS;
-  return env
-    ? env
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-    : defaultVersions;
-}
+export { supportedVersions } from '../platform/server';
+
+export const workerImageFor = (version: string): string | undefined =>
+  platformConfig().workers.images[version];
+
+export const tenantOf = (namespace: string): string => {
+  const prefix = serverEnv().STRATUS_TENANT_NAMESPACE_PREFIX;
+  return namespace.startsWith(prefix) ? namespace.slice(prefix.length) : namespace;
+};
 
 /** The kinds a tenant cluster is made of, all labelled with the cluster's name. */
 export const clusterParts = [
@@ -30,15 +35,75 @@ export const clusterParts = [
   models.kubevirtmachinetemplates,
   models.kubeadmconfigtemplates,
   models.machinedeployments,
+  models.machinehealthchecks,
+  models.helmreleases,
 ];
+
+/**
+ * What building needs beyond the form, or what in the form the platform can't satisfy: unknown
+ * add-ons or presets, personal access where no issuer is configured, an unknown instancetype.
+ */
+export async function buildContext(
+  kube: KubeClient,
+  namespace: string,
+  input: CreateClusterInput,
+): Promise<{ ok: true; ctx: BuildContext } | { ok: false; problem: Problem }> {
+  const platform = platformConfig();
+  const addons = resolveAddons(platform, input);
+  if (!addons.ok)
+    return {
+      ok: false,
+      problem: invalid(msg('clusters.error.unknownAddon', { names: addons.unknown.join(', ') }), {
+        addons: msg('clusters.error.pickOfferedAddon'),
+      }),
+    };
+  if (input.personalAccess && !platform.tenantOidc)
+    return {
+      ok: false,
+      problem: invalid(msg('clusters.error.noTenantOidc'), {
+        personalAccess: msg('clusters.error.noTenantOidcField'),
+      }),
+    };
+  if (input.controlPlanePreset && !platform.controlPlane.presets[input.controlPlanePreset])
+    return {
+      ok: false,
+      problem: invalid(msg('clusters.error.unknownPreset', { name: input.controlPlanePreset }), {
+        controlPlanePreset: msg('clusters.error.pickListed'),
+      }),
+    };
+  const named = input.nodeGroups.some((g) => g.instancetype);
+  const sizes = named
+    ? instancetypeSizes((await kube.list(models.virtualmachineclusterinstancetypes)).items)
+    : new Map();
+  const unknown = input.nodeGroups.findIndex((g) => !groupSize(g, sizes));
+  if (unknown >= 0) {
+    const name = input.nodeGroups[unknown]?.instancetype ?? '';
+    return {
+      ok: false,
+      problem: invalid(msg('clusters.error.unknownInstancetype', { name }), {
+        [`nodeGroups.${unknown}.instancetype`]: msg('clusters.error.pickListed'),
+      }),
+    };
+  }
+  return {
+    ok: true,
+    ctx: {
+      namespace,
+      tenant: tenantOf(namespace),
+      platform,
+      addons: addons.addons,
+      instancetypes: sizes,
+    },
+  };
+}
 
 /** Every object of a tenant cluster, all or nothing, the Cluster first and owning the rest. */
 export function createClusterObjects(
   kube: KubeClient,
-  namespace: string,
   input: CreateClusterInput,
+  ctx: BuildContext,
 ): Promise<KubeObject[]> {
-  return createSet(kube, buildCluster(input, namespace).objects);
+  return createSet(kube, buildCluster(input, ctx).objects);
 }
 
 /** Everything that goes when a cluster is deleted: its labelled objects, machines and kubeconfig. */
@@ -78,6 +143,19 @@ export async function deleteClusterObjects(
   name: string,
 ): Promise<void> {
   const items = await clusterDeletePreview(kube, namespace, name);
+  // The tenant cluster goes with its VMs, so uninstalling its add-ons is pointless and would hang
+  // once its API server is gone: helm-controller skips the uninstall of a suspended release.
+  await Promise.all(
+    items
+      .filter((i) => i.kind === 'HelmRelease')
+      .map((i) =>
+        kube
+          .patch(models.helmreleases, namespace, i.name, { spec: { suspend: true } })
+          .catch((e: unknown) => {
+            if (!(e instanceof KubeApiError && e.status === 404)) throw e;
+          }),
+      ),
+  );
   await deleteSet(kube, [
     ...items.filter((i) => i.kind === 'Cluster'),
     ...items.filter((i) => i.kind !== 'Cluster' && i.kind !== 'Machine'),
@@ -90,9 +168,10 @@ export async function deleteClusterObjects(
  */
 export async function preflight(
   kube: KubeClient,
-  namespace: string,
   input: CreateClusterInput,
+  ctx: BuildContext,
 ): Promise<Problem | undefined> {
+  const { namespace } = ctx;
   const classes = await kube.list(models.storageclasses);
   const names = new Set(classes.items.map((c) => c.metadata?.name));
   const missing = input.nodeGroups.findIndex((g) => !names.has(g.storageClass));
@@ -102,8 +181,30 @@ export async function preflight(
       [`nodeGroups.${missing}.storageClass`]: msg('clusters.error.noStorageClassField'),
     });
   }
+  // Kamaji refuses a control plane whose DataStore does not exist — after the objects exist.
+  const store = fillPattern(ctx.platform.controlPlane.dataStoreName, {
+    namespace,
+    tenant: ctx.tenant,
+    cluster: input.name,
+  });
+  if (!(await dataStoreExists(store)))
+    return {
+      code: 'conflict',
+      status: 409,
+      message: msg('clusters.error.noDataStore', { name: store }),
+    };
+  const sources = await Promise.all(ctx.addons.map((a) => addonSourceReadiness(a)));
+  const broken = ctx.addons.filter((_, i) => sources[i] === 'missing');
+  if (broken.length)
+    return {
+      code: 'conflict',
+      status: 409,
+      message: msg('clusters.error.addonSourceMissing', {
+        names: broken.map((a) => a.id).join(', '),
+      }),
+    };
   const quotas = await kube.list(models.resourcequotas, { namespace });
-  const short = quotaShortfall(quotas.items, input);
+  const short = quotaShortfall(quotas.items, input, ctx.instancetypes);
   if (short.length)
     return {
       code: 'quotaExceeded',

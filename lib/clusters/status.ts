@@ -1,8 +1,16 @@
 // What a person needs to know about a tenant cluster, derived from its CAPI objects. Pure.
 import { msg, type Msg } from '../i18n/messages';
 import type { KubeObject } from '../k8s/types';
+import { addonHealth, addonIdOf, type AddonInfo } from './addon-status';
 import { CAPI_CLUSTER_NAME, NODE_GROUP_LABEL } from './build';
-import type { ClusterObject, KamajiControlPlaneObject, MachineDeploymentObject } from './types';
+import { controlPlaneBlocker, machineBlockers } from './blockers';
+import type {
+  ClusterObject,
+  HelmReleaseObject,
+  KamajiControlPlaneObject,
+  MachineDeploymentObject,
+  MachineObject,
+} from './types';
 
 export interface NodeGroupSummary {
   name: string;
@@ -33,6 +41,8 @@ export interface ClusterSummary {
   summary: Msg;
   /** Cluster API writes `<name>-kubeconfig` once the control plane is initialized. */
   kubeconfigAvailable: boolean;
+  /** Its API server trusts the platform's OIDC issuer: personal kubeconfigs work. */
+  personalAccess: boolean;
   createdAt: string | undefined;
 }
 
@@ -40,12 +50,31 @@ export function clusterName(o: KubeObject): string | undefined {
   return o.metadata?.labels?.[CAPI_CLUSTER_NAME];
 }
 
+/** Whether the API server was configured for OIDC at create time (issuer and client id flags). */
+export function hasPersonalAccess(kcp: KamajiControlPlaneObject | undefined): boolean {
+  const args = kcp?.spec?.apiServer?.extraArgs ?? [];
+  const has = (flag: string) =>
+    args.some((a) => a.startsWith(`--${flag}=`) && a.length > flag.length + 3);
+  return has('oidc-issuer-url') && has('oidc-client-id');
+}
+
 type ClusterStatus = NonNullable<ClusterObject['status']>;
+
+/**
+ * What the detail page adds, so the summary can follow the chain past the node counts: which
+ * machine cannot join and why, and whether the CNI release is what the nodes wait for.
+ */
+export interface ClusterParts {
+  machines: MachineObject[];
+  releases: HelmReleaseObject[];
+  catalog: AddonInfo[];
+}
 
 export function summarizeCluster(
   cluster: ClusterObject,
   controlPlane: KamajiControlPlaneObject | undefined,
   machineDeployments: MachineDeploymentObject[],
+  parts?: ClusterParts,
 ): ClusterSummary {
   const name = cluster.metadata?.name ?? '';
   const st = cluster.status ?? {};
@@ -82,11 +111,17 @@ export function summarizeCluster(
     deleting,
     st,
     cpReady,
+    controlPlane,
     upgrading,
     cpSpec,
     groups,
     workersReady,
     workersDesired,
+    parts: parts && {
+      ...parts,
+      machines: parts.machines.filter((m) => clusterName(m) === name),
+      releases: parts.releases.filter((r) => clusterName(r) === name && addonIdOf(r)),
+    },
   });
   return {
     name,
@@ -107,6 +142,7 @@ export function summarizeCluster(
     summary: waiting ?? msg('clusters.summary.ready'),
     kubeconfigAvailable:
       !deleting && (st.initialization?.controlPlaneInitialized === true || cpReady),
+    personalAccess: hasPersonalAccess(controlPlane),
     createdAt: cluster.metadata?.creationTimestamp,
   };
 }
@@ -117,11 +153,13 @@ function blockingSummary(x: {
   deleting: boolean;
   st: ClusterStatus;
   cpReady: boolean;
+  controlPlane: KamajiControlPlaneObject | undefined;
   upgrading: boolean;
   cpSpec: { version?: string };
   groups: NodeGroupSummary[];
   workersReady: number;
   workersDesired: number;
+  parts: ClusterParts | undefined;
 }): Msg | undefined {
   if (x.deleting) return msg('clusters.summary.deleting');
   if (x.phase === 'Failed') {
@@ -130,6 +168,10 @@ function blockingSummary(x: {
       ? msg('clusters.summary.failed', { reason: failed.message })
       : msg('clusters.summary.failedSeeConditions');
   }
+  // The control plane's own account comes first: the infrastructure may wait on it (Kamaji
+  // publishes the endpoint the KubevirtCluster needs), and a refusal must not read as a wait.
+  const cpBlocker = x.cpReady ? undefined : controlPlaneBlocker(x.controlPlane);
+  if (cpBlocker) return cpBlocker;
   if (!x.st.initialization?.infrastructureProvisioned && x.phase !== 'Provisioned')
     return msg('clusters.summary.waitInfra');
   if (!x.cpReady) return msg('clusters.summary.waitControlPlane');
@@ -137,6 +179,8 @@ function blockingSummary(x: {
     return msg('clusters.summary.upgradingControlPlane', { version: x.cpSpec.version ?? '' });
   const behind = x.groups.filter((g) => g.ready < g.desired);
   if (behind.length) {
+    const why = x.parts && workersBlocker(x.parts);
+    if (why) return why;
     return msg('clusters.summary.workersBehind', {
       ready: x.workersReady,
       total: x.workersDesired,
@@ -148,5 +192,43 @@ function blockingSummary(x: {
     return msg('clusters.summary.groupsToUpgrade', {
       groups: staleGroups.map((g) => g.name).join(', '),
     });
-  return undefined;
+  return x.parts && addonsBlocker(x.parts);
+}
+
+/** Why workers are not Ready: a machine the kubelet refused, else the CNI, else a node's word. */
+function workersBlocker(parts: ClusterParts): Msg | undefined {
+  const blocked = machineBlockers(parts.machines);
+  const refused = blocked.find((b) => !b.joined);
+  if (refused)
+    return msg('clusters.summary.workerCannotJoin', {
+      machine: refused.machine,
+      reason: refused.reason,
+    });
+  if (!blocked.length) return undefined;
+  const cni = parts.catalog.find((a) => a.role === 'cni')?.id;
+  if (cni) {
+    const h = addonHealth(cni, parts.releases, parts.catalog);
+    if (h.state === 'absent') return msg('clusters.summary.cniMissing', { name: cni });
+    if (h.state === 'failed')
+      return msg('clusters.summary.cniFailed', { name: cni, reason: h.message ?? '' });
+    if (h.state !== 'ready') return msg('clusters.summary.cniPending', { name: cni });
+  }
+  const [first] = blocked;
+  return (
+    first &&
+    msg('clusters.summary.workerNotReady', { machine: first.machine, reason: first.reason })
+  );
+}
+
+/** Once everything else is up: an add-on that failed, or those still installing. */
+function addonsBlocker(parts: ClusterParts): Msg | undefined {
+  const ids = parts.releases.map((r) => addonIdOf(r) ?? '');
+  const health = ids.map((id) => ({ id, ...addonHealth(id, parts.releases, parts.catalog) }));
+  const failed = health.find((h) => h.state === 'failed');
+  if (failed)
+    return msg('clusters.summary.addonFailed', { name: failed.id, reason: failed.message ?? '' });
+  const pending = health.filter((h) => h.state !== 'ready').map((h) => h.id);
+  return pending.length
+    ? msg('clusters.summary.addonsInstalling', { names: pending.join(', ') })
+    : undefined;
 }

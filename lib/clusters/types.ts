@@ -15,7 +15,12 @@ export type ClusterObject = KubeObject & {
 };
 
 export type KamajiControlPlaneObject = KubeObject & {
-  spec?: { version?: string; replicas?: number; dataStoreName?: string };
+  spec?: {
+    version?: string;
+    replicas?: number;
+    dataStoreName?: string;
+    apiServer?: { extraArgs?: string[] };
+  };
   status?: {
     ready?: boolean;
     version?: string;
@@ -40,7 +45,44 @@ export type MachineDeploymentObject = KubeObject & {
 
 export type MachineObject = KubeObject & {
   spec?: { version?: string };
-  status?: { phase?: string; nodeRef?: { name?: string } };
+  status?: { phase?: string; nodeRef?: { name?: string }; conditions?: Condition[] };
+};
+
+export type MachineHealthCheckObject = KubeObject & {
+  spec?: {
+    clusterName?: string;
+    selector?: { matchLabels?: Record<string, string> };
+    checks?: {
+      nodeStartupTimeoutSeconds?: number;
+      unhealthyNodeConditions?: { type: string; status: string; timeoutSeconds: number }[];
+    };
+    remediation?: { triggerIf?: { unhealthyLessThanOrEqualTo?: string | number } };
+  };
+  status?: {
+    expectedMachines?: number;
+    currentHealthy?: number;
+    remediationsAllowed?: number;
+    targets?: string[];
+    conditions?: Condition[];
+  };
+};
+
+/** Flux helm-controller's HelmRelease (v2), as far as add-on health needs it. */
+export type HelmReleaseObject = KubeObject & {
+  spec?: {
+    suspend?: boolean;
+    releaseName?: string;
+    targetNamespace?: string;
+    chart?: { spec?: { chart?: string; version?: string } };
+    kubeConfig?: { secretRef?: { name?: string } };
+    dependsOn?: { name: string; namespace?: string }[];
+  };
+  status?: {
+    conditions?: Condition[];
+    history?: { chartName?: string; chartVersion?: string; status?: string }[];
+    lastAttemptedRevision?: string;
+    failures?: number;
+  };
 };
 
 export type MachineTemplateObject = KubeObject & { spec?: { template?: unknown } };
@@ -57,4 +99,9 @@ export type KubevirtMachineTemplateObject = KubeObject & {
       };
     };
   };
+};
+
+/** KubeVirt's VirtualMachineClusterInstancetype: a named VM size. */
+export type InstancetypeObject = KubeObject & {
+  spec?: { cpu?: { guest?: number }; memory?: { guest?: string } };
 };

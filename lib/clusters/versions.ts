@@ -1,9 +1,6 @@
 // Kubernetes versions tenants may run, and the upgrade rules. Pure.
 import { msg, type Msg } from '../i18n/messages';
 
-/** Default supported versions; operators override with STRATUS_KUBERNETES_VERSIONS (comma-separated). */
-export const defaultVersions = ['v1.31.13', 'v1.32.9', 'v1.33.5', 'v1.34.1'];
-
 export interface Semver {
   major: number;
   minor: number;

@@ -41,3 +41,10 @@ export function conditionsOf(o: { status?: unknown } | undefined): Condition[] {
     (c: unknown): c is Condition => typeof c === 'object' && c !== null && 'type' in c,
   );
 }
+
+export function findCondition(
+  conditions: Condition[] | undefined,
+  type: string,
+): Condition | undefined {
+  return conditions?.find((c) => c.type === type);
+}

@@ -4,7 +4,10 @@
 import { isMessageKey, type MessageKey } from '../i18n/messages';
 import type {
   ClusterObject,
+  HelmReleaseObject,
+  InstancetypeObject,
   KamajiControlPlaneObject,
+  MachineHealthCheckObject,
   MachineDeploymentObject,
   KubevirtMachineTemplateObject,
   MachineObject,
@@ -144,6 +147,14 @@ export const models = {
     'MachineDeployment',
     'machinedeployments',
   ),
+  machinehealthchecks: model<MachineHealthCheckObject>(
+    'cluster.x-k8s.io/v1beta2',
+    'MachineHealthCheck',
+    'machinehealthchecks',
+  ),
+  datastores: model<KubeObject>('kamaji.clastix.io/v1alpha1', 'DataStore', 'datastores', {
+    cluster: true,
+  }),
   machines: model<MachineObject>('cluster.x-k8s.io/v1beta2', 'Machine', 'machines', {
     columns: [phase],
   }),
@@ -186,7 +197,7 @@ export const models = {
   datavolumes: model<KubeObject>('cdi.kubevirt.io/v1beta1', 'DataVolume', 'datavolumes', {
     columns: [phase, { id: 'progress', header: 'column.progress', path: 'status.progress' }],
   }),
-  virtualmachineclusterinstancetypes: model<KubeObject>(
+  virtualmachineclusterinstancetypes: model<InstancetypeObject>(
     'instancetype.kubevirt.io/v1beta1',
     'VirtualMachineClusterInstancetype',
     'virtualmachineclusterinstancetypes',
@@ -194,11 +205,20 @@ export const models = {
   ),
   ipaddresspools: model<KubeObject>('metallb.io/v1beta1', 'IPAddressPool', 'ipaddresspools'),
   l2advertisements: model<KubeObject>('metallb.io/v1beta1', 'L2Advertisement', 'l2advertisements'),
-  helmreleases: model<KubeObject>('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'helmreleases'),
+  helmreleases: model<HelmReleaseObject>(
+    'helm.toolkit.fluxcd.io/v2',
+    'HelmRelease',
+    'helmreleases',
+  ),
   helmrepositories: model<KubeObject>(
     'source.toolkit.fluxcd.io/v1',
     'HelmRepository',
     'helmrepositories',
+  ),
+  ocirepositories: model<KubeObject>(
+    'source.toolkit.fluxcd.io/v1',
+    'OCIRepository',
+    'ocirepositories',
   ),
   nodehealthchecks: model<KubeObject>(
     'remediation.medik8s.io/v1alpha1',

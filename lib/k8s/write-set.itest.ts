@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildCluster, CLUSTER_LABEL } from '../clusters/build';
 import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
+import { testContext } from '../testing/platform';
 import { english } from '../i18n/messages';
 import { Admin, refuseCreates, uniqueName, type TestTenant } from '../testing/admin';
 import { memberOf } from '../testing/viewers';
@@ -25,7 +26,7 @@ function objects(name: string, kind: string): KubeObject[] {
     controlPlaneReplicas: 1,
     nodeGroups: [defaultNodeGroup],
   });
-  return buildCluster(input, tenant.namespace).objects.map((o) => ({
+  return buildCluster(input, testContext(tenant.namespace, input)).objects.map((o) => ({
     ...o,
     metadata: { ...o.metadata, labels: { ...o.metadata?.labels, [REFUSE]: kind } },
   }));
@@ -96,6 +97,8 @@ describe('createSet', () => {
     'KubevirtMachineTemplate',
     'KubeadmConfigTemplate',
     'MachineDeployment',
+    'MachineHealthCheck',
+    'HelmRelease',
   ];
 
   it.each(kinds.map((k, i) => [i + 1, k]))(

@@ -16,6 +16,7 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'kamajicontrolplanes',
   'machinedeployments',
   'machines',
+  'machinehealthchecks',
   'events',
   'resourcequotas',
   'virtualmachines',

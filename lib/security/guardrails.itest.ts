@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../clusters/build';
 import { readKubeconfig } from '../clusters/kubeconfig';
 import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
+import { testContext } from '../testing/platform';
 import { canI } from '../k8s/access';
 import { kubeAsDashboard, kubeFor } from '../k8s/client';
 import { KubeApiError } from '../k8s/errors';
@@ -73,7 +74,7 @@ describe('tenant admins', () => {
       controlPlaneReplicas: 1,
       nodeGroups: [defaultNodeGroup],
     });
-    const kcp = buildCluster(input, tenant.namespace).objects.find(
+    const kcp = buildCluster(input, testContext(tenant.namespace, input)).objects.find(
       (o) => o.kind === 'KamajiControlPlane',
     );
     if (!kcp) throw new Error('no control plane built');
@@ -114,12 +115,97 @@ describe('tenant admins', () => {
         { addons: { konnectivity: { server: { image: 'evil.example/proxy', port: 8132 } } } },
         'konnectivity.server',
       ],
+      [{ apiServer: { containerImageName: 'evil.example/kube-apiserver' } }, 'container image'],
+      [
+        { apiServer: { extraArgs: ['--oidc-issuer-url=https://idp', '--etcd-prefix=/other'] } },
+        'may only set --oidc-*',
+      ],
+      [{ controllerManager: { extraArgs: ['--controllers=*'] } }, 'may only set --oidc-*'],
     ];
     for (const [extra, field] of refused)
       expect(
         await status(kube.create(models.kamajicontrolplanes, withSpec(extra), { dryRun: true })),
         field,
       ).toMatchObject({ status: 403, message: expect.stringContaining(field) });
+  });
+});
+
+describe('tenant add-on releases', () => {
+  const input = createClusterSchema.parse({
+    name: 'addons',
+    version: 'v1.33.5',
+    controlPlaneReplicas: 1,
+    nodeGroups: [defaultNodeGroup],
+    addons: ['ingress-nginx'],
+    personalAccess: true,
+  });
+  const built = () => buildCluster(input, testContext(tenant.namespace, input)).objects;
+  const release = () => {
+    const r = built().find(
+      (o) => o.kind === 'HelmRelease' && o.metadata?.name === 'addons-ingress-nginx',
+    );
+    if (!r) throw new Error('no release built');
+    return r;
+  };
+  const withSpec = (extra: object, base = release()): KubeObject => ({
+    ...base,
+    spec: { ...(base.spec as object), ...extra },
+  });
+  const create = (o: KubeObject) => adminOf().create(models.helmreleases, o, { dryRun: true });
+
+  it('accepts what the dashboard builds, and its personal-access control plane', async () => {
+    await expect(create(release())).resolves.toBeDefined();
+    const kcp = built().find((o) => o.kind === 'KamajiControlPlane');
+    if (!kcp) throw new Error('no control plane built');
+    await expect(
+      adminOf().create(models.kamajicontrolplanes, kcp, { dryRun: true }),
+    ).resolves.toBeDefined();
+  });
+
+  it('refuses releases that would install into the management cluster, or elsewhere', async () => {
+    const { kubeConfig: _, ...local } = release().spec as Record<string, unknown>;
+    const refused: [KubeObject, string][] = [
+      [{ ...release(), spec: local }, 'install into that cluster'],
+      [
+        withSpec({ kubeConfig: { secretRef: { name: 'other-kubeconfig', key: 'value' } } }),
+        'install into that cluster',
+      ],
+      [
+        withSpec({
+          // Workload identity instead of the cluster's Secret.
+          kubeConfig: { configMapRef: { name: 'x' } },
+        }),
+        'install into that cluster',
+      ],
+      [
+        withSpec({
+          chart: {
+            spec: {
+              chart: 'x',
+              sourceRef: { kind: 'HelmRepository', name: 'evil', namespace: tenant.namespace },
+            },
+          },
+        }),
+        'add-on catalog',
+      ],
+      [withSpec({ valuesFrom: [{ kind: 'Secret', name: 'addons-ca' }] }), 'valuesFrom'],
+      [withSpec({ dependsOn: [{ name: 'x', namespace: 'tenant-other' }] }), 'own namespace'],
+    ];
+    for (const [o, message] of refused)
+      expect(await status(create(o)), message).toMatchObject({
+        status: 403,
+        message: expect.stringContaining(message),
+      });
+  });
+
+  it('lets viewers create none', async () => {
+    expect(
+      await status(
+        kubeFor(memberOf(tenant.name, 'viewers').identity).create(models.helmreleases, release(), {
+          dryRun: true,
+        }),
+      ),
+    ).toMatchObject({ status: 403 });
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 
+import { dataStoreFor } from '../../devcluster/src/seed/platform.ts';
 import { tenantObjects as seedTenantObjects } from '../../devcluster/src/seed/tenants.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -148,15 +149,18 @@ export class Admin {
   /** A throwaway tenant, exactly like a real one; without bindings nobody is a member. */
   async createTenant(
     name: string,
-    opts: { bindings?: boolean; displayName?: string } = {},
+    opts: { bindings?: boolean; displayName?: string; dataStore?: boolean } = {},
   ): Promise<TestTenant> {
     const displayName = opts.displayName ?? `Test tenant ${name}`;
     await this.apply(tenantObjects(name, { ...opts, displayName }));
+    // The platform's pattern is one Kamaji DataStore per tenant namespace.
+    if (opts.dataStore !== false) await this.apply([dataStore(`tenant-${name}`)]);
     return { name, namespace: `tenant-${name}`, displayName };
   }
 
-  deleteTenant(name: string): Promise<void> {
-    return this.remove({
+  async deleteTenant(name: string): Promise<void> {
+    await this.remove(dataStore(`tenant-${name}`));
+    await this.remove({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: `tenant-${name}` },
@@ -170,6 +174,11 @@ export class Admin {
   createVm(namespace: string, name: string): Promise<KubernetesObject> {
     return this.create(virtualMachine(namespace, name));
   }
+}
+
+/** A tenant's Kamaji DataStore (cluster-scoped), as the operator creates it for the demo tenants. */
+export function dataStore(namespace: string): KubernetesObject {
+  return dataStoreFor(namespace, namespace.replace(/^tenant-/, '')) as KubernetesObject;
 }
 
 export function loadBalancer(namespace: string, name: string): KubernetesObject {

@@ -1,8 +1,15 @@
 // The seed's tenant clusters, built by the app's own builder (lib/clusters/build.ts), so the demo's
 // clusters are exactly what a tenant would get by clicking "Create cluster".
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { resolveAddons } from '../../../lib/clusters/addons.ts';
 import { buildCluster } from '../../../lib/clusters/build.ts';
 import { createClusterSchema } from '../../../lib/clusters/schema.ts';
+import { instancetypeSizes } from '../../../lib/clusters/sizes.ts';
+import { parsePlatformConfig, type PlatformConfig } from '../../../lib/platform/config.ts';
 import type { KObj } from '../simulator/kube/types.ts';
+import { catalogObjects } from './catalog.ts';
 
 export {
   CAPI_CLUSTER_NAME as CLUSTER_NAME_LABEL,
@@ -18,6 +25,8 @@ export interface NodeGroupSpec {
   memory: string;
   diskSize: string;
   storageClass: string;
+  /** A seeded VirtualMachineClusterInstancetype instead of cpu/memory. */
+  instancetype?: string;
 }
 
 export interface TenantClusterSpec {
@@ -29,6 +38,16 @@ export interface TenantClusterSpec {
   podCidr?: string;
   serviceCidr?: string;
   nodeGroups: NodeGroupSpec[];
+  addons?: string[];
+  personalAccess?: boolean;
+}
+
+const platformFile = path.resolve(import.meta.dirname, '../../../deploy/platform/platform.yaml');
+let platform: PlatformConfig | undefined;
+/** The platform configuration the dashboard reads too. */
+export function devPlatform(): PlatformConfig {
+  platform ??= parsePlatformConfig(readFileSync(platformFile, 'utf8'), platformFile);
+  return platform;
 }
 
 const gi = (q: string) => Number(q.replace(/Gi$/, ''));
@@ -47,7 +66,22 @@ export function clusterObjects(spec: TenantClusterSpec): KObj[] {
       memoryGi: gi(g.memory),
       diskGi: gi(g.diskSize),
       storageClass: g.storageClass,
+      instancetype: g.instancetype ?? '',
     })),
+    addons: spec.addons ?? [],
+    personalAccess: spec.personalAccess ?? false,
   });
-  return buildCluster(input, spec.namespace).objects as KObj[];
+  const addons = resolveAddons(devPlatform(), input);
+  if (!addons.ok)
+    throw new Error(`seed cluster ${spec.name}: unknown add-ons ${addons.unknown.join()}`);
+  const ctx = {
+    namespace: spec.namespace,
+    tenant: spec.namespace.replace(/^tenant-/, ''),
+    platform: devPlatform(),
+    addons: addons.addons,
+    instancetypes: instancetypeSizes(
+      catalogObjects().filter((o) => o.kind === 'VirtualMachineClusterInstancetype'),
+    ),
+  };
+  return buildCluster(input, ctx).objects as KObj[];
 }

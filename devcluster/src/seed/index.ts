@@ -10,6 +10,7 @@ import { fluxNamespaces, seedFlux } from './flux.ts';
 import { METAL3_NAMESPACE, seedHardware } from './hardware.ts';
 import { METALLB_NAMESPACE, seedNetwork } from './network.ts';
 import { NFD_NAMESPACE, seedNodes } from './nodes.ts';
+import { ADDONS_NAMESPACE, seedPlatform } from './platform.ts';
 import { seedStorage, STORAGE_NAMESPACE } from './storage.ts';
 import { seedTenants } from './tenants.ts';
 
@@ -24,6 +25,7 @@ const systemNamespaces = () => [
   METALLB_NAMESPACE,
   MEDIK8S_NAMESPACE,
   FENCING_NAMESPACE,
+  ADDONS_NAMESPACE,
   ...fluxNamespaces(),
 ];
 
@@ -61,6 +63,7 @@ export async function seed(kubeconfigFile: string, p: Profile): Promise<void> {
       seedFlux(c, now),
       seedFencing(c, now),
       seedTenants(c),
+      seedPlatform(c, now),
     ]);
   } finally {
     c.close();

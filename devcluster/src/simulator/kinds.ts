@@ -321,9 +321,17 @@ export interface PoolObj extends KObj {
 export interface HelmReleaseObj extends KObj {
   spec: {
     suspend?: boolean;
-    chart?: { spec?: { chart?: string; version?: string } };
+    chart?: {
+      spec?: {
+        chart?: string;
+        version?: string;
+        sourceRef?: { kind?: string; name?: string; namespace?: string };
+      };
+    };
     releaseName?: string;
     targetNamespace?: string;
+    kubeConfig?: { secretRef?: { name?: string; key?: string } };
+    dependsOn?: { name: string; namespace?: string }[];
   };
   status?: {
     conditions?: Condition[];
@@ -348,4 +356,21 @@ export interface HelmReleaseObj extends KObj {
 export interface FarObj extends KObj {
   spec: { agent?: string; remediationStrategy?: string };
   status?: { conditions?: Condition[]; lastUpdateTime?: string };
+}
+
+export interface HelmRepositoryObj extends KObj {
+  spec: { url?: string; type?: string };
+  status?: { conditions?: Condition[]; artifact?: unknown; observedGeneration?: number };
+}
+
+export interface KubeadmConfigTemplateObj extends KObj {
+  spec: {
+    template?: {
+      spec?: {
+        joinConfiguration?: {
+          nodeRegistration?: { kubeletExtraArgs?: { name: string; value?: string }[] };
+        };
+      };
+    };
+  };
 }

@@ -5,6 +5,8 @@ import type {
   DataVolumeObj,
   FarObj,
   HelmReleaseObj,
+  HelmRepositoryObj,
+  KubeadmConfigTemplateObj,
   InstancetypeObj,
   KcpObj,
   KvcObj,
@@ -21,6 +23,7 @@ import type {
   VmiObj,
   VmObj,
 } from './kinds.ts';
+import type { MhcObj } from './capi/healthcheck.ts';
 import { Informer } from './kube/informer.ts';
 import type { Rest } from './kube/rest.ts';
 import { R, type KObj } from './kube/types.ts';
@@ -53,6 +56,10 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
     dataVolumes: i<DataVolumeObj>(R.dataVolume),
     pools: i<PoolObj>(R.ipAddressPool),
     helmReleases: i<HelmReleaseObj>(R.helmRelease),
+    helmRepositories: i<HelmRepositoryObj>(R.helmRepository),
+    kubeadmConfigTemplates: i<KubeadmConfigTemplateObj>(R.kubeadmConfigTemplate),
+    dataStores: i<KObj>(R.dataStore),
+    healthChecks: i<MhcObj>(R.machineHealthCheck),
     fars: i<FarObj>(R.fenceAgentsRemediation),
   };
 }

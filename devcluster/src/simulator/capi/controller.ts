@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
 import type { ClusterObj, KcpObj, KvcObj, MachineDeploymentObj, MachineObj } from '../kinds.ts';
 import { isStatus } from '../kube/rest.ts';
 import { keyOf, pathOf, pathOfObj, R, type KObj, type Resource } from '../kube/types.ts';
-import { nowIso } from '../conditions.ts';
+import { findCondition, isTrue, nowIso, sameConditions } from '../conditions.ts';
+import { flaggedConditions, mhcStatus, toRemediate } from './healthcheck.ts';
+import { cniCharts } from '../flux/charts.ts';
+import { nodeLabelsError } from '../kubelet/flags.ts';
 import { pickIp } from '../kubevirt/vm.ts';
 import { digest, type Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
@@ -54,6 +57,10 @@ export function startCapi(w: World): void {
     machines,
     kubeconfigSecrets,
     vmis,
+    helmReleases,
+    kubeadmConfigTemplates,
+    dataStores,
+    healthChecks,
   } = w.inf;
   if (!clusters.available) return;
   const reservedIp = new Map<string, string>();
@@ -234,7 +241,14 @@ export function startCapi(w: World): void {
     const tcp = tcps.available ? tcps.get(ns, name) : { metadata: { name } };
     const step = nextKcpStep(
       kcp,
-      { clusterLive: live(cluster), infraReady: infraProvisioned(parts?.kvc), tcp },
+      {
+        clusterLive: live(cluster),
+        infraReady: infraProvisioned(parts?.kvc),
+        tcp,
+        // Without the DataStore CRD (older dev clusters) Kamaji's check can't apply.
+        dataStoreExists:
+          !dataStores.available || !!dataStores.get(undefined, kcp.spec.dataStoreName ?? 'default'),
+      },
       nowIso(),
     );
     if (!step || !cluster) return plans;
@@ -284,7 +298,7 @@ export function startCapi(w: World): void {
           status: step.status,
         });
         if (step.event)
-          event(R.kamajiControlPlane, kcp, KAMAJI, step.event.reason, step.event.message);
+          w.events.record(R.kamajiControlPlane, kcp, { ...step.event, component: KAMAJI });
       },
     });
     return plans;
@@ -352,11 +366,14 @@ export function startCapi(w: World): void {
     }
     const cluster = clusterNamed(ns, m.spec.clusterName);
     const parts = live(cluster) ? partsOf(cluster) : undefined;
+    const kubeletError = kubeletErrorOf(m);
     const step = nextMachineStep(
       m,
       {
         clusterLive: live(cluster),
         cpInitialized: cpInitialized(parts?.kcp),
+        cniReady: cniReady(ns, m.spec.clusterName),
+        ...(kubeletError ? { kubeletError } : {}),
         address: () =>
           reservedIp.get(key) ?? pickIp(m.metadata.uid ?? key, usedIps(key)) ?? '10.244.127.1',
       },
@@ -371,10 +388,101 @@ export function startCapi(w: World): void {
           const addr = (step.status.addresses as { address: string }[] | undefined)?.[0]?.address;
           if (addr) reservedIp.set(key, addr);
           await w.rest.mergePatch(pathOfObj(R.machine, m, 'status'), { status: step.status });
-          if (step.event) event(R.machine, m, CAPI, step.event.reason, step.event.message);
+          if (step.event)
+            w.events.record(R.machine, m, {
+              ...step.event,
+              // The kubelet's own refusal is reported by the kubelet, not by Cluster API.
+              component: step.event.reason === 'KubeletFailed' ? 'kubelet' : CAPI,
+            });
         },
       },
     ];
+  });
+
+  /** The kubelet's refusal of the machine's --node-labels, from its MachineDeployment's template. */
+  function kubeletErrorOf(m: MachineObj): string | undefined {
+    const ns = m.metadata.namespace;
+    const mdName =
+      m.metadata.ownerReferences?.find((o) => o.kind === 'MachineDeployment')?.name ??
+      m.metadata.labels?.[DEPLOYMENT_NAME_LABEL];
+    const md = mdName ? mds.get(ns, mdName) : undefined;
+    const ref = md?.spec.template.spec.bootstrap.configRef;
+    const kct = ref?.name ? kubeadmConfigTemplates.get(ns, ref.name) : undefined;
+    const args = kct?.spec.template?.spec?.joinConfiguration?.nodeRegistration?.kubeletExtraArgs;
+    const labels = args?.find((a) => a.name === 'node-labels')?.value;
+    return labels ? nodeLabelsError(labels) : undefined;
+  }
+
+  /** A release installing a CNI chart into this cluster is Ready. */
+  function cniReady(ns: string | undefined, cluster: string): boolean {
+    return helmReleases
+      .list(ns)
+      .some(
+        (hr) =>
+          hr.spec.kubeConfig?.secretRef?.name === `${cluster}-kubeconfig` &&
+          cniCharts.has(hr.spec.chart?.spec?.chart ?? '') &&
+          isTrue(hr.status?.conditions, 'Ready'),
+      );
+  }
+
+  // --- MachineHealthChecks ----------------------------------------------------------------------
+  const mhcRunner = runner(w, 'machinehealthchecks', (key): Plan[] => {
+    const [ns, name] = splitKey(key);
+    const mhc = healthChecks.get(ns, name);
+    if (!mhc || isDeleting(mhc)) return [];
+    const ms = machines.list(ns);
+    const want = mhcStatus(mhc, ms, nowIso());
+    const plans: Plan[] = [];
+    const s = mhc.status ?? {};
+    if (
+      s.expectedMachines !== want.expectedMachines ||
+      s.currentHealthy !== want.currentHealthy ||
+      s.remediationsAllowed !== want.remediationsAllowed ||
+      JSON.stringify(s.targets ?? []) !== JSON.stringify(want.targets) ||
+      !sameConditions(s.conditions, want.conditions)
+    )
+      plans.push({
+        id: `status:${digest({ ...want, conditions: want.conditions.map((c) => [c.type, c.status, c.message]) })}`,
+        track: 'status',
+        after: after.status,
+        run: () =>
+          w.rest
+            .mergePatch(pathOf(R.machineHealthCheck, ns, name, 'status'), { status: want })
+            .then(() => {}),
+      });
+    for (const m of toRemediate(mhc, ms)) {
+      const flagged = findCondition(m.status?.conditions, 'OwnerRemediated');
+      plans.push({
+        id: `remediate:${m.metadata.uid}:${flagged ? 'delete' : 'flag'}`,
+        track: `remediate:${m.metadata.name}`,
+        after: flagged ? mdDelays.delete : after.status,
+        run: async () => {
+          if (!flagged) {
+            await w.rest.mergePatch(pathOfObj(R.machine, m, 'status'), {
+              status: { conditions: flaggedConditions(m, nowIso()) },
+            });
+            event(
+              R.machine,
+              m,
+              CAPI,
+              'MachineMarkedUnhealthy',
+              `Machine ${m.metadata.name} has been marked as unhealthy by MachineHealthCheck ${name}`,
+            );
+            return;
+          }
+          // The MachineSet (here: the MachineDeployment) remediates by deleting; scaling replaces it.
+          await w.rest.delete(pathOfObj(R.machine, m));
+          event(
+            R.machine,
+            m,
+            CAPI,
+            'MachineRemediated',
+            `Deleted unhealthy machine ${m.metadata.name}`,
+          );
+        },
+      });
+    }
+    return plans;
   });
 
   function usedIps(except: string): Set<string> {
@@ -430,4 +538,26 @@ export function startCapi(w: World): void {
     const c = s.metadata.labels?.[CLUSTER_NAME_LABEL];
     if (c) clusterRunner.enqueue(`${s.metadata.namespace}/${c}`);
   });
+  // Nodes turn Ready with the CNI; a fixed bootstrap template lets the kubelet start.
+  const machinesOfCluster = (ns: string | undefined, cluster: string | undefined) => {
+    for (const m of machines.list(ns))
+      if (m.spec.clusterName === cluster) machineRunner.enqueue(keyOf(m));
+  };
+  if (helmReleases.available)
+    helmReleases.on((hr) =>
+      machinesOfCluster(hr.metadata.namespace, hr.metadata.labels?.[CLUSTER_NAME_LABEL]),
+    );
+  if (healthChecks.available) {
+    healthChecks.on((h) => mhcRunner.enqueue(keyOf(h)));
+    machines.on((m: MachineObj) => {
+      for (const h of healthChecks.list(m.metadata.namespace))
+        if (h.spec.clusterName === m.spec.clusterName) mhcRunner.enqueue(keyOf(h));
+    });
+  }
+  if (dataStores.available)
+    dataStores.on(() => kcps.list().forEach((k) => kcpRunner.enqueue(keyOf(k))));
+  if (kubeadmConfigTemplates.available)
+    kubeadmConfigTemplates.on((t) =>
+      machinesOfCluster(t.metadata.namespace, t.metadata.labels?.[CLUSTER_NAME_LABEL]),
+    );
 }

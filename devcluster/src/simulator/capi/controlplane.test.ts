@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { KcpObj, TcpObj } from '../kinds.ts';
-import { nextKcpStep, tcpFor } from './controlplane.ts';
+import { dataStoreRefusal, nextKcpStep, tcpFor } from './controlplane.ts';
 
 const now = '2026-01-01T00:00:00Z';
 const base: KcpObj = {
@@ -9,7 +9,7 @@ const base: KcpObj = {
   spec: { version: 'v1.34.1', replicas: 2 },
 };
 const tcp: TcpObj = { metadata: { name: 'k1' } };
-const ctx = { clusterLive: true, infraReady: true, tcp };
+const ctx = { clusterLive: true, infraReady: true, tcp, dataStoreExists: true };
 
 /** Apply steps the way the controller does until nothing is left. */
 function settle(kcp: KcpObj, c = ctx): { kcp: KcpObj; ids: string[] } {
@@ -31,6 +31,30 @@ function settle(kcp: KcpObj, c = ctx): { kcp: KcpObj; ids: string[] } {
 }
 
 describe('nextKcpStep', () => {
+  it("fails like Kamaji's webhook while the DataStore is missing, once, and recovers", () => {
+    const kcp: KcpObj = {
+      ...base,
+      spec: { ...base.spec, dataStoreName: 'tenant-x' },
+      status: { ready: false },
+    };
+    const missing = { ...ctx, tcp: undefined, dataStoreExists: false };
+    const step = nextKcpStep(kcp, missing, now);
+    expect(step?.createTcp).toBeUndefined();
+    const created = step?.status.conditions.find((x) => x.type === 'TenantControlPlaneCreated');
+    expect(created).toMatchObject({
+      status: 'False',
+      reason: 'Pending',
+      message: dataStoreRefusal('tenant-x'),
+    });
+    expect(created?.message).toContain('tenant-x DataStore does not exist');
+    expect(step?.event?.type).toBe('Warning');
+    expect(nextKcpStep({ ...kcp, status: step?.status }, missing, now)).toBeUndefined();
+    expect(
+      nextKcpStep({ ...kcp, status: step?.status }, { ...missing, dataStoreExists: true }, now)
+        ?.createTcp,
+    ).toBe(true);
+  });
+
   it('waits for a live cluster and its infrastructure', () => {
     expect(nextKcpStep(base, { ...ctx, clusterLive: false }, now)).toBeUndefined();
     const first = nextKcpStep(base, { ...ctx, infraReady: false }, now);

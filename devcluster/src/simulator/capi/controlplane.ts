@@ -27,7 +27,7 @@ export interface KcpStep {
   /** Publish the endpoint on the KCP, the KubevirtCluster and the TCP. */
   publishEndpoint?: boolean;
   tcpVersion?: { status: 'Provisioning' | 'Upgrading' | 'Ready'; version: string };
-  event?: { reason: string; message: string };
+  event?: { reason: string; message: string; type?: 'Normal' | 'Warning' };
 }
 
 export const delays = {
@@ -70,7 +70,13 @@ export interface KcpContext {
   clusterLive: boolean;
   infraReady: boolean;
   tcp?: TcpObj;
+  /** Kamaji's validating webhook refuses a TenantControlPlane whose DataStore doesn't exist. */
+  dataStoreExists: boolean;
 }
+
+/** Kamaji v1.0 internal/webhook/handlers/tcp_datastore.go, wrapped as the provider wraps it. */
+export const dataStoreRefusal = (name: string): string =>
+  `cannot create or update TenantControlPlane: admission webhook "vtenantcontrolplane.kb.io" denied the request: ${name} DataStore does not exist`;
 
 export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep | undefined {
   if (!ctx.clusterLive || kcp.metadata.deletionTimestamp) return undefined;
@@ -100,6 +106,18 @@ export function nextKcpStep(kcp: KcpObj, ctx: KcpContext, now: string): KcpStep 
     };
   }
   if (!ctx.infraReady) return undefined;
+  if (!ctx.tcp && !ctx.dataStoreExists) {
+    const message = dataStoreRefusal(kcp.spec.dataStoreName ?? 'default');
+    const shown = s.conditions?.find((x) => x.type === 'TenantControlPlaneCreated');
+    if (shown?.message === message) return undefined;
+    return {
+      id: `datastore:${uid}:${message}`,
+      after: delays.tcp,
+      // TrackConditionType in the provider: False, reason Pending, the error as the message.
+      status: view(kcp, {}, [c('TenantControlPlaneCreated', 'False', 'Pending', message)], now),
+      event: { reason: 'TenantControlPlaneCreateFailed', message, type: 'Warning' },
+    };
+  }
   if (!ctx.tcp) {
     return {
       id: `tcp:${uid}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { MachineDeploymentObj, MachineObj } from '../kinds.ts';
-import { machineFor, mdStatus, nextMachineStep, nextScaleStep } from './machines.ts';
+import { isReady, machineFor, mdStatus, nextMachineStep, nextScaleStep } from './machines.ts';
 
 const now = '2026-01-01T00:00:00Z';
 const md = (replicas: number, version = 'v1.34.1'): MachineDeploymentObj => ({
@@ -133,7 +133,12 @@ describe('machines', () => {
   });
 
   it('walk Pending → Provisioning → Provisioned → Running, joining only after the control plane', () => {
-    const ctx = { clusterLive: true, cpInitialized: false, address: () => '10.244.130.7' };
+    const ctx = {
+      clusterLive: true,
+      cpInitialized: false,
+      cniReady: true,
+      address: () => '10.244.130.7',
+    };
     let m: MachineObj = { ...machine(''), status: undefined };
     const phases: string[] = [];
     for (let i = 0; i < 6; i++) {
@@ -146,5 +151,50 @@ describe('machines', () => {
     const run = nextMachineStep(m, { ...ctx, cpInitialized: true }, now);
     expect(run?.status).toMatchObject({ phase: 'Running', nodeRef: { name: m.metadata.name } });
     expect(nextMachineStep(m, { ...ctx, clusterLive: false }, now)).toBeUndefined();
+  });
+
+  it("stay NotReady with the runtime's message until the CNI is Ready", () => {
+    const ctx = {
+      clusterLive: true,
+      cpInitialized: true,
+      cniReady: false,
+      address: () => '10.0.0.1',
+    };
+    let m: MachineObj = { ...machine(''), status: { phase: 'Provisioned' } };
+    const run = nextMachineStep(m, ctx, now);
+    m = { ...m, status: run?.status as MachineObj['status'] };
+    expect(m.status?.phase).toBe('Running');
+    expect(m.status?.conditions?.find((c) => c.type === 'NodeReady')).toMatchObject({
+      status: 'False',
+      message: expect.stringContaining('cni plugin not initialized'),
+    });
+    expect(isReady(m)).toBe(false);
+    expect(nextMachineStep(m, ctx, now)).toBeUndefined();
+    const ready = nextMachineStep(m, { ...ctx, cniReady: true }, now);
+    m = { ...m, status: { ...m.status, ...(ready?.status as MachineObj['status']) } };
+    expect(isReady(m)).toBe(true);
+  });
+
+  it('never join when the kubelet refuses its flags, saying why once', () => {
+    const ctx = {
+      clusterLive: true,
+      cpInitialized: true,
+      cniReady: true,
+      kubeletError: 'failed to validate kubelet flags: unknown labels',
+      address: () => '10.0.0.1',
+    };
+    let m: MachineObj = { ...machine(''), status: { phase: 'Provisioned' } };
+    const step = nextMachineStep(m, ctx, now);
+    expect(step?.event).toEqual({
+      type: 'Warning',
+      reason: 'KubeletFailed',
+      message: 'failed to validate kubelet flags: unknown labels',
+    });
+    m = { ...m, status: { ...m.status, ...(step?.status as MachineObj['status']) } };
+    expect(m.status?.phase).toBe('Provisioned');
+    expect(m.status?.conditions?.find((c) => c.type === 'NodeReady')?.message).toContain(
+      'unknown labels',
+    );
+    expect(nextMachineStep(m, ctx, now)).toBeUndefined();
   });
 });

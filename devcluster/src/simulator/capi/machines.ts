@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 
 import type { Condition, KObj } from '../kube/types.ts';
 import type { MachineDeploymentObj, MachineObj } from '../kinds.ts';
-import { cond, setConditions, type ConditionInput } from '../conditions.ts';
+import { cond, findCondition, setConditions, type ConditionInput } from '../conditions.ts';
+import { CNI_NOT_READY } from '../kubelet/flags.ts';
 import { CLUSTER_NAME_LABEL, DEPLOYMENT_NAME_LABEL, STRATUS_CLUSTER_LABEL } from './cluster.ts';
 
 export const delays = {
@@ -18,6 +19,9 @@ export const delays = {
 };
 
 export const isRunning = (m: MachineObj): boolean => m.status?.phase === 'Running';
+/** Running with a Ready node: what CAPI counts as a ready (and available) replica. */
+export const isReady = (m: MachineObj): boolean =>
+  isRunning(m) && findCondition(m.status?.conditions, 'NodeReady')?.status !== 'False';
 const live = (ms: MachineObj[]) => ms.filter((m) => !m.metadata.deletionTimestamp);
 export const desiredReplicas = (md: MachineDeploymentObj): number => md.spec.replicas ?? 1;
 export const upToDate = (md: MachineDeploymentObj, m: MachineObj): boolean =>
@@ -72,7 +76,7 @@ export function mdStatus(
 ): MdStatusView {
   const ms = live(machines);
   const desired = desiredReplicas(md);
-  const ready = ms.filter(isRunning).length;
+  const ready = ms.filter(isReady).length;
   const fresh = ms.filter((m) => upToDate(md, m)).length;
   const phase =
     ms.length < desired || ready < Math.min(desired, ms.length)
@@ -80,7 +84,7 @@ export function mdStatus(
       : ms.length > desired
         ? 'ScalingDown'
         : 'Running';
-  const notReady = ms.filter((m) => !isRunning(m));
+  const notReady = ms.filter((m) => !isReady(m));
   const conditions = [
     ready >= desired
       ? c('Available', 'True', 'Available')
@@ -97,7 +101,14 @@ export function mdStatus(
           'False',
           'NotReady',
           notReady
-            .map((m) => `* Machine ${m.metadata.name}: ${m.status?.phase ?? 'Pending'}`)
+            .map((m) => {
+              const node = findCondition(m.status?.conditions, 'NodeReady');
+              const why =
+                node?.status === 'False' && node.message
+                  ? node.message
+                  : (m.status?.phase ?? 'Pending');
+              return `* Machine ${m.metadata.name}: ${why}`;
+            })
             .join('\n'),
         ),
     fresh === ms.length
@@ -213,13 +224,43 @@ export interface MachineStep {
   id: string;
   after: number;
   status: Record<string, unknown>;
-  event?: { reason: string; message: string };
+  event?: { reason: string; message: string; type?: 'Normal' | 'Warning' };
 }
 
-/** Pending → Provisioning → Provisioned (VM up) → Running (node joined; needs the control plane). */
+export interface MachineContext {
+  clusterLive: boolean;
+  cpInitialized: boolean;
+  address: () => string;
+  /** Why the kubelet on this machine refuses to start (its bootstrap config), if it does. */
+  kubeletError?: string;
+  /** Whether a CNI runs in the tenant cluster: until then its nodes are NotReady. */
+  cniReady: boolean;
+}
+
+/** The node's Ready as the Machine mirrors it: NotReady until the cluster has a CNI. */
+function nodeConditions(cniReady: boolean): ConditionInput[] {
+  return cniReady
+    ? [
+        c('NodeReady', 'True', 'NodeReady'),
+        c('NodeHealthy', 'True', 'NodeHealthy'),
+        c('Ready', 'True', 'Ready'),
+        c('Available', 'True', 'Available'),
+      ]
+    : [
+        c('NodeReady', 'False', 'NodeNotReady', CNI_NOT_READY),
+        c('NodeHealthy', 'False', 'NodeNotHealthy', `* Node.Ready: ${CNI_NOT_READY}`),
+        c('Ready', 'False', 'NotReady', `* NodeReady: ${CNI_NOT_READY}`),
+        c('Available', 'False', 'NotReady'),
+      ];
+}
+
+/**
+ * Pending → Provisioning → Provisioned (VM up) → Running (node joined; needs the control plane and
+ * a kubelet that starts), then NodeReady follows the CNI.
+ */
 export function nextMachineStep(
   m: MachineObj,
-  ctx: { clusterLive: boolean; cpInitialized: boolean; address: () => string },
+  ctx: MachineContext,
   now: string,
 ): MachineStep | undefined {
   if (!ctx.clusterLive || m.metadata.deletionTimestamp) return undefined;
@@ -273,6 +314,35 @@ export function nextMachineStep(
       },
     };
   }
+  if (phase === 'Provisioned' && ctx.cpInitialized && ctx.kubeletError) {
+    const message = `kubelet failed to start: ${ctx.kubeletError}`;
+    if (findCondition(m.status?.conditions, 'NodeReady')?.message === message) return undefined;
+    return {
+      id: `kubelet:${uid}:${message.length}`,
+      after: delays.running,
+      status: {
+        conditions: conds([
+          c('NodeReady', 'False', 'NodeDoesNotExist', message),
+          c('NodeHealthy', 'False', 'NodeDoesNotExist', message),
+          c('Ready', 'False', 'NotReady', `* NodeReady: ${message}`),
+          c('Available', 'False', 'NotReady'),
+        ]),
+      },
+      event: { type: 'Warning', reason: 'KubeletFailed', message: ctx.kubeletError },
+    };
+  }
+  if (phase === 'Running') {
+    const want = ctx.cniReady ? 'True' : 'False';
+    if (findCondition(m.status?.conditions, 'NodeReady')?.status === want) return undefined;
+    return {
+      id: `node:${uid}:${want}`,
+      after: delays.status,
+      status: { conditions: conds(nodeConditions(ctx.cniReady)) },
+      ...(ctx.cniReady
+        ? { event: { reason: 'NodeReady', message: `Node ${m.metadata.name} is Ready` } }
+        : {}),
+    };
+  }
   if (phase === 'Provisioned' && ctx.cpInitialized) {
     return {
       id: `running:${uid}`,
@@ -292,12 +362,7 @@ export function nextMachineStep(
           osImage: 'Ubuntu 24.04.3 LTS',
           systemUUID: uid,
         },
-        conditions: conds([
-          c('NodeReady', 'True', 'NodeReady'),
-          c('NodeHealthy', 'True', 'NodeHealthy'),
-          c('Ready', 'True', 'Ready'),
-          c('Available', 'True', 'Available'),
-        ]),
+        conditions: conds(nodeConditions(ctx.cniReady)),
       },
       event: { reason: 'SuccessfulSetNodeRef', message: m.metadata.name },
     };

@@ -85,6 +85,7 @@ export const R = {
   cluster: r('cluster.x-k8s.io', 'v1beta2', 'clusters', 'Cluster'),
   machineDeployment: r('cluster.x-k8s.io', 'v1beta2', 'machinedeployments', 'MachineDeployment'),
   machine: r('cluster.x-k8s.io', 'v1beta2', 'machines', 'Machine'),
+  machineHealthCheck: r('cluster.x-k8s.io', 'v1beta2', 'machinehealthchecks', 'MachineHealthCheck'),
   kamajiControlPlane: r(
     'controlplane.cluster.x-k8s.io',
     'v1alpha2',
@@ -120,6 +121,14 @@ export const R = {
   dataVolume: r('cdi.kubevirt.io', 'v1beta1', 'datavolumes', 'DataVolume'),
   ipAddressPool: r('metallb.io', 'v1beta1', 'ipaddresspools', 'IPAddressPool'),
   helmRelease: r('helm.toolkit.fluxcd.io', 'v2', 'helmreleases', 'HelmRelease'),
+  helmRepository: r('source.toolkit.fluxcd.io', 'v1', 'helmrepositories', 'HelmRepository'),
+  kubeadmConfigTemplate: r(
+    'bootstrap.cluster.x-k8s.io',
+    'v1beta2',
+    'kubeadmconfigtemplates',
+    'KubeadmConfigTemplate',
+  ),
+  dataStore: r('kamaji.clastix.io', 'v1alpha1', 'datastores', 'DataStore', false),
   fenceAgentsRemediation: r(
     'fence-agents-remediation.medik8s.io',
     'v1alpha1',

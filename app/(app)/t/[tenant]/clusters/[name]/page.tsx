@@ -2,6 +2,7 @@ import { HydrationBoundary } from '@tanstack/react-query';
 
 import { ClusterDetail } from '@/components/clusters/cluster-detail';
 import { allOf, clusterDetailLists } from '@/lib/clusters/live';
+import { addonCatalog } from '@/lib/clusters/pages';
 import { supportedVersions } from '@/lib/clusters/server';
 import { loadTenantPage } from '@/lib/pages/tenant-page';
 
@@ -17,11 +18,18 @@ export default async function ClusterPage({
       scale: { verb: 'patch', model: 'machinedeployments' },
       upgrade: { verb: 'patch', model: 'kamajicontrolplanes' },
       delete: { verb: 'delete', model: 'clusters' },
+      addons: { verb: 'create', model: 'helmreleases' },
     },
   });
   return (
     <HydrationBoundary state={state}>
-      <ClusterDetail tenant={tenant} name={name} versions={supportedVersions()} can={can} />
+      <ClusterDetail
+        tenant={tenant}
+        name={name}
+        versions={supportedVersions()}
+        addons={addonCatalog()}
+        can={can}
+      />
     </HydrationBoundary>
   );
 }

@@ -2,13 +2,13 @@ import { HydrationBoundary } from '@tanstack/react-query';
 
 import { CreateClusterForm } from '@/components/clusters/create-cluster-form';
 import { PageNotice } from '@/components/resources/page-notice';
-import { linstorClasses } from '@/lib/clusters/pages';
-import { supportedVersions } from '@/lib/clusters/server';
+import { clusterInstancetypes, linstorClasses } from '@/lib/clusters/pages';
 import { getT } from '@/lib/i18n/server';
 import { renderProblem } from '@/lib/k8s/errors';
 import { tenantHref } from '@/lib/navigation';
 import { loadTenantPage } from '@/lib/pages/tenant-page';
 import { titled } from '@/lib/pages/title';
+import { platformConfig } from '@/lib/platform/server';
 
 export const generateMetadata = titled('clusters.create');
 
@@ -28,13 +28,16 @@ export default async function NewClusterPage({ params }: { params: Promise<{ ten
     />
   );
   if (!can.create) return notice(t('clusters.new.adminsOnly'));
-  const classes = await linstorClasses(kube);
+  const [classes, types] = await Promise.all([linstorClasses(kube), clusterInstancetypes(kube)]);
   if (!classes.ok) return notice(renderProblem(classes.problem, t).message, 'error');
+  if (!types.ok) return notice(renderProblem(types.problem, t).message, 'error');
+  // The platform configuration holds no secret: the browser builds the exact preview from it.
   return (
     <HydrationBoundary state={state}>
       <CreateClusterForm
         tenant={tenant}
-        versions={supportedVersions()}
+        platform={platformConfig()}
+        instancetypes={types.options}
         storageClasses={classes.names}
       />
     </HydrationBoundary>

@@ -1,5 +1,5 @@
 import { requireKube } from '@/lib/auth/session';
-import { readKubeconfig } from '@/lib/clusters/kubeconfig';
+import { personalKubeconfig, readKubeconfig } from '@/lib/clusters/kubeconfig';
 import { serverEnv } from '@/lib/env';
 import { errorResponse, problemResponse } from '@/lib/http';
 import { msg } from '@/lib/i18n/messages';
@@ -9,10 +9,11 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Serves a tenant cluster's kubeconfig, read as the signed-in user (another tenant's: 403 from the API
- * server). Never cached, never logged; each download becomes an Event on the Cluster.
+ * server). Never cached, never logged; each admin download becomes an Event on the Cluster.
+ * `?kind=personal` serves the secret-free OIDC kubeconfig instead.
  */
 export async function GET(
-  _req: Request,
+  req: Request,
   { params }: { params: Promise<{ tenant: string; cluster: string }> },
 ): Promise<Response> {
   const { tenant, cluster } = await params;
@@ -28,11 +29,14 @@ export async function GET(
   try {
     const { viewer, kube } = await requireKube();
     const namespace = `${serverEnv().STRATUS_TENANT_NAMESPACE_PREFIX}${tenant}`;
-    const text = await readKubeconfig(kube, namespace, cluster, viewer.email);
+    const personal = new URL(req.url).searchParams.get('kind') === 'personal';
+    const text = personal
+      ? await personalKubeconfig(kube, namespace, cluster)
+      : await readKubeconfig(kube, namespace, cluster, viewer.email);
     return new Response(text, {
       headers: {
         'Content-Type': 'application/yaml; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${cluster}.kubeconfig"`,
+        'Content-Disposition': `attachment; filename="${cluster}${personal ? '-personal' : ''}.kubeconfig"`,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       },

@@ -1,0 +1,18 @@
+// Runs once when the server starts: a wrong platform configuration stops the start with the list of
+// what is wrong, rather than failing the first person who opens the create form.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { platformConfig, platformConfigPath } = await import('./lib/platform/server');
+  const { logError, logInfo } = await import('./lib/log');
+  try {
+    const config = platformConfig();
+    logInfo('platformConfigLoaded', {
+      file: platformConfigPath(),
+      versions: Object.keys(config.workers.images),
+      addons: config.addons.map((a) => a.id),
+    });
+  } catch (e) {
+    logError('platformConfigInvalid', e);
+    process.exit(1);
+  }
+}
