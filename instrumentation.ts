@@ -2,17 +2,7 @@
 // what is wrong, rather than failing the first person who opens the create form.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { platformConfig, platformConfigPath } = await import('./lib/platform/server');
+  const { loadPlatformConfigOrExit } = await import('./lib/platform/server');
   const { logError, logInfo } = await import('./lib/log');
-  try {
-    const config = platformConfig();
-    logInfo('platformConfigLoaded', {
-      file: platformConfigPath(),
-      versions: Object.keys(config.workers.images),
-      addons: config.addons.map((a) => a.id),
-    });
-  } catch (e) {
-    logError('platformConfigInvalid', e);
-    process.exit(1);
-  }
+  loadPlatformConfigOrExit({ info: logInfo, error: logError });
 }

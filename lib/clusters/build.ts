@@ -302,7 +302,14 @@ function healthCheck(
         nodeStartupTimeoutSeconds: hc.nodeStartupTimeoutSeconds,
         unhealthyNodeConditions: hc.unhealthyNodeConditions,
       },
-      remediation: { triggerIf: { unhealthyLessThanOrEqualTo: hc.maxUnhealthy } },
+      // int-or-string: a count must be a number (a string must be a percentage).
+      remediation: {
+        triggerIf: {
+          unhealthyLessThanOrEqualTo: /^\d+$/.test(hc.maxUnhealthy)
+            ? Number(hc.maxUnhealthy)
+            : hc.maxUnhealthy,
+        },
+      },
     },
   };
 }

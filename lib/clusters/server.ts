@@ -172,7 +172,19 @@ export async function preflight(
   ctx: BuildContext,
 ): Promise<Problem | undefined> {
   const { namespace } = ctx;
-  const classes = await kube.list(models.storageclasses);
+  // Kamaji refuses a control plane whose DataStore does not exist — after the objects exist.
+  const store = fillPattern(ctx.platform.controlPlane.dataStoreName, {
+    namespace,
+    tenant: ctx.tenant,
+    cluster: input.name,
+  });
+  // Independent lookups, at once; the answers are checked in the order a person would fix them.
+  const [classes, storeExists, sources, quotas] = await Promise.all([
+    kube.list(models.storageclasses),
+    dataStoreExists(store),
+    Promise.all(ctx.addons.map((a) => addonSourceReadiness(a))),
+    kube.list(models.resourcequotas, { namespace }),
+  ]);
   const names = new Set(classes.items.map((c) => c.metadata?.name));
   const missing = input.nodeGroups.findIndex((g) => !names.has(g.storageClass));
   if (missing >= 0) {
@@ -181,19 +193,12 @@ export async function preflight(
       [`nodeGroups.${missing}.storageClass`]: msg('clusters.error.noStorageClassField'),
     });
   }
-  // Kamaji refuses a control plane whose DataStore does not exist — after the objects exist.
-  const store = fillPattern(ctx.platform.controlPlane.dataStoreName, {
-    namespace,
-    tenant: ctx.tenant,
-    cluster: input.name,
-  });
-  if (!(await dataStoreExists(store)))
+  if (!storeExists)
     return {
       code: 'conflict',
       status: 409,
       message: msg('clusters.error.noDataStore', { name: store }),
     };
-  const sources = await Promise.all(ctx.addons.map((a) => addonSourceReadiness(a)));
   const broken = ctx.addons.filter((_, i) => sources[i] === 'missing');
   if (broken.length)
     return {
@@ -203,7 +208,6 @@ export async function preflight(
         names: broken.map((a) => a.id).join(', '),
       }),
     };
-  const quotas = await kube.list(models.resourcequotas, { namespace });
   const short = quotaShortfall(quotas.items, input, ctx.instancetypes);
   if (short.length)
     return {

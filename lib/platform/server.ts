@@ -21,7 +21,8 @@ export function platformConfig(): PlatformConfig {
   const file = platformConfigPath();
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // The file is mounted at run time (a ConfigMap), not part of the build.
+    text = fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8');
   } catch (e) {
     throw new Error(`Cannot read the platform configuration ${file}: ${(e as Error).message}`);
   }
@@ -32,4 +33,22 @@ export function platformConfig(): PlatformConfig {
 /** Offered Kubernetes versions: exactly those with a worker image. */
 export function supportedVersions(): string[] {
   return Object.keys(platformConfig().workers.images);
+}
+
+/** At start-up: load and log, or stop the process with every problem listed. */
+export function loadPlatformConfigOrExit(log: {
+  info: (event: string, fields: Record<string, unknown>) => void;
+  error: (event: string, err: unknown) => void;
+}): void {
+  try {
+    const config = platformConfig();
+    log.info('platformConfigLoaded', {
+      file: platformConfigPath(),
+      versions: Object.keys(config.workers.images),
+      addons: config.addons.map((a) => a.id),
+    });
+  } catch (e) {
+    log.error('platformConfigInvalid', e);
+    process.exit(1);
+  }
 }

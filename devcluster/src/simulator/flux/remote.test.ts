@@ -79,7 +79,7 @@ describe('helm-controller for a tenant-cluster release', () => {
       ),
     ).toMatchObject({
       reason: 'RESTClientError',
-      message: `could not get KubeConfig secret 'dev-kubeconfig': secrets "dev-kubeconfig" not found`,
+      message: `could not get KubeConfig secret 'tenant-a/dev-kubeconfig': secrets "dev-kubeconfig" not found`,
     });
   });
 });

@@ -51,25 +51,29 @@ export function remoteVerdict(hr: HelmReleaseObj, world: RemoteWorld): Verdict {
       reason: 'SourceNotReady',
       message: `${helmChart}: failed to get source: helmrepositories.source.toolkit.fluxcd.io "${ref.name ?? ''}" not found`,
     };
-  if (!isReady(repo.status?.conditions))
+  const oci = repo.spec.type === 'oci';
+  // source-controller leaves an OCI HelmRepository's status empty; only index repositories report.
+  if (!oci && !isReady(repo.status?.conditions))
     return {
       ready: 'False',
       reason: 'SourceNotReady',
-      message: `${helmChart}: ${findCondition(repo.status?.conditions, 'Ready')?.message ?? 'latest generation of object has not been reconciled'}`,
+      message: `${helmChart}: no artifact available for HelmRepository source '${ref.name ?? ''}'`,
     };
   const versions = chartIndex[repo.spec.url ?? '']?.[chart.chart ?? ''];
   if (!versions?.includes(chart.version ?? ''))
     return {
       ready: 'False',
       reason: 'SourceNotReady',
-      message: `${helmChart}: invalid chart reference: failed to get chart version for remote reference: no '${chart.chart ?? ''}' chart with version matching '${chart.version ?? ''}' found`,
+      message: oci
+        ? `${helmChart}: chart pull error: failed to download chart for remote reference: ${repo.spec.url ?? ''}/${chart.chart ?? ''}:${chart.version ?? ''}: not found`
+        : `${helmChart}: invalid chart reference: failed to get chart version for remote reference: no '${chart.chart ?? ''}' chart with version matching '${chart.version ?? ''}' found`,
     };
   const secret = hr.spec.kubeConfig?.secretRef?.name ?? '';
   if (!world.secretExists(ns, secret))
     return {
       ready: 'False',
       reason: 'RESTClientError',
-      message: `could not get KubeConfig secret '${secret}': secrets "${secret}" not found`,
+      message: `could not get KubeConfig secret '${ns}/${secret}': secrets "${secret}" not found`,
     };
   const release = `${hr.spec.targetNamespace ?? ns}/${hr.spec.releaseName ?? hr.metadata.name}`;
   return {

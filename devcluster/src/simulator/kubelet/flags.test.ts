@@ -18,8 +18,8 @@ describe('kubelet --node-labels', () => {
     );
   });
 
-  it('refuses malformed pairs and invalid keys', () => {
-    expect(nodeLabelsError('novalue')).toContain('must be formatted as key=value');
+  it('takes a bare key as an empty value, and refuses invalid keys', () => {
+    expect(nodeLabelsError('novalue')).toBeUndefined();
     expect(nodeLabelsError('bad key=x')).toContain("invalid node labels: 'bad key'");
   });
 });

@@ -41,8 +41,11 @@ export function nodeLabelsError(value: string): string | undefined {
   const labels: [string, string][] = [];
   for (const pair of value.split(',').filter((p) => p.length > 0)) {
     const eq = pair.indexOf('=');
-    if (eq < 0)
-      return `invalid argument "${value}" for "--node-labels" flag: ${pair} must be formatted as key=value`;
+    // pflag's mapStringString (configuration_map.go): "key" alone is key with an empty value.
+    if (eq < 0) {
+      labels.push([pair.trim(), '']);
+      continue;
+    }
     labels.push([pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()]);
   }
   const unknown = [...new Set(labels.map(([k]) => k).filter(kubeletRefusesLabel))].sort();
