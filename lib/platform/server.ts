@@ -7,10 +7,9 @@ import { parsePlatformConfig, type PlatformConfig } from './config';
 
 /** Where the platform configuration lives: STRATUS_PLATFORM_CONFIG, else the repository's copy. */
 export function platformConfigPath(): string {
-  return path.resolve(
-    process.env.STRATUS_PLATFORM_CONFIG ??
-      path.join(process.cwd(), 'deploy/platform/platform.yaml'),
-  );
+  const file = process.env.STRATUS_PLATFORM_CONFIG ?? 'deploy/platform/platform.yaml';
+  // Resolved at run time (a mounted file), not something the build should trace.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
 let cached: PlatformConfig | undefined;
