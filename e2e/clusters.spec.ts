@@ -216,8 +216,8 @@ test('a personal kubeconfig signs in through the issuer and holds no secret', as
   const page = await as('alice');
   const kubeconfigs = new KubeconfigPage(page, 'acme');
   await kubeconfigs.goto();
-  // The seeded clusters were created without personal access.
-  await expect(kubeconfigs.personal('prod')).toHaveText(/No personal access/);
+  // The seeded staging cluster was created without personal access (prod with it).
+  await expect(kubeconfigs.personal('staging')).toHaveText(/No personal access/);
   await expect(kubeconfigs.personal(name)).toHaveText('Personal kubeconfig', { timeout: 90_000 });
   const file = await kubeconfigs.download(kubeconfigs.personal(name));
   expect(file.name).toBe(`${name}-personal.kubeconfig`);

@@ -92,12 +92,15 @@ export const content: Record<string, TenantContent> = {
           group('general', 3, 4, '16Gi'),
           group('memory', 2, 4, '32Gi', 'replicated-x3'),
         ],
+        addons: ['ingress-nginx', 'cert-manager', 'metrics-server'],
+        personalAccess: true,
       },
       {
         name: 'staging',
         version: 'v1.34.1',
         controlPlaneReplicas: 1,
         nodeGroups: [group('general', 2, 2, '8Gi')],
+        addons: ['metrics-server'],
       },
     ],
     vms: [
