@@ -36,6 +36,13 @@ export class CreateClusterPage {
       this.page.getByRole('heading', { name: 'Create a Kubernetes cluster' }),
     ).toBeVisible();
   }
+
+  /** The form, opened with a name and a one-group size filled in. */
+  async start(name: string, nodes: string): Promise<void> {
+    await this.goto();
+    await this.name.fill(name);
+    await this.nodes.fill(nodes);
+  }
 }
 
 /** /t/<tenant>/clusters/<name> */

@@ -5,6 +5,7 @@ import { msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
 import { invalid, KubeApiError, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';
+import { ownerReference } from '../k8s/write-set';
 import type { KubeObject } from '../k8s/types';
 import { addonSourceReadiness } from '../platform/lookups';
 import type { PlatformConfig } from '../platform/config';
@@ -69,17 +70,7 @@ export async function setAddon(
   const labels = { [CLUSTER_LABEL]: cluster, [CAPI_CLUSTER_NAME]: cluster };
   const release: KubeObject = addonRelease(addon, where, labels);
   // Owned by the Cluster like its other parts, so it goes when the cluster goes.
-  release.metadata = {
-    ...release.metadata,
-    ownerReferences: [
-      {
-        apiVersion: owner.apiVersion ?? '',
-        kind: 'Cluster',
-        name: cluster,
-        uid: owner.metadata?.uid ?? '',
-      },
-    ],
-  };
+  release.metadata = { ...release.metadata, ownerReferences: [ownerReference(owner)] };
   await kube.create(models.helmreleases, release).catch((e: unknown) => {
     // Enabled twice (a double click, two tabs): it is there, which is what was asked.
     if (!(e instanceof KubeApiError && e.status === 409)) throw e;

@@ -6,7 +6,7 @@ import { msg } from '../i18n/messages';
 import { kubeAsDashboard, type KubeClient } from '../k8s/client';
 import { invalid, KubeApiError, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';
-import type { KamajiControlPlaneObject } from './types';
+import { oidcOf } from './status';
 
 /** The Cluster API convention: Secret `<cluster>-kubeconfig`, key `value`. */
 export function kubeconfigSecretName(cluster: string): string {
@@ -51,18 +51,6 @@ export async function readKubeconfig(
     count: 1,
   });
   return Buffer.from(value, 'base64').toString('utf8');
-}
-
-/** What a cluster created with personal access trusts, read back from its API server's flags. */
-export function oidcOf(
-  kcp: KamajiControlPlaneObject,
-): { issuer: string; clientId: string } | undefined {
-  const args = kcp.spec?.apiServer?.extraArgs ?? [];
-  const flag = (name: string) =>
-    args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const issuer = flag('oidc-issuer-url');
-  const clientId = flag('oidc-client-id');
-  return issuer && clientId ? { issuer, clientId } : undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ describe('quotaShortfall', () => {
           },
         ],
         input,
-        seededSizes,
+        seededSizes(),
       ),
     ).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe('quotaShortfall', () => {
         },
       ],
       input,
-      seededSizes,
+      seededSizes(),
     );
     expect(r).toEqual([
       'Kubernetes clusters: needs 1, 0 left of 2.',
@@ -56,7 +56,7 @@ describe('quotaShortfall', () => {
     const r = quotaShortfall(
       [{ status: { hard: { 'requests.cpu': '4', 'requests.memory': '64Gi' }, used: {} } }],
       input,
-      seededSizes,
+      seededSizes(),
     );
     // 3 workers × 2 cores and × 4 GiB.
     expect(r).toEqual(['CPU: needs 6, 4 left of 4.']);
@@ -70,7 +70,7 @@ describe('quotaShortfall', () => {
     const r = quotaShortfall(
       [{ status: { hard: { 'requests.cpu': '4', 'requests.memory': '16Gi' }, used: {} } }],
       large,
-      seededSizes,
+      seededSizes(),
     );
     // u1.large: 2 cores, 8 GiB.
     expect(r).toEqual([

@@ -51,12 +51,20 @@ export function clusterName(o: KubeObject): string | undefined {
 }
 
 /** Whether the API server was configured for OIDC at create time (issuer and client id flags). */
-export function hasPersonalAccess(kcp: KamajiControlPlaneObject | undefined): boolean {
+/** What a cluster created with personal access trusts, read back from its API server's flags. */
+export function oidcOf(
+  kcp: KamajiControlPlaneObject | undefined,
+): { issuer: string; clientId: string } | undefined {
   const args = kcp?.spec?.apiServer?.extraArgs ?? [];
-  const has = (flag: string) =>
-    args.some((a) => a.startsWith(`--${flag}=`) && a.length > flag.length + 3);
-  return has('oidc-issuer-url') && has('oidc-client-id');
+  const flag = (name: string) =>
+    args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const issuer = flag('oidc-issuer-url');
+  const clientId = flag('oidc-client-id');
+  return issuer && clientId ? { issuer, clientId } : undefined;
 }
+
+export const hasPersonalAccess = (kcp: KamajiControlPlaneObject | undefined): boolean =>
+  !!oidcOf(kcp);
 
 type ClusterStatus = NonNullable<ClusterObject['status']>;
 

@@ -26,6 +26,21 @@ export class WriteSetError extends Refusal {
   }
 }
 
+/** An owner reference to a created object, so garbage collection takes its parts with it. */
+export function ownerReference(owner: KubeObject): {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+} {
+  return {
+    apiVersion: owner.apiVersion ?? '',
+    kind: owner.kind ?? '',
+    name: owner.metadata?.name ?? '',
+    uid: owner.metadata?.uid ?? '',
+  };
+}
+
 const label = (o: KubeObject) => `${o.kind ?? ''} ${o.metadata?.name ?? ''}`;
 const modelOf = (o: KubeObject): ResourceModel => modelOfKind(o.kind, o.apiVersion);
 
@@ -60,12 +75,7 @@ export async function createSet(kube: KubeClient, objects: KubeObject[]): Promis
       throw failure(e, ownerObj);
     });
     created.push(owner);
-    const ref = {
-      apiVersion: owner.apiVersion ?? ownerObj.apiVersion ?? '',
-      kind: owner.kind ?? ownerObj.kind ?? '',
-      name: owner.metadata?.name ?? '',
-      uid: owner.metadata?.uid ?? '',
-    };
+    const ref = ownerReference({ ...ownerObj, ...owner });
     const results = await Promise.allSettled(
       rest.map((o) =>
         kube

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { resolveAddons } from '../../../lib/clusters/addons.ts';
-import { buildCluster } from '../../../lib/clusters/build.ts';
-import { createClusterSchema } from '../../../lib/clusters/schema.ts';
-import { instancetypeSizes } from '../../../lib/clusters/sizes.ts';
+import { buildCluster, type BuildContext } from '../../../lib/clusters/build.ts';
+import { previewContext } from '../../../lib/clusters/context.ts';
+import { createClusterSchema, type CreateClusterInput } from '../../../lib/clusters/schema.ts';
+import { instancetypeSizes, type Size } from '../../../lib/clusters/sizes.ts';
 import { parsePlatformConfig, type PlatformConfig } from '../../../lib/platform/config.ts';
 import type { KObj } from '../simulator/kube/types.ts';
 import { catalogObjects } from './catalog.ts';
@@ -42,6 +42,28 @@ export interface TenantClusterSpec {
   personalAccess?: boolean;
 }
 
+let sizes: Map<string, Size> | undefined;
+/** The seeded instancetypes' sizes (catalog.ts). */
+export function seededSizes(): ReadonlyMap<string, Size> {
+  sizes ??= instancetypeSizes(
+    catalogObjects().filter((o) => o.kind === 'VirtualMachineClusterInstancetype'),
+  );
+  return sizes;
+}
+
+/** What the builder needs for a cluster in a seeded (or test) tenant namespace `tenant-<name>`. */
+export function seedContext(
+  namespace: string,
+  input: CreateClusterInput,
+  platform: PlatformConfig = devPlatform(),
+): BuildContext {
+  const where = { namespace, tenant: namespace.replace(/^tenant-/, '') };
+  const ctx = previewContext(where, platform, seededSizes(), input);
+  if (!ctx)
+    throw new Error(`cluster ${input.name}: add-ons outside the catalog: ${input.addons.join()}`);
+  return ctx;
+}
+
 const platformFile = path.resolve(import.meta.dirname, '../../../deploy/platform/platform.yaml');
 let platform: PlatformConfig | undefined;
 /** The platform configuration the dashboard reads too. */
@@ -71,17 +93,5 @@ export function clusterObjects(spec: TenantClusterSpec): KObj[] {
     addons: spec.addons ?? [],
     personalAccess: spec.personalAccess ?? false,
   });
-  const addons = resolveAddons(devPlatform(), input);
-  if (!addons.ok)
-    throw new Error(`seed cluster ${spec.name}: unknown add-ons ${addons.unknown.join()}`);
-  const ctx = {
-    namespace: spec.namespace,
-    tenant: spec.namespace.replace(/^tenant-/, ''),
-    platform: devPlatform(),
-    addons: addons.addons,
-    instancetypes: instancetypeSizes(
-      catalogObjects().filter((o) => o.kind === 'VirtualMachineClusterInstancetype'),
-    ),
-  };
-  return buildCluster(input, ctx).objects as KObj[];
+  return buildCluster(input, seedContext(spec.namespace, input)).objects as KObj[];
 }

@@ -26,6 +26,10 @@ export function dataStoreFor(namespace: string, tenant: string): KObj {
     tenant,
     cluster: '',
   });
+  // Kamaji reads the etcd CA and client certificate from one Secret in its namespace.
+  const ref = (keyPath: string) => ({
+    secretReference: { name: `${name}-etcd-certs`, namespace: 'kamaji-system', keyPath },
+  });
   return {
     apiVersion: 'kamaji.clastix.io/v1alpha1',
     kind: 'DataStore',
@@ -34,38 +38,8 @@ export function dataStoreFor(namespace: string, tenant: string): KObj {
       driver: 'etcd',
       endpoints: [`${name}-etcd-0.${name}-etcd.kamaji-system.svc:2379`],
       tlsConfig: {
-        certificateAuthority: {
-          certificate: {
-            secretReference: {
-              name: `${name}-etcd-certs`,
-              namespace: 'kamaji-system',
-              keyPath: 'ca.crt',
-            },
-          },
-          privateKey: {
-            secretReference: {
-              name: `${name}-etcd-certs`,
-              namespace: 'kamaji-system',
-              keyPath: 'ca.key',
-            },
-          },
-        },
-        clientCertificate: {
-          certificate: {
-            secretReference: {
-              name: `${name}-etcd-certs`,
-              namespace: 'kamaji-system',
-              keyPath: 'tls.crt',
-            },
-          },
-          privateKey: {
-            secretReference: {
-              name: `${name}-etcd-certs`,
-              namespace: 'kamaji-system',
-              keyPath: 'tls.key',
-            },
-          },
-        },
+        certificateAuthority: { certificate: ref('ca.crt'), privateKey: ref('ca.key') },
+        clientCertificate: { certificate: ref('tls.crt'), privateKey: ref('tls.key') },
       },
     },
   };

@@ -498,15 +498,17 @@ export function startCapi(w: World): void {
   }
 
   // --- wiring ----------------------------------------------------------------------------------------
+  const machinesOfCluster = (ns: string | undefined, cluster: string | undefined) => {
+    for (const m of machines.list(ns))
+      if (m.spec.clusterName === cluster) machineRunner.enqueue(keyOf(m));
+  };
   const touchCluster = (c: ClusterObj) => {
     clusterRunner.enqueue(keyOf(c));
     const p = partsOf(c);
     if (p.kcp) kcpRunner.enqueue(keyOf(p.kcp));
     if (p.kvc) kvcRunner.enqueue(keyOf(p.kvc));
     for (const md of p.mds) mdRunner.enqueue(keyOf(md));
-    for (const m of machines.list(c.metadata.namespace)) {
-      if (m.spec.clusterName === c.metadata.name) machineRunner.enqueue(keyOf(m));
-    }
+    machinesOfCluster(c.metadata.namespace, c.metadata.name);
   };
   clusters.on((c) => touchCluster(c));
   kcps.on((kcp) => {
@@ -539,10 +541,6 @@ export function startCapi(w: World): void {
     if (c) clusterRunner.enqueue(`${s.metadata.namespace}/${c}`);
   });
   // Nodes turn Ready with the CNI; a fixed bootstrap template lets the kubelet start.
-  const machinesOfCluster = (ns: string | undefined, cluster: string | undefined) => {
-    for (const m of machines.list(ns))
-      if (m.spec.clusterName === cluster) machineRunner.enqueue(keyOf(m));
-  };
   if (helmReleases.available)
     helmReleases.on((hr) =>
       machinesOfCluster(hr.metadata.namespace, hr.metadata.labels?.[CLUSTER_NAME_LABEL]),

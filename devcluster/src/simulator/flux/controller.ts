@@ -1,40 +1,15 @@
 // Plays helm-controller: answers reconcile requests and spec changes for the seeded platform
 // releases, and installs releases that target tenant clusters (remote.ts).
-import { createHash } from 'node:crypto';
-
 import { keyOf, pathOfObj, R } from '../kube/types.ts';
 import type { HelmReleaseObj } from '../kinds.ts';
-import { nowIso, setConditions } from '../conditions.ts';
+import { nowIso } from '../conditions.ts';
 import type { Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
 import { handleRequest, needsGenerationSync, pendingRequest } from './helmrelease.ts';
-import { isRemote, remoteVerdict, verdictShown } from './remote.ts';
+import { isRemote, remoteStatus, remoteVerdict, verdictShown } from './remote.ts';
 
 const COMPONENT = 'helm-controller';
 
-const sha = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
-
-/** status.history[0] as helm-controller records a first install (the CRD requires the digests). */
-function historyEntry(
-  hr: HelmReleaseObj,
-  chart: { chartName: string; chartVersion: string },
-  now: string,
-) {
-  const name = hr.spec.releaseName ?? hr.metadata.name;
-  const namespace = hr.spec.targetNamespace ?? hr.metadata.namespace ?? '';
-  return {
-    ...chart,
-    name,
-    namespace,
-    version: 1,
-    status: 'deployed',
-    firstDeployed: now,
-    lastDeployed: now,
-    appVersion: chart.chartVersion,
-    configDigest: sha(`config:${hr.metadata.uid ?? ''}`),
-    digest: sha(`release:${namespace}/${name}:1`),
-  };
-}
 const after = { reconcile: 1.5, generation: 1, waiting: 0.3, install: 2 };
 
 export function startFlux(w: World): void {
@@ -56,49 +31,12 @@ export function startFlux(w: World): void {
         id: `remote:${hr.metadata.uid}:${v.reason}:${v.message}`,
         after: v.ready === 'True' ? after.install : after.waiting,
         run: async () => {
-          const now = nowIso();
-          const gen = hr.metadata.generation;
-          const ready = {
-            type: 'Ready',
-            status: v.ready,
-            reason: v.reason,
-            message: v.message,
-            observedGeneration: gen,
-          };
           await w.rest.mergePatch(pathOfObj(R.helmRelease, hr, 'status'), {
-            status: {
-              observedGeneration: gen,
-              lastAttemptedGeneration: gen,
-              conditions: setConditions(
-                hr.status?.conditions,
-                v.installed
-                  ? [ready, { ...ready, type: 'Released' }]
-                  : [
-                      ready,
-                      {
-                        type: 'Reconciling',
-                        status: 'True',
-                        reason: 'Progressing',
-                        message: 'Fulfilling prerequisites',
-                      },
-                    ],
-                now,
-              ).filter((c) => v.ready !== 'True' || c.type !== 'Reconciling'),
-              ...(v.installed
-                ? {
-                    lastAttemptedRevision: v.installed.chartVersion,
-                    history: [historyEntry(hr, v.installed, now)],
-                  }
-                : {}),
-            },
+            status: remoteStatus(hr, v, nowIso()),
           });
           w.events.record(R.helmRelease, hr, {
-            type:
-              v.ready === 'True'
-                ? 'Normal'
-                : v.reason === 'DependencyNotReady'
-                  ? 'Normal'
-                  : 'Warning',
+            // Waiting on a dependency is normal; helm-controller records it as such.
+            type: v.ready === 'True' || v.reason === 'DependencyNotReady' ? 'Normal' : 'Warning',
             reason: v.reason,
             message: v.message,
             component: COMPONENT,

@@ -2,9 +2,11 @@
 // spec.kubeConfig.secretRef, as pure functions: which Ready condition it would write next.
 // Messages and reasons follow internal/controller/helmrelease_controller.go and, for the chart,
 // source-controller's HelmChart (helmchart_controller.go, internal/helm/repository).
+import { createHash } from 'node:crypto';
+
 import type { Condition } from '../kube/types.ts';
 import type { HelmReleaseObj, HelmRepositoryObj } from '../kinds.ts';
-import { findCondition } from '../conditions.ts';
+import { findCondition, setConditions } from '../conditions.ts';
 import { chartIndex } from './charts.ts';
 
 export interface RemoteWorld {
@@ -88,4 +90,51 @@ export function remoteVerdict(hr: HelmReleaseObj, world: RemoteWorld): Verdict {
 export function verdictShown(hr: HelmReleaseObj, v: Verdict): boolean {
   const c = findCondition(hr.status?.conditions, 'Ready');
   return c?.status === v.ready && c.reason === v.reason && c.message === v.message;
+}
+
+const sha = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
+
+/** The status helm-controller writes for a verdict; a first install records its history entry. */
+export function remoteStatus(hr: HelmReleaseObj, v: Verdict, now: string): Record<string, unknown> {
+  const gen = hr.metadata.generation;
+  const ready = {
+    type: 'Ready',
+    status: v.ready,
+    reason: v.reason,
+    message: v.message,
+    observedGeneration: gen,
+  };
+  const base = { observedGeneration: gen, lastAttemptedGeneration: gen };
+  if (!v.installed) {
+    const reconciling = {
+      type: 'Reconciling',
+      status: 'True' as const,
+      reason: 'Progressing',
+      message: 'Fulfilling prerequisites',
+    };
+    return { ...base, conditions: setConditions(hr.status?.conditions, [ready, reconciling], now) };
+  }
+  const name = hr.spec.releaseName ?? hr.metadata.name;
+  const namespace = hr.spec.targetNamespace ?? hr.metadata.namespace ?? '';
+  const settled = (hr.status?.conditions ?? []).filter((c) => c.type !== 'Reconciling');
+  return {
+    ...base,
+    conditions: setConditions(settled, [ready, { ...ready, type: 'Released' }], now),
+    lastAttemptedRevision: v.installed.chartVersion,
+    // The CRD requires both digests on every history entry.
+    history: [
+      {
+        ...v.installed,
+        name,
+        namespace,
+        version: 1,
+        status: 'deployed',
+        firstDeployed: now,
+        lastDeployed: now,
+        appVersion: v.installed.chartVersion,
+        configDigest: sha(`config:${hr.metadata.uid ?? ''}`),
+        digest: sha(`release:${namespace}/${name}:1`),
+      },
+    ],
+  };
 }
