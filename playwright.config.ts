@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+import { profile } from './devcluster/src/config';
 import { chromiumLaunchOptions } from './e2e/chromium';
+
+const app = `http://127.0.0.1:${profile('test').ports.app}`;
 
 // End-to-end tests drive Debian's Chromium (Playwright's own browser download is not available here)
 // against the built dashboard served on the `test` profile of the local management cluster.
@@ -15,7 +18,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:3100',
+    baseURL: app,
     testIdAttribute: 'data-testid',
     locale: 'en-US',
     trace: 'retain-on-failure',
@@ -27,7 +30,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'bash scripts/serve-app.sh test',
-    url: 'http://127.0.0.1:3100/signin',
+    url: `${app}/signin`,
     // Never a server left from another run: it may belong to a cluster that was reset since.
     reuseExistingServer: false,
     timeout: 120_000,

@@ -8,7 +8,7 @@ import { files, profile, type ProfileName } from '../devcluster/src/config';
 import { loadKubeconfig } from '../devcluster/src/kube';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 
-export const appUrl = 'http://127.0.0.1:3100';
+export const appUrl = `http://127.0.0.1:${profile('test').ports.app}`;
 export const adminKubeconfig = path.resolve('.devcluster/test/admin.kubeconfig');
 export const admin = () => loadKubeconfig(adminKubeconfig);
 
@@ -34,7 +34,7 @@ export async function serveApp(): Promise<ChildProcess> {
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error('the app did not come up on :3100');
+    if (Date.now() > deadline) throw new Error(`the app did not come up on ${appUrl}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

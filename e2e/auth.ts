@@ -12,7 +12,7 @@ import { IssuerSignInPage } from './pages/issuer-sign-in';
 export type DemoName = 'alice' | 'bob' | 'carol' | 'oscar';
 export const demoNames: DemoName[] = ['alice', 'bob', 'carol', 'oscar'];
 
-export const appOrigin = 'http://127.0.0.1:3100';
+export const appOrigin = `http://127.0.0.1:${profile('test').ports.app}`;
 export const issuerOrigin = `http://127.0.0.1:${profile('test').ports.oidc}`;
 
 export function demoUser(first: DemoName): DemoUser {

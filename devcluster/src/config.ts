@@ -61,8 +61,14 @@ export function profile(name: string = process.env.STRATUS_PROFILE ?? 'demo'): P
   if (name !== 'demo' && name !== 'test')
     throw new Error(`unknown profile "${name}" (demo or test)`);
   const speed = process.env.STRATUS_SIM_SPEED ? Number(process.env.STRATUS_SIM_SPEED) : undefined;
+  // A second copy of a profile (another checkout, a parallel run) shifts every port by this much.
+  const offset = Number(process.env.STRATUS_PORT_OFFSET ?? 0);
+  const ports = Object.fromEntries(
+    Object.entries(base[name].ports).map(([k, v]) => [k, v + offset]),
+  ) as Profile['ports'];
   return {
     ...base[name],
+    ports,
     simulatorSpeed: speed ?? base[name].simulatorSpeed,
     dataDir: path.join(
       process.env.STRATUS_DEVCLUSTER_DIR ?? path.join(repoRoot, '.devcluster'),

@@ -292,17 +292,19 @@ describe("the dashboard's own identity", () => {
         { timeout: 15_000 },
       )
       .toMatchObject({ impersonatedUser: { username: who.identity.username } });
-    // The record of it: created by the dashboard as itself, not as the person.
-    const records = audit().filter(
-      (e) =>
-        e.verb === 'create' &&
-        e.objectRef?.resource === 'events' &&
-        e.objectRef.namespace === tenant.namespace &&
-        e.responseStatus?.code === 201,
-    );
-    expect(records).toHaveLength(1);
-    expect(records[0]?.user.username).toBe('stratus-dashboard');
-    expect(records[0]?.impersonatedUser).toBeUndefined();
+    // The record of it: created by the dashboard as itself, not as the person. The log is
+    // written in batches, so the create may land after the read.
+    const records = () =>
+      audit().filter(
+        (e) =>
+          e.verb === 'create' &&
+          e.objectRef?.resource === 'events' &&
+          e.objectRef.namespace === tenant.namespace &&
+          e.responseStatus?.code === 201,
+      );
+    await expect.poll(() => records().length, { timeout: 15_000 }).toBe(1);
+    expect(records()[0]?.user.username).toBe('stratus-dashboard');
+    expect(records()[0]?.impersonatedUser).toBeUndefined();
     // Metadata only: no value of a Secret ever lands in the log.
     expect(readFileSync(path.join(testClusterDir(), 'audit.log'), 'utf8')).not.toContain(
       Buffer.from('apiVersion: v1\nkind: Config\n').toString('base64'),
