@@ -52,6 +52,7 @@ export const consoleSections: ConsoleSection[] = [
     heading: 'console.releases',
     model: 'helmreleases',
   },
+  { href: '/console/vms', title: 'nav.vms', heading: 'nav.vms', model: 'virtualmachines' },
 ];
 
 export function tenantHref(tenant: string, segment = '', name?: string): string {

@@ -77,3 +77,47 @@ export function SelectField({
     </Row>
   );
 }
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...props
+}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  error?: string;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <Row id={id} label={label} hint={hint} error={error}>
+      <textarea {...props} {...controlProps(id, error, hint)} />
+    </Row>
+  );
+}
+
+export function CheckboxField({
+  label,
+  hint,
+  ...props
+}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="text-sm">
+      <label className="flex items-center gap-2 font-medium" htmlFor={id}>
+        <input
+          type="checkbox"
+          id={id}
+          {...props}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+        {label}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-500">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}

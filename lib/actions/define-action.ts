@@ -20,6 +20,8 @@ export interface ActionNeed {
   verb: Verb;
   model: ModelId;
   subresource?: string;
+  /** The API group serving the subresource, when not the model's (subresources.kubevirt.io). */
+  group?: string;
 }
 
 export interface ActionSpec<S extends z.ZodType, O> {

@@ -3,11 +3,13 @@ import 'server-only';
 // Every server action, enumerable: the isolation and fuzzing suites walk this list, so an action
 // that is not here is caught by lib/actions/registry.test.ts (it scans for 'use server' modules).
 import * as clusterActions from '../clusters/actions';
+import * as vmActions from '../vms/actions';
 import type { ActionInfo } from './define-action';
 import * as resourceActions from './delete-resource';
 
 export const actionModules = {
   'lib/clusters/actions.ts': clusterActions,
+  'lib/vms/actions.ts': vmActions,
   'lib/actions/delete-resource.ts': resourceActions,
 } as const;
 

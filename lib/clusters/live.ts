@@ -38,8 +38,3 @@ export function clusterDetailLists(namespace: string, name: string) {
     events: eventsAbout(namespace, 'Cluster', name),
   };
 }
-
-/** For prefetching: every list of a set. */
-export function allOf(lists: Record<string, Subscription>): Subscription[] {
-  return Object.values(lists);
-}

@@ -7,7 +7,8 @@ import { models } from '../k8s/models';
 import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
 import { platformConfig } from '../platform/server';
 import type { AddonInfo } from './addon-status';
-import { allOf, clusterLists } from './live';
+import { allOf } from '../live/protocol';
+import { clusterLists } from './live';
 import { instancetypeOptions, type InstancetypeOption } from './sizes';
 
 /** A page over a tenant's clusters (the list, the kubeconfig page) and one permission. */

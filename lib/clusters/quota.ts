@@ -1,8 +1,7 @@
 // Whether a new cluster fits the tenant's ResourceQuota, computed before submitting. Pure.
-import { msg, type Msg } from '../i18n/messages';
+import type { Msg } from '../i18n/messages';
 import type { ResourceQuotaObject } from '../k8s/objects';
-import { parseQuantity } from '../tenants/quantity';
-import { quotaResourceLabel } from '../tenants/quota-labels';
+import { quotaShortfalls } from '../tenants/quota-check';
 import { requestedStorageGi } from './build';
 import type { CreateClusterInput } from './schema';
 import { groupSize, type InstancetypeSizes } from './sizes';
@@ -28,32 +27,5 @@ export function quotaShortfall(
     'requests.memory':
       input.nodeGroups.reduce((s, g) => s + size(g) * shape(g).memoryGi, 0) * 2 ** 30,
   };
-  const problems: Msg[] = [];
-  for (const q of quotas) {
-    for (const [resource, add] of Object.entries(wants)) {
-      const hard = q.status?.hard?.[resource];
-      if (hard === undefined || add === 0) continue;
-      const h = parseQuantity(hard) ?? Infinity;
-      const used = parseQuantity(q.status?.used?.[resource] ?? '0') ?? 0;
-      if (used + add > h) problems.push(describe(resource, used, add, h));
-    }
-  }
-  return problems;
-}
-
-function describe(resource: string, used: number, add: number, hard: number): Msg {
-  if (resource === 'requests.storage' || resource === 'requests.memory') {
-    const gi = (n: number) => Math.round(n / 2 ** 30);
-    return msg(resource === 'requests.storage' ? 'quota.shortStorage' : 'quota.shortMemory', {
-      needs: gi(add),
-      left: gi(Math.max(0, hard - used)),
-      hard: gi(hard),
-    });
-  }
-  return msg('quota.short', {
-    what: quotaResourceLabel(resource),
-    needs: add,
-    left: Math.max(0, hard - used),
-    hard,
-  });
+  return quotaShortfalls(quotas, wants);
 }

@@ -8,6 +8,10 @@ export function issueMessage(issue: z.core.$ZodIssue): Msg {
   const params: Record<string, number> = {};
   if ('minimum' in issue && typeof issue.minimum === 'number') params.min = issue.minimum;
   if ('maximum' in issue && typeof issue.maximum === 'number') params.max = issue.maximum;
+  // Custom refinements pass their own figures (e.g. which line of a list is wrong).
+  if (issue.code === 'custom')
+    for (const [k, v] of Object.entries(issue.params ?? {}))
+      if (typeof v === 'number') params[k] = v;
   return isMessageKey(issue.message)
     ? msg(issue.message, params)
     : msg(issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid');

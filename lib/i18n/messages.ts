@@ -1,6 +1,8 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
+import { vmEn, vmRu } from '../vms/messages';
 
 export const en = {
+  ...vmEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
   'model.configmaps.plural': 'Config maps',
@@ -280,6 +282,16 @@ export const en = {
   'model.virtualmachines.plural': 'Virtual machines',
   'model.virtualmachineinstances': 'VM instance',
   'model.virtualmachineinstances.plural': 'VM instances',
+  'model.virtualmachineinstancemigrations': 'VM migration',
+  'model.virtualmachineinstancemigrations.plural': 'VM migrations',
+  'model.virtualmachinesnapshots': 'VM snapshot',
+  'model.virtualmachinesnapshots.plural': 'VM snapshots',
+  'model.virtualmachinerestores': 'VM restore',
+  'model.virtualmachinerestores.plural': 'VM restores',
+  'model.datasources': 'Boot image',
+  'model.datasources.plural': 'Boot images',
+  'model.virtualmachineclusterpreferences': 'OS profile',
+  'model.virtualmachineclusterpreferences.plural': 'OS profiles',
   'model.datavolumes': 'Data volume',
   'model.datavolumes.plural': 'Data volumes',
   'model.virtualmachineclusterinstancetypes': 'Instance type',
@@ -433,6 +445,7 @@ export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
 
 export const ru: Catalog = {
+  ...vmRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
   'model.configmaps': 'ConfigMap',
@@ -714,6 +727,16 @@ export const ru: Catalog = {
   'model.virtualmachines.plural': 'Виртуальные машины',
   'model.virtualmachineinstances': 'Экземпляр ВМ',
   'model.virtualmachineinstances.plural': 'Экземпляры ВМ',
+  'model.virtualmachineinstancemigrations': 'Миграция ВМ',
+  'model.virtualmachineinstancemigrations.plural': 'Миграции ВМ',
+  'model.virtualmachinesnapshots': 'Снимок ВМ',
+  'model.virtualmachinesnapshots.plural': 'Снимки ВМ',
+  'model.virtualmachinerestores': 'Восстановление ВМ',
+  'model.virtualmachinerestores.plural': 'Восстановления ВМ',
+  'model.datasources': 'Загрузочный образ',
+  'model.datasources.plural': 'Загрузочные образы',
+  'model.virtualmachineclusterpreferences': 'Профиль ОС',
+  'model.virtualmachineclusterpreferences.plural': 'Профили ОС',
   'model.datavolumes': 'Том данных',
   'model.datavolumes.plural': 'Тома данных',
   'model.virtualmachineclusterinstancetypes': 'Тип экземпляра',

@@ -14,6 +14,15 @@ import type {
   MachineTemplateObject,
 } from '../clusters/types';
 import type {
+  DataVolumeObject,
+  MigrationObject,
+  PreferenceObject,
+  VmiObject,
+  VmObject,
+  VmRestoreObject,
+  VmSnapshotObject,
+} from '../vms/types';
+import type {
   ConfigMapObject,
   EventObject,
   NamespaceObject,
@@ -178,7 +187,7 @@ export const models = {
     'KubeadmConfigTemplate',
     'kubeadmconfigtemplates',
   ),
-  virtualmachines: model<KubeObject>('kubevirt.io/v1', 'VirtualMachine', 'virtualmachines', {
+  virtualmachines: model<VmObject>('kubevirt.io/v1', 'VirtualMachine', 'virtualmachines', {
     columns: [
       { id: 'status', header: 'common.status', path: 'status.printableStatus' },
       { id: 'cpu', header: 'column.cpu', path: 'spec.template.spec.domain.cpu.cores' },
@@ -186,7 +195,7 @@ export const models = {
       { id: 'run', header: 'column.runStrategy', path: 'spec.runStrategy' },
     ],
   }),
-  virtualmachineinstances: model<KubeObject>(
+  virtualmachineinstances: model<VmiObject>(
     'kubevirt.io/v1',
     'VirtualMachineInstance',
     'virtualmachineinstances',
@@ -194,9 +203,33 @@ export const models = {
       columns: [phase, node],
     },
   ),
-  datavolumes: model<KubeObject>('cdi.kubevirt.io/v1beta1', 'DataVolume', 'datavolumes', {
+  datavolumes: model<DataVolumeObject>('cdi.kubevirt.io/v1beta1', 'DataVolume', 'datavolumes', {
     columns: [phase, { id: 'progress', header: 'column.progress', path: 'status.progress' }],
   }),
+  virtualmachineinstancemigrations: model<MigrationObject>(
+    'kubevirt.io/v1',
+    'VirtualMachineInstanceMigration',
+    'virtualmachineinstancemigrations',
+    { columns: [phase] },
+  ),
+  virtualmachinesnapshots: model<VmSnapshotObject>(
+    'snapshot.kubevirt.io/v1beta1',
+    'VirtualMachineSnapshot',
+    'virtualmachinesnapshots',
+    { columns: [phase] },
+  ),
+  virtualmachinerestores: model<VmRestoreObject>(
+    'snapshot.kubevirt.io/v1beta1',
+    'VirtualMachineRestore',
+    'virtualmachinerestores',
+  ),
+  datasources: model<KubeObject>('cdi.kubevirt.io/v1beta1', 'DataSource', 'datasources'),
+  virtualmachineclusterpreferences: model<PreferenceObject>(
+    'instancetype.kubevirt.io/v1beta1',
+    'VirtualMachineClusterPreference',
+    'virtualmachineclusterpreferences',
+    { cluster: true },
+  ),
   virtualmachineclusterinstancetypes: model<InstancetypeObject>(
     'instancetype.kubevirt.io/v1beta1',
     'VirtualMachineClusterInstancetype',

@@ -8,6 +8,8 @@ import { logError } from '../log';
 import { kubeFor, type KubeClient } from '../k8s/client';
 import type { KubeIdentity } from '../k8s/identity';
 import { models } from '../k8s/models';
+import type { KubeObject } from '../k8s/types';
+import { projectionOf } from './projections';
 import {
   subscriptionKey,
   type LiveEvent,
@@ -162,6 +164,7 @@ class Watcher {
       labelSelector: this.sub.labelSelector,
       fieldSelector: this.sub.fieldSelector,
     };
+    const project = projectionOf(this.sub) ?? ((o: KubeObject) => o);
     let backoff = 500;
     // The tab's cached list is at this version: watch from it instead of listing again.
     let rv: string | undefined = this.sub.resourceVersion;
@@ -178,7 +181,7 @@ class Watcher {
           this.stream.send({
             type: 'sync',
             key: this.key,
-            list: { items: list.items, resourceVersion: rv },
+            list: { items: list.items.map(project), resourceVersion: rv },
           });
         }
         const err = await new Promise<Error | undefined>((resolve) => {
@@ -191,7 +194,7 @@ class Watcher {
                 rv = ev.object.metadata?.resourceVersion ?? rv;
                 backoff = 500;
                 if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR')
-                  this.stream.queue({ key: this.key, type: ev.type, object: ev.object });
+                  this.stream.queue({ key: this.key, type: ev.type, object: project(ev.object) });
               },
               resolve,
             )

@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { KubeClient } from '../k8s/client';
 import { models } from '../k8s/models';
+import { projectionOf } from './projections';
 import type { ListData, Subscription } from './protocol';
 
 /** One list, as the user: the first page of every live list (server prefetch and the list route). */
@@ -11,5 +12,9 @@ export async function listFor(kube: KubeClient, s: Subscription): Promise<ListDa
     labelSelector: s.labelSelector,
     fieldSelector: s.fieldSelector,
   });
-  return { items: list.items, resourceVersion: list.metadata.resourceVersion ?? '' };
+  const project = projectionOf(s);
+  return {
+    items: project ? list.items.map(project) : list.items,
+    resourceVersion: list.metadata.resourceVersion ?? '',
+  };
 }

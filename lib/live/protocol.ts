@@ -20,6 +20,11 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'events',
   'resourcequotas',
   'virtualmachines',
+  'virtualmachineinstances',
+  'virtualmachineinstancemigrations',
+  'virtualmachinesnapshots',
+  'virtualmachinerestores',
+  'datavolumes',
   'persistentvolumeclaims',
   'services',
   'nodes',
@@ -34,6 +39,7 @@ export const subscriptionSchema = z.object({
   namespace: namespaceName.optional(),
   labelSelector: z.string().max(1024).optional(),
   fieldSelector: z.string().max(1024).optional(),
+  view: z.enum(['rows']).optional(),
 });
 
 /** One list a page shows: a model, optionally in one namespace and narrowed by selectors. */
@@ -42,6 +48,8 @@ export interface Subscription<Id extends ModelId = ModelId> {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
+  /** 'rows': only the fields lists show (see projections.ts), not whole objects. */
+  view?: 'rows';
 }
 
 /** A subscription as the tab sends it: with the resourceVersion its cached list is at, if any. */
@@ -59,7 +67,13 @@ export const subscriptionsRequestSchema = z.object({
 });
 
 export function subscriptionKey(s: Subscription): string {
-  return JSON.stringify([s.model, s.namespace ?? '', s.labelSelector ?? '', s.fieldSelector ?? '']);
+  return JSON.stringify([
+    s.model,
+    s.namespace ?? '',
+    s.labelSelector ?? '',
+    s.fieldSelector ?? '',
+    s.view ?? '',
+  ]);
 }
 
 /** What a list query holds in the cache. */
@@ -82,3 +96,8 @@ export type StreamMessage =
   | { type: 'events'; events: LiveEvent[] }
   | { type: 'error'; key: string; error: UserError }
   | { type: 'signedOut' };
+
+/** For prefetching: every list of a page's set. */
+export function allOf(lists: Record<string, Subscription>): Subscription[] {
+  return Object.values(lists);
+}

@@ -25,7 +25,7 @@ export function useLiveList<Id extends ModelId>(
   enabled = true,
 ): LiveList<ObjectOf<Id>> {
   const { subscribe, errorOf } = useLive();
-  const { model, namespace, labelSelector, fieldSelector } = sub;
+  const { model, namespace, labelSelector, fieldSelector, view } = sub;
   const q = useQuery<ListOf<Id>, ListError>({
     queryKey: queryKeys.list(sub),
     queryFn: () => fetchList(sub),
@@ -33,8 +33,8 @@ export function useLiveList<Id extends ModelId>(
   });
   useEffect(() => {
     if (!enabled) return;
-    return subscribe({ model, namespace, labelSelector, fieldSelector });
-  }, [enabled, subscribe, model, namespace, labelSelector, fieldSelector]);
+    return subscribe({ model, namespace, labelSelector, fieldSelector, view });
+  }, [enabled, subscribe, model, namespace, labelSelector, fieldSelector, view]);
   return {
     items: q.data?.items ?? [],
     isLoading: enabled && q.isLoading,

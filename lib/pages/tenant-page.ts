@@ -10,6 +10,8 @@ export interface PermissionCheck {
   verb: Verb;
   model: ModelId;
   subresource?: string;
+  /** Where the subresource is served by another API group (KubeVirt's subresources.kubevirt.io). */
+  group?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function loadTenantPage<C extends string = never>(
       kube,
       checks.map(([, c]) => ({
         verb: c.verb,
-        model: models[c.model],
+        model: { group: c.group ?? models[c.model].group, plural: models[c.model].plural },
         namespace: tenant.namespace,
         subresource: c.subresource,
       })),

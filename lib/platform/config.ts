@@ -72,6 +72,25 @@ const unhealthyCondition = z
   })
   .strict();
 
+/** A boot image of the VM catalog: imported into the VM's root disk when it is created. */
+const bootSourceSchema = z
+  .object({
+    id: dnsName.max(40),
+    displayName: z.string().min(1).max(80),
+    /** A VirtualMachineClusterPreference (OS defaults: disk bus, NIC model). */
+    preference: z.string().min(1).optional(),
+    /** The size the form preselects. */
+    defaultInstancetype: z.string().min(1).optional(),
+    /** The image's virtual size: the root disk may not be smaller. */
+    minDiskGi: z.number().int().min(1),
+    source: z.union([
+      z.object({ registry: z.string().regex(/^docker:\/\/\S+$/, 'a docker:// image') }).strict(),
+      z.object({ http: z.url() }).strict(),
+      z.object({ dataSource: z.object({ name: dnsName, namespace: dnsName }).strict() }).strict(),
+    ]),
+  })
+  .strict();
+
 export const platformConfigSchema = z
   .object({
     controlPlane: z
@@ -157,9 +176,34 @@ export const platformConfigSchema = z
       .strict()
       .optional(),
     addons: z.array(addonSchema).default([]),
+    virtualMachines: z
+      .object({
+        /** ReadWriteMany + Block disks let VMs live-migrate (LINSTOR: allow-two-primaries). */
+        diskAccessMode: z.enum(['ReadWriteOnce', 'ReadWriteMany']).default('ReadWriteMany'),
+        diskVolumeMode: z.enum(['Block', 'Filesystem']).default('Block'),
+        diskAnnotations: z.record(z.string(), z.string()).default({}),
+        bootSources: z.array(bootSourceSchema).default([]),
+      })
+      .strict()
+      .default({
+        diskAccessMode: 'ReadWriteMany',
+        diskVolumeMode: 'Block',
+        diskAnnotations: {},
+        bootSources: [],
+      }),
   })
   .strict()
   .superRefine((c, ctx) => {
+    const sources = new Set<string>();
+    for (const [i, b] of c.virtualMachines.bootSources.entries()) {
+      if (sources.has(b.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['virtualMachines', 'bootSources', i, 'id'],
+          message: 'is listed twice',
+        });
+      sources.add(b.id);
+    }
     for (const v of Object.keys(c.workers.images))
       if (!parseVersion(v))
         ctx.addIssue({
@@ -211,6 +255,7 @@ export const platformConfigSchema = z
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 export type AddonSpec = PlatformConfig['addons'][number];
+export type BootSource = PlatformConfig['virtualMachines']['bootSources'][number];
 
 export class PlatformConfigError extends Error {}
 

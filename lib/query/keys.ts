@@ -12,6 +12,7 @@ export const queryKeys = {
       s.namespace ?? '',
       s.labelSelector ?? '',
       s.fieldSelector ?? '',
+      s.view ?? '',
     ] as const,
   tenants: () => ['tenants'] as const,
 };

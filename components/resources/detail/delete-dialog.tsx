@@ -21,8 +21,11 @@ export function DeleteDialog({
   preview,
   remove,
   onDeleted,
+  children,
 }: {
   name: string;
+  /** Choices that change what goes (e.g. keep a VM's disks), shown above the confirmation. */
+  children?: React.ReactNode;
   /** What it is, for the title: "cluster", "virtual machine". */
   kindLabel: string;
   confirmLabel?: string;
@@ -86,6 +89,7 @@ export function DeleteDialog({
               )}
             </ul>
           ))}
+        {children}
         <label className="mt-2 block text-sm">
           {t('common.confirmDelete', { name })}
           <input

@@ -1,7 +1,8 @@
 import { HydrationBoundary } from '@tanstack/react-query';
 
 import { ClusterDetail } from '@/components/clusters/cluster-detail';
-import { allOf, clusterDetailLists } from '@/lib/clusters/live';
+import { clusterDetailLists } from '@/lib/clusters/live';
+import { allOf } from '@/lib/live/protocol';
 import { addonCatalog } from '@/lib/clusters/pages';
 import { supportedVersions } from '@/lib/clusters/server';
 import { loadTenantPage } from '@/lib/pages/tenant-page';

@@ -1,0 +1,22 @@
+// Row views: for lists that may hold thousands of objects, the server sends each object projected
+// to what the list shows. The registry of projections by model; pure, shared by server and tests.
+import type { ModelId } from '../k8s/models';
+import type { KubeObject } from '../k8s/types';
+import { dataVolumeRow, migrationRow, vmiRow, vmRow } from '../vms/rows';
+import type { Subscription } from './protocol';
+
+type Projection = (o: KubeObject) => KubeObject;
+
+const rowViews: Partial<Record<ModelId, Projection>> = {
+  virtualmachines: vmRow,
+  virtualmachineinstances: vmiRow,
+  datavolumes: dataVolumeRow,
+  virtualmachineinstancemigrations: migrationRow,
+};
+
+/** The projection a subscription asks for; undefined = whole objects. */
+export function projectionOf(s: Subscription): Projection | undefined {
+  return s.view === 'rows' ? rowViews[s.model] : undefined;
+}
+
+export const hasRowView = (model: ModelId): boolean => model in rowViews;

@@ -1,0 +1,65 @@
+import 'server-only';
+
+import { clusterInstancetypes, linstorClasses } from '../clusters/pages';
+import type { KubeClient } from '../k8s/client';
+import { problemOf, type Problem } from '../k8s/errors';
+import { msg } from '../i18n/messages';
+import { models } from '../k8s/models';
+import { allOf } from '../live/protocol';
+import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
+import { vmDetailLists, vmLists } from './live';
+
+import { VIRT_API } from './subresources';
+
+export function loadVmListPage(tenantName: string) {
+  return loadTenantPage(tenantName, {
+    lists: (ns) => allOf(vmLists(ns)),
+    can: { create: { verb: 'create', model: 'virtualmachines' } },
+  });
+}
+
+const permissions = {
+  power: { verb: 'update', model: 'virtualmachines', subresource: 'start', group: VIRT_API },
+  migrate: { verb: 'update', model: 'virtualmachines', subresource: 'migrate', group: VIRT_API },
+  delete: { verb: 'delete', model: 'virtualmachines' },
+  snapshot: { verb: 'create', model: 'virtualmachinesnapshots' },
+  console: { verb: 'get', model: 'virtualmachineinstances', subresource: 'vnc', group: VIRT_API },
+} satisfies Record<string, PermissionCheck>;
+
+export function loadVmDetailPage(tenantName: string, name: string) {
+  return loadTenantPage(tenantName, {
+    lists: (ns) => allOf(vmDetailLists(ns, name)),
+    can: permissions,
+  });
+}
+
+/** The OS profiles the form offers, read as the person. */
+async function clusterPreferences(
+  kube: KubeClient,
+): Promise<{ ok: true; names: string[] } | { ok: false; problem: Problem }> {
+  try {
+    const list = await kube.list(models.virtualmachineclusterpreferences);
+    return { ok: true, names: list.items.map((p) => p.metadata?.name ?? '').sort() };
+  } catch (e) {
+    const kinds = { key: 'model.virtualmachineclusterpreferences.plural', lower: true } as const;
+    return { ok: false, problem: problemOf(e, { action: msg('action.see', { kinds }) }) };
+  }
+}
+
+/** What the create form offers: sizes, OS profiles and LINSTOR classes, or why it can't. */
+export async function vmFormOptions(kube: KubeClient) {
+  const [classes, types, prefs] = await Promise.all([
+    linstorClasses(kube),
+    clusterInstancetypes(kube),
+    clusterPreferences(kube),
+  ]);
+  if (!classes.ok) return classes;
+  if (!types.ok) return types;
+  if (!prefs.ok) return prefs;
+  return {
+    ok: true as const,
+    storageClasses: classes.names,
+    instancetypes: types.options,
+    preferences: prefs.names,
+  };
+}
