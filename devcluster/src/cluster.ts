@@ -17,6 +17,7 @@ import { prepareStandIns } from './crds/stand-ins.ts';
 import { oidcClient } from './demo-users.ts';
 import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
 import { ensurePki } from './pki.ts';
+import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
 import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
 
 const run = promisify(execFile);
@@ -29,6 +30,7 @@ export const components = [
   'kwok',
   'oidc-issuer',
   'simulator',
+  'virt-api',
 ];
 
 const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
@@ -72,6 +74,18 @@ export async function start(p: Profile): Promise<void> {
       `--tls-private-key-file=${f.servingKey}`,
       `--client-ca-file=${f.caCert}`,
       `--token-auth-file=${f.tokens}`,
+      // Front-proxy trust, as kubeadm sets it up: the aggregator proves itself to aggregated API
+      // servers (the virt-api stand-in) with this client certificate and names the person in
+      // X-Remote-* headers.
+      `--requestheader-client-ca-file=${f.frontProxyCaCert}`,
+      '--requestheader-allowed-names=front-proxy-client',
+      '--requestheader-username-headers=X-Remote-User',
+      '--requestheader-group-headers=X-Remote-Group',
+      '--requestheader-extra-headers-prefix=X-Remote-Extra-',
+      `--proxy-client-cert-file=${f.frontProxyClientCert}`,
+      `--proxy-client-key-file=${f.frontProxyClientKey}`,
+      // Resolve APIService Services through the Service object (an ExternalName here), not Endpoints.
+      '--enable-aggregator-routing=false',
       '--authorization-mode=RBAC',
       `--service-account-issuer=https://127.0.0.1:${p.ports.apiserver}`,
       `--service-account-key-file=${f.saPub}`,
@@ -133,6 +147,7 @@ export async function start(p: Profile): Promise<void> {
   await startKwok(p, bin);
   await startIssuer(p);
   await startSimulator(p);
+  await startVirtApi(p);
   await seed(p);
   await writeAppEnv(p);
   log(
@@ -225,6 +240,7 @@ async function applyRbac(p: Profile): Promise<void> {
         { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'stratus-simulator' },
       ],
     } as never,
+    ...standInRbac(),
   ]);
 }
 
@@ -313,6 +329,57 @@ async function startSimulator(p: Profile): Promise<void> {
   });
   const ready = path.join(p.dataDir, 'simulator.ready');
   await waitFor(p, 'simulator', async () => existsSync(ready), 60_000);
+}
+
+/** The virt-api stand-in, then its APIServices; ready once the aggregator reports them Available. */
+async function startVirtApi(p: Profile): Promise<void> {
+  const f = files(p);
+  const main = path.join(repoRoot, 'devcluster', 'src', 'virt-api', 'main.ts');
+  await spawnProcess(p, {
+    name: 'virt-api',
+    command: process.execPath,
+    ports: [p.ports.virtApi],
+    args: [
+      '--import',
+      'tsx',
+      main,
+      '--kubeconfig',
+      f.virtApiKubeconfig,
+      '--port',
+      String(p.ports.virtApi),
+      '--cert',
+      f.virtApiCert,
+      '--key',
+      f.virtApiKey,
+      '--client-ca',
+      f.frontProxyCaCert,
+    ],
+  });
+  const admin = loadKubeconfig(f.adminKubeconfig);
+  await applyAll(admin, aggregationObjects(p.ports.virtApi, readFileSync(f.caCert, 'utf8')));
+  let why = '';
+  await waitFor(
+    p,
+    'virt-api',
+    async () => {
+      for (const v of versions) {
+        const res = await rawGet(
+          admin,
+          `/apis/apiregistration.k8s.io/v1/apiservices/${v}.subresources.kubevirt.io`,
+        );
+        const a = availability(JSON.parse(res.body) as Parameters<typeof availability>[0]);
+        why = a.why;
+        if (!a.ok) return false;
+      }
+      return true;
+    },
+    60_000,
+  ).catch((err: unknown) => {
+    throw new DevclusterError(
+      `APIService v1.subresources.kubevirt.io is not Available (${why}).\n${(err as Error).message}`,
+    );
+  });
+  log(`virt-api stand-in serving subresources.kubevirt.io on https://127.0.0.1:${p.ports.virtApi}`);
 }
 
 async function seed(p: Profile): Promise<void> {

@@ -23,6 +23,8 @@ export interface Profile {
     kwok: number;
     oidc: number;
     app: number;
+    /** The dev-only virt-api stand-in, reached by kube-apiserver's aggregator. */
+    virtApi: number;
   };
   /** Multiplier on the simulator's delays: lifelike in the demo, fast in tests. */
   simulatorSpeed: number;
@@ -38,6 +40,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       kwok: 26444,
       oidc: 25556,
       app: 3000,
+      virtApi: 26445,
     },
     simulatorSpeed: 1,
   },
@@ -52,6 +55,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       kwok: 16444,
       oidc: 15556,
       app: 3100,
+      virtApi: 16445,
     },
     simulatorSpeed: 0.1,
   },
@@ -93,6 +97,14 @@ export function files(p: Profile) {
     saKey: path.join(pki, 'sa.key'),
     saPub: path.join(pki, 'sa.pub'),
     tokens: path.join(pki, 'tokens.csv'),
+    /** Front-proxy (requestheader) trust: kube-apiserver proves itself to aggregated API servers. */
+    frontProxyCaCert: path.join(pki, 'front-proxy-ca.crt'),
+    frontProxyCaKey: path.join(pki, 'front-proxy-ca.key'),
+    frontProxyClientCert: path.join(pki, 'front-proxy-client.crt'),
+    frontProxyClientKey: path.join(pki, 'front-proxy-client.key'),
+    /** The virt-api stand-in's serving certificate (SAN virt-api.kubevirt.svc), signed by the CA. */
+    virtApiCert: path.join(pki, 'virt-api.crt'),
+    virtApiKey: path.join(pki, 'virt-api.key'),
     etcdData: path.join(p.dataDir, 'etcd'),
     logs: path.join(p.dataDir, 'logs'),
     pids: path.join(p.dataDir, 'pids'),
@@ -102,6 +114,8 @@ export function files(p: Profile) {
     dashboardKubeconfig: path.join(p.dataDir, 'dashboard.kubeconfig'),
     /** The status simulator's identity. */
     simulatorKubeconfig: path.join(p.dataDir, 'simulator.kubeconfig'),
+    /** The virt-api stand-in's identity (reads VMs, writes what virt-api writes). */
+    virtApiKubeconfig: path.join(p.dataDir, 'virt-api.kubeconfig'),
     /** Environment for the app (STRATUS_KUBECONFIG, OIDC settings), written by start. */
     appEnv: path.join(p.dataDir, 'app.env'),
   };

@@ -104,6 +104,11 @@ describe('printable status', () => {
     expect(printableStatus(vm('Halted'), undefined, 'ready')).toBe('Stopped');
     expect(printableStatus(vm('Always'), undefined, 'failed')).toBe('DataVolumeError');
   });
+  it('says Paused while the running instance has Paused=True', () => {
+    const paused = vmi('Running');
+    paused.status?.conditions?.push({ type: 'Paused', status: 'True', reason: 'PausedByUser' });
+    expect(printableStatus(vm('Always'), paused, 'ready')).toBe('Paused');
+  });
   it('reports ready, created and drops requests that took effect', () => {
     const s = vmStatus(
       vm('Always', { stateChangeRequests: [{ action: 'Stop' }, { action: 'Start' }] }),

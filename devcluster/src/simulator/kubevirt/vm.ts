@@ -75,7 +75,11 @@ export function printableStatus(vm: VmObj, vmi: VmiObj | undefined, dvs: DvState
   if (vm.metadata.deletionTimestamp) return 'Terminating';
   const want = wantsRunning(vm, vmi);
   if (vmi && (vmi.metadata.deletionTimestamp || !want)) return 'Stopping';
-  if (vmi?.status?.phase === 'Running') return 'Running';
+  // virt-controller's isVirtualMachineStatusPaused: a running VMI with Paused=True (set on pause).
+  if (vmi?.status?.phase === 'Running')
+    return vmi.status.conditions?.some((c) => c.type === 'Paused' && c.status === 'True')
+      ? 'Paused'
+      : 'Running';
   if (vmi) return 'Starting';
   if (dvs === 'failed') return 'DataVolumeError';
   if (dvs === 'provisioning') return 'Provisioning';
