@@ -135,7 +135,8 @@ async function ensureTokens(file: string): Promise<void> {
         .filter(Boolean)
         .join(','),
     );
-  if (lines.length) await appendFile(file, lines.join('\n') + '\n', { mode: 0o600 });
+  const sep = text && !text.endsWith('\n') ? '\n' : '';
+  if (lines.length) await appendFile(file, sep + lines.join('\n') + '\n', { mode: 0o600 });
 }
 
 export async function tokenOf(p: Profile, id: Identity): Promise<string> {
