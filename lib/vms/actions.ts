@@ -7,7 +7,6 @@ import { msg } from '../i18n/messages';
 import { Refusal } from '../k8s/errors';
 import { dnsLabelName, namespaceName } from '../k8s/names';
 import { WriteSetError } from '../k8s/write-set';
-import { virtApiRefusal } from './errors';
 import { VIRT_API } from './subresources';
 import { createVmSchema } from './schema';
 import {
@@ -66,7 +65,7 @@ export const powerVm = defineAction({
     kind: 'VirtualMachine',
   }),
   async run({ kube, input }) {
-    return power(kube, input.namespace, input.name, input.op).catch(virtApiRefusal);
+    return power(kube, input.namespace, input.name, input.op);
   },
 });
 
@@ -76,7 +75,7 @@ export const migrateVm = defineAction({
   needs: [{ verb: 'update', model: 'virtualmachines', subresource: 'migrate', group: VIRT_API }],
   describe: ({ name }) => ({ action: msg('vms.action.migrate', { name }), kind: 'VirtualMachine' }),
   async run({ kube, input }) {
-    await requestMigration(kube, input.namespace, input.name).catch(virtApiRefusal);
+    await requestMigration(kube, input.namespace, input.name);
   },
 });
 

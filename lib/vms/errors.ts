@@ -13,7 +13,8 @@ const known: [RegExp, MessageKey][] = [
 
 /** Rethrows a virt-api refusal as a Refusal with a catalog sentence; anything else unchanged. */
 export function virtApiRefusal(e: unknown): never {
-  if (e instanceof KubeApiError && (e.status === 409 || e.status === 400)) {
+  // Refusals relayed from KubeVirt's webhooks arrive as 500 "Internal error occurred: …".
+  if (e instanceof KubeApiError && [400, 409, 500].includes(e.status)) {
     const text = e.body.message ?? '';
     const hit = known.find(([re]) => re.test(text));
     if (hit) throw new Refusal({ code: 'conflict', status: 409, message: msg(hit[1]) });

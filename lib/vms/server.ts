@@ -8,6 +8,7 @@ import { createSet, type ObjectRef } from '../k8s/write-set';
 import { instancetypeSizes } from '../clusters/sizes';
 import { platformConfig } from '../platform/server';
 import type { BootSource } from '../platform/config';
+import { virtApiRefusal } from './errors';
 import { buildVm, sshServiceName, VM_LABEL, type VmBuildContext } from './build';
 import { vmQuotaShortfall, vmSize } from './quota';
 import { catalogProblems, type CreateVmInput } from './schema';
@@ -59,11 +60,13 @@ export async function powerVm(
     const onInstance = op === 'pause' || op === 'unpause';
     const verb = op === 'forceStop' ? 'stop' : op;
     const body = op === 'forceStop' ? { gracePeriod: 0 } : {};
-    await kube.request(
-      'PUT',
-      subresourcePath(ns, onInstance ? 'virtualmachineinstances' : 'virtualmachines', name, verb),
-      { body },
-    );
+    await kube
+      .request(
+        'PUT',
+        subresourcePath(ns, onInstance ? 'virtualmachineinstances' : 'virtualmachines', name, verb),
+        { body },
+      )
+      .catch(virtApiRefusal);
     return { fallback: false };
   }
   switch (op) {
@@ -90,9 +93,9 @@ export async function powerVm(
 /** Asks virt-api to live-migrate the VM's instance; it creates the migration object. */
 export async function migrateVm(kube: KubeClient, ns: string, name: string): Promise<void> {
   if (await subresourceApiServed(kube)) {
-    await kube.request('PUT', subresourcePath(ns, 'virtualmachines', name, 'migrate'), {
-      body: {},
-    });
+    await kube
+      .request('PUT', subresourcePath(ns, 'virtualmachines', name, 'migrate'), { body: {} })
+      .catch(virtApiRefusal);
     return;
   }
   await kube.create(models.virtualmachineinstancemigrations, {

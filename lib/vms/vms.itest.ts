@@ -217,7 +217,22 @@ describe('power and delete', () => {
     );
     const refused = await powerVm(viewerOf(a), a.namespace, name, 'stop').catch((e: unknown) => e);
     expect(problemOf(refused).code).toBe('forbidden');
-    await powerVm(kube, a.namespace, name, 'stop');
+    // Through virt-api's subresource, served by aggregation: not the runStrategy fallback.
+    expect(await powerVm(kube, a.namespace, name, 'pause')).toEqual({ fallback: false });
+    await eventually(
+      () => vmOf(kube, a.namespace, name),
+      (v) => v.status?.printableStatus === 'Paused',
+      'paused',
+    );
+    const twice = await powerVm(kube, a.namespace, name, 'pause').catch((e: unknown) => e);
+    expect(english(problemOf(twice).message)).toBe('The VM is already paused.');
+    await powerVm(kube, a.namespace, name, 'unpause');
+    await eventually(
+      () => vmOf(kube, a.namespace, name),
+      (v) => v.status?.printableStatus === 'Running',
+      'resumed',
+    );
+    expect(await powerVm(kube, a.namespace, name, 'stop')).toEqual({ fallback: false });
     await eventually(
       () => vmOf(kube, a.namespace, name),
       (v) => v.status?.printableStatus === 'Stopped',
@@ -230,6 +245,8 @@ describe('power and delete', () => {
       (v) => v.status?.printableStatus === 'Running',
       'running again',
     );
+    const again = await powerVm(kube, a.namespace, name, 'start').catch((e: unknown) => e);
+    expect(english(problemOf(again).message)).toBe('The VM is already running.');
   });
 
   it('previews and deletes a VM with its disks, or keeps them when asked', async () => {
