@@ -21,7 +21,13 @@ import type {
   StorageClassObj,
   TcpObj,
   VmiObj,
+  VmimObj,
   VmObj,
+  VmRestoreObj,
+  VmSnapshotContentObj,
+  VmSnapshotObj,
+  VolumeSnapshotClassObj,
+  VolumeSnapshotObj,
 } from './kinds.ts';
 import type { MhcObj } from './capi/healthcheck.ts';
 import { Informer } from './kube/informer.ts';
@@ -52,6 +58,12 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
     kvcs: i<KvcObj>(R.kubevirtCluster),
     vms: i<VmObj>(R.virtualMachine),
     vmis: i<VmiObj>(R.virtualMachineInstance),
+    migrations: i<VmimObj>(R.virtualMachineInstanceMigration),
+    vmSnapshots: i<VmSnapshotObj>(R.vmSnapshot),
+    vmSnapshotContents: i<VmSnapshotContentObj>(R.vmSnapshotContent),
+    vmRestores: i<VmRestoreObj>(R.vmRestore),
+    volumeSnapshots: i<VolumeSnapshotObj>(R.volumeSnapshot),
+    volumeSnapshotClasses: i<VolumeSnapshotClassObj>(R.volumeSnapshotClass),
     instancetypes: i<InstancetypeObj>(R.clusterInstancetype),
     dataVolumes: i<DataVolumeObj>(R.dataVolume),
     pools: i<PoolObj>(R.ipAddressPool),
