@@ -3,12 +3,12 @@ import { isStatus } from '../kube/rest.ts';
 import { keyOf, pathOf, pathOfObj, R } from '../kube/types.ts';
 import type { Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
-import { claimFor, decideDataVolume } from './datavolume.ts';
+import { claimFor, decideDataVolume, storageDefaults } from './datavolume.ts';
 
 const COMPONENT = 'cdi-controller';
 
 export function startCdi(w: World): void {
-  const { dataVolumes, pvcs } = w.inf;
+  const { dataVolumes, pvcs, storageClasses } = w.inf;
   if (!dataVolumes.available) return;
 
   const r = runner(w, 'datavolumes', (key): Plan[] => {
@@ -24,7 +24,21 @@ export function startCdi(w: World): void {
         run: async () => {
           if (step.createClaim) {
             try {
-              await w.rest.create(pathOf(R.pvc, ns), claimFor(dv));
+              const base = dv.spec.pvc ?? dv.spec.storage;
+              const scName =
+                base?.storageClassName ??
+                storageClasses
+                  .list()
+                  .find(
+                    (sc) =>
+                      sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] ===
+                      'true',
+                  )?.metadata.name;
+              const sc = scName ? storageClasses.get(undefined, scName) : undefined;
+              await w.rest.create(
+                pathOf(R.pvc, ns),
+                claimFor(dv, storageDefaults(dv.spec, sc?.provisioner)),
+              );
             } catch (err) {
               if (!isStatus(err, 409)) throw err;
             }
@@ -46,6 +60,9 @@ export function startCdi(w: World): void {
           }
           if (step.event)
             w.events.record(R.dataVolume, dv, { ...step.event, component: COMPONENT });
+          const claim = pvcs.get(ns, name);
+          if (step.claimEvent && claim)
+            w.events.record(R.pvc, claim, { ...step.claimEvent, component: COMPONENT });
         },
       },
     ];
