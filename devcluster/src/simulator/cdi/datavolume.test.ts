@@ -126,7 +126,7 @@ describe('import failures', () => {
     const { out, cur } = steps(dv(undefined, { source: { http: { url } } }), 8);
     expect(cur.status?.phase).toBe('ImportInProgress');
     expect(cur.status?.restartCount).toBeGreaterThanOrEqual(4);
-    const running = cur.status?.conditions.find((c) => c.type === 'Running');
+    const running = cur.status?.conditions?.find((c) => c.type === 'Running');
     expect(running).toMatchObject({ status: 'False', reason: 'Error' });
     expect(running?.message).toBe(
       `Unable to connect to http data source: HTTP request errored: Get "${url}": dial tcp: lookup images.example.invalid on 10.96.0.10:53: no such host`,
@@ -145,7 +145,7 @@ describe('import failures', () => {
       storage: { resources: { requests: { storage: '5Gi' } } },
     });
     const { out, cur } = steps(small, 5);
-    expect(cur.status?.conditions.find((c) => c.type === 'Running')).toMatchObject({
+    expect(cur.status?.conditions?.find((c) => c.type === 'Running')).toMatchObject({
       reason: 'Error',
       message: 'DataVolume too small to contain image',
     });
