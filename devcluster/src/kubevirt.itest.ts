@@ -75,7 +75,10 @@ async function eventsFor(name: string): Promise<{ reason: string; message: strin
   return l.items.map((e) => ({ reason: e.reason, message: e.message }));
 }
 
-function vm(name: string, opts: { rwo?: boolean; image?: string; size?: string } = {}): KObj {
+function vm(
+  name: string,
+  opts: { rwo?: boolean; image?: string; size?: string; halted?: boolean } = {},
+): KObj {
   const o = vmObject({
     name,
     namespace: ns,
@@ -84,7 +87,7 @@ function vm(name: string, opts: { rwo?: boolean; image?: string; size?: string }
     image: opts.image ?? images.ubuntu,
     rootSize: opts.size ?? '10Gi',
     storageClass: 'replicated',
-    runStrategy: 'Always',
+    runStrategy: opts.halted ? 'Halted' : 'Always',
   }) as KObj & {
     spec: { dataVolumeTemplates: { spec: { storage: Record<string, unknown> } }[] };
   };
@@ -122,6 +125,7 @@ beforeAll(async () => {
     vm('mig'),
     vm('rwo', { rwo: true }),
     vm('unreachable', { image: 'https://images.example.invalid/disk.qcow2' }),
+    vm('snapvm', { halted: true }),
   ]);
 });
 
@@ -315,6 +319,115 @@ describe('CDI importer failures', () => {
     });
     expect(claimEvents[0]?.message).toBe(
       `Unable to process data: Unable to convert source data to target format: virtual image size ${10 * 2 ** 30} is larger than the reported available storage ${5 * 2 ** 30}. A larger PVC is required`,
+    );
+  });
+});
+
+const snapshotOf = (name: string, vmName: string): KObj => ({
+  apiVersion: 'snapshot.kubevirt.io/v1beta1',
+  kind: 'VirtualMachineSnapshot',
+  metadata: { name },
+  spec: { source: { apiGroup: 'kubevirt.io', kind: 'VirtualMachine', name: vmName } },
+});
+const restoreOf = (name: string, vmName: string, snapshot: string): KObj => ({
+  apiVersion: 'snapshot.kubevirt.io/v1beta1',
+  kind: 'VirtualMachineRestore',
+  metadata: { name },
+  spec: {
+    target: { apiGroup: 'kubevirt.io', kind: 'VirtualMachine', name: vmName },
+    virtualMachineSnapshotName: snapshot,
+  },
+});
+
+describe('snapshots and restores', () => {
+  it('snapshots a stopped VM and restores it, rewriting its volumes', async () => {
+    await eventually('the halted VM’s disk to be imported', async () => {
+      const d = await get(cdi('snapvm-root'));
+      return d?.status?.phase === 'Succeeded';
+    });
+    const vmBefore = await get(kv('virtualmachines', 'snapvm'));
+    await admin.create(snap('virtualmachinesnapshots'), snapshotOf('snap-1', 'snapvm'));
+    const s = await eventually('the snapshot to succeed', async () => {
+      const o = await get(snap('virtualmachinesnapshots', 'snap-1'));
+      return o?.status?.phase === 'Succeeded' && o.status.readyToUse === true && o;
+    });
+    expect(s.status).toMatchObject({
+      sourceUID: vmBefore?.metadata.uid,
+      snapshotVolumes: { includedVolumes: ['root'], excludedVolumes: ['cloudinit'] },
+      virtualMachineSnapshotContentName: `vmsnapshot-content-${s.metadata.uid ?? ''}`,
+    });
+    expect(typeof s.status?.creationTime).toBe('string');
+    expect(cond(s, 'Ready')).toMatchObject({ status: 'True', reason: 'Ready' });
+    expect(cond(s, 'Progressing')).toMatchObject({ status: 'False', reason: 'Operation complete' });
+    const vs = await get(
+      `/apis/snapshot.storage.k8s.io/v1/namespaces/${ns}/volumesnapshots/vmsnapshot-${s.metadata.uid ?? ''}-volume-root`,
+    );
+    expect(vs?.status?.readyToUse).toBe(true);
+    expect(vs?.spec?.volumeSnapshotClassName).toBe('linstor-snapshots');
+    await eventually('the VM to be unlocked', async () => {
+      const v = await get(kv('virtualmachines', 'snapvm'));
+      return !v?.status?.snapshotInProgress && !v?.metadata.finalizers?.length && v;
+    });
+
+    await admin.create(snap('virtualmachinerestores'), restoreOf('restore-1', 'snapvm', 'snap-1'));
+    const r = await eventually('the restore to complete', async () => {
+      const o = await get(snap('virtualmachinerestores', 'restore-1'));
+      return o?.status?.complete === true && o;
+    });
+    expect(typeof r.status?.restoreTime).toBe('string');
+    expect(cond(r, 'Ready')).toMatchObject({ status: 'True', reason: 'Operation complete' });
+    const restored = `restore-${r.metadata.uid ?? ''}-root`;
+    const v = await get(kv('virtualmachines', 'snapvm'));
+    const spec = v?.spec as {
+      template: { spec: { volumes: { name: string; dataVolume?: { name: string } }[] } };
+      dataVolumeTemplates: { metadata: { name: string } }[];
+    };
+    expect(spec.template.spec.volumes.find((x) => x.name === 'root')?.dataVolume?.name).toBe(
+      restored,
+    );
+    expect(spec.dataVolumeTemplates.map((t) => t.metadata.name)).toEqual([restored]);
+    expect(v?.metadata.annotations?.['restore.kubevirt.io/lastRestoreUID']).toBe(
+      `restore-1-${r.metadata.uid ?? ''}`,
+    );
+    const pvc = await get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${restored}`);
+    expect(pvc?.spec?.dataSource).toMatchObject({
+      kind: 'VolumeSnapshot',
+      name: vs?.metadata.name,
+    });
+    await eventually('the restored DataVolume to succeed and the old one to go', async () => {
+      const d = await get(cdi(restored));
+      return d?.status?.phase === 'Succeeded' && !(await get(cdi('snapvm-root')));
+    });
+    expect(v?.status?.restoreInProgress ?? null).toBeNull();
+  });
+
+  it('holds a restore of a running VM with the restore controller’s message', async () => {
+    await running('mig');
+    await admin.create(snap('virtualmachinesnapshots'), snapshotOf('snap-mig', 'mig'));
+    const s = await eventually('the online snapshot to succeed', async () => {
+      const o = await get(snap('virtualmachinesnapshots', 'snap-mig'));
+      return o?.status?.phase === 'Succeeded' && o;
+    });
+    expect(s.status?.indications).toEqual(['Online', 'GuestAgent']);
+    await admin.create(snap('virtualmachinerestores'), restoreOf('restore-mig', 'mig', 'snap-mig'));
+    const r = await eventually('the restore to wait for the VM', async () => {
+      const o = await get(snap('virtualmachinerestores', 'restore-mig'));
+      return cond(o, 'Progressing')?.reason?.startsWith('Waiting for target VM') && o;
+    });
+    expect(cond(r, 'Progressing')).toMatchObject({
+      status: 'False',
+      reason:
+        'Waiting for target VM to be powered off. Please stop the restore target to proceed with restore, or the operation will fail after 5m0s',
+    });
+    expect(r.status?.complete).toBe(false);
+    // Events are written after the status; wait for this one.
+    await eventually('the RestoreTargetNotReady event', async () =>
+      (await eventsFor('restore-mig')).some(
+        (e) =>
+          e.reason === 'RestoreTargetNotReady' &&
+          e.message ===
+            'Restore target VMI still exists, please stop the restore target to proceed with restore',
+      ),
     );
   });
 });

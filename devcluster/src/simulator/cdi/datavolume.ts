@@ -114,6 +114,16 @@ export function decideDataVolume(dv: DataVolumeObj, pvc: PvcObj | undefined): Dv
   const op = operationOf(dv.spec);
   const uid = dv.metadata.uid ?? '';
 
+  // cdi.kubevirt.io/storage.prePopulated: someone else (a restore) fills the claim; CDI only
+  // adopts it and reports it done.
+  if (dv.metadata.annotations?.['cdi.kubevirt.io/storage.prePopulated']) {
+    if (!pvc || pvc.status?.phase !== 'Bound' || phase === 'Succeeded') return undefined;
+    return {
+      id: `prepopulated:${uid}`,
+      after: delays.bound,
+      status: statusOf(dv, 'Succeeded', DONE_PROGRESS, true, 'done'),
+    };
+  }
   if (!pvc || pvc.metadata.deletionTimestamp) {
     if (pvc) return undefined; // wait for the old claim to go
     return {

@@ -6,6 +6,7 @@ import { keyOf, pathOf, pathOfObj, R } from '../kube/types.ts';
 import { digest, type Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
 import { startMigrations } from './migration-controller.ts';
+import { startSnapshots } from './snapshot-controller.ts';
 import { migratability } from './migration.ts';
 import {
   dataVolumeFor,
@@ -39,6 +40,7 @@ export function startKubevirt(w: World): void {
   const { vms, vmis, dataVolumes, nodes, instancetypes, pvcs } = w.inf;
   if (!vms.available || !vmis.available) return;
   startMigrations(w);
+  startSnapshots(w);
   const pvcOf = (ns: string | undefined) => (claim: string) => pvcs.get(ns, claim);
   // Addresses and nodes handed out but maybe not yet visible in the cache.
   const reservedIp = new Map<string, string>();
