@@ -431,3 +431,69 @@ describe('snapshots and restores', () => {
     );
   });
 });
+
+describe('the boot-source catalog', () => {
+  const images = '/apis/cdi.kubevirt.io/v1beta1/namespaces/stratus-images';
+  it('has golden DataSources that become Ready, and a ConfigMap listing the sources', async () => {
+    const ds = await eventually(
+      'the golden images to be Ready',
+      async () => {
+        const l = await admin.list<Obj>(`${images}/datasources`, {
+          labelSelector: 'stratus.dev/boot-source=true',
+        });
+        return (
+          l.items.length >= 4 &&
+          l.items.every((d) => cond(d, 'Ready')?.status === 'True') &&
+          l.items
+        );
+      },
+      90_000,
+    );
+    const ubuntu = ds.find((d) => d.metadata.name === 'ubuntu-2404');
+    expect(ubuntu?.metadata.labels?.['instancetype.kubevirt.io/default-preference']).toBe('ubuntu');
+    expect(cond(ubuntu, 'Ready')?.message).toBe('DataSource is ready to be consumed');
+    const cm = await get('/api/v1/namespaces/stratus-images/configmaps/boot-sources');
+    const sources = JSON.parse((cm?.data as Record<string, string>)['sources.json'] ?? '[]') as {
+      kind: string;
+      image?: string;
+    }[];
+    expect(sources.filter((s) => s.kind === 'registry').map((s) => s.image)).toContain(
+      'quay.io/containerdisks/centos-stream:9',
+    );
+  });
+
+  it('lets a tenant user clone from stratus-images (datavolumes/source create)', async () => {
+    const review = await admin.create<Obj>('/apis/authorization.k8s.io/v1/subjectaccessreviews', {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SubjectAccessReview',
+      metadata: { name: '' },
+      spec: {
+        user: 'oidc:alice@acme.example',
+        groups: ['oidc:tenant-acme-admins', 'system:authenticated'],
+        resourceAttributes: {
+          group: 'cdi.kubevirt.io',
+          resource: 'datavolumes',
+          subresource: 'source',
+          verb: 'create',
+          namespace: 'stratus-images',
+        },
+      },
+    });
+    expect(review.status?.allowed).toBe(true);
+    await createAll([
+      {
+        apiVersion: 'cdi.kubevirt.io/v1beta1',
+        kind: 'DataVolume',
+        metadata: { name: 'from-golden', namespace: ns },
+        spec: {
+          sourceRef: { kind: 'DataSource', name: 'debian-12', namespace: 'stratus-images' },
+          storage: { resources: { requests: { storage: '5Gi' } } },
+        },
+      },
+    ]);
+    await eventually('the clone to succeed', async () => {
+      const d = await get(cdi('from-golden'));
+      return d?.status?.phase === 'Succeeded';
+    });
+  });
+});

@@ -30,6 +30,7 @@ import type {
   VolumeSnapshotObj,
 } from './kinds.ts';
 import type { MhcObj } from './capi/healthcheck.ts';
+import type { DataSourceLike } from './cdi/datavolume.ts';
 import { Informer } from './kube/informer.ts';
 import type { Rest } from './kube/rest.ts';
 import { R, type KObj } from './kube/types.ts';
@@ -66,6 +67,7 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
     volumeSnapshotClasses: i<VolumeSnapshotClassObj>(R.volumeSnapshotClass),
     instancetypes: i<InstancetypeObj>(R.clusterInstancetype),
     dataVolumes: i<DataVolumeObj>(R.dataVolume),
+    dataSources: i<DataSourceLike>(R.dataSource),
     pools: i<PoolObj>(R.ipAddressPool),
     helmReleases: i<HelmReleaseObj>(R.helmRelease),
     helmRepositories: i<HelmRepositoryObj>(R.helmRepository),

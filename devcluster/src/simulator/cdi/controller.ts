@@ -3,7 +3,8 @@ import { isStatus } from '../kube/rest.ts';
 import { keyOf, pathOf, pathOfObj, R } from '../kube/types.ts';
 import type { Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
-import { claimFor, decideDataVolume, storageDefaults } from './datavolume.ts';
+import { claimFor, dataSourceStatus, decideDataVolume, storageDefaults } from './datavolume.ts';
+import { sameJson } from '../kubevirt/snapshot.ts';
 
 const COMPONENT = 'cdi-controller';
 
@@ -67,6 +68,63 @@ export function startCdi(w: World): void {
       },
     ];
   });
+
+  // DataSources (golden images): Ready once their PVC source is imported.
+  const { dataSources } = w.inf;
+  const dsRunner = runner(w, 'datasources', (key): Plan[] => {
+    const [ns, name] = splitKey(key);
+    const ds = dataSources.get(ns, name);
+    if (!ds) return [];
+    const src = ds.spec.source?.pvc;
+    const srcNs = src?.namespace ?? ns;
+    const want = dataSourceStatus(
+      ds,
+      src ? pvcs.get(srcNs, src.name) : undefined,
+      src ? dataVolumes.get(srcNs, src.name) : undefined,
+    );
+    const strip = (l: unknown[] | undefined) =>
+      (l ?? []).map((c) => {
+        const {
+          lastTransitionTime: _t,
+          lastHeartbeatTime: _h,
+          ...rest
+        } = c as Record<string, unknown>;
+        return rest;
+      });
+    if (
+      sameJson(ds.status?.source ?? {}, want.source) &&
+      sameJson(strip(ds.status?.conditions), strip(want.conditions))
+    )
+      return [];
+    return [
+      {
+        id: `ds:${ds.metadata.uid ?? ''}:${want.conditions[0]?.reason ?? ''}`,
+        after: 0.3,
+        run: async () => {
+          const now = new Date().toISOString();
+          await w.rest.mergePatch(pathOfObj(R.dataSource, ds, 'status'), {
+            status: {
+              source: want.source,
+              conditions: want.conditions.map((c) => ({
+                ...c,
+                lastHeartbeatTime: now,
+                lastTransitionTime: now,
+              })),
+            },
+          });
+        },
+      },
+    ];
+  });
+  if (dataSources.available) {
+    dataSources.on((ds) => dsRunner.enqueue(keyOf(ds)));
+    const bySource = (o: { metadata: { namespace?: string; name: string } }) => {
+      for (const ds of dataSources.list())
+        if (ds.spec.source?.pvc?.name === o.metadata.name) dsRunner.enqueue(keyOf(ds));
+    };
+    dataVolumes.on(bySource);
+    pvcs.on(bySource);
+  }
 
   dataVolumes.on((dv) => r.enqueue(keyOf(dv)));
   pvcs.on((pvc) => {

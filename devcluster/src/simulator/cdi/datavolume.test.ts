@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataVolumeObj, PvcObj } from '../kinds.ts';
 import {
   claimFor,
+  dataSourceStatus,
   decideDataVolume,
   DONE_PROGRESS,
   operationOf,
@@ -170,5 +171,36 @@ describe('storageDefaults', () => {
       storageDefaults({ storage: { accessModes: ['ReadWriteOnce'] } }, 'linstor.csi.linbit.com'),
     ).toBeUndefined();
     expect(storageDefaults({ pvc: {} }, 'linstor.csi.linbit.com')).toBeUndefined();
+  });
+});
+
+describe('dataSourceStatus', () => {
+  const ds = {
+    metadata: { name: 'ubuntu', namespace: 'stratus-images' },
+    spec: { source: { pvc: { namespace: 'stratus-images', name: 'ubuntu' } } },
+  };
+  it('is Ready once the source is imported, with CDI’s reasons before that', () => {
+    expect(dataSourceStatus(ds, undefined, undefined).conditions[0]).toMatchObject({
+      status: 'False',
+      reason: 'NotFound',
+      message: 'PVC not found',
+    });
+    expect(
+      dataSourceStatus(ds, undefined, dv({ phase: 'ImportInProgress' })).conditions[0],
+    ).toMatchObject({
+      reason: 'ImportInProgress',
+      message: 'Import DataVolume phase ImportInProgress',
+    });
+    expect(dataSourceStatus(ds, pvc('Bound'), dv({ phase: 'Succeeded' }))).toEqual({
+      source: { pvc: { namespace: 'stratus-images', name: 'ubuntu' } },
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'Ready',
+          message: 'DataSource is ready to be consumed',
+        },
+      ],
+    });
   });
 });

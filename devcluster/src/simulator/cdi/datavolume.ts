@@ -302,3 +302,33 @@ export function claimFor(dv: DataVolumeObj, defaults?: ClaimProperties): KObj {
     },
   };
 }
+
+export interface DataSourceLike extends KObj {
+  spec: { source?: { pvc?: { namespace?: string; name: string } } };
+  status?: { conditions?: DvCondition[]; source?: unknown };
+}
+
+/** CDI's datasource-controller for a PVC source (handlePvcSource in datasource-controller.go). */
+export function dataSourceStatus(
+  ds: DataSourceLike,
+  pvc: PvcObj | undefined,
+  dv: DataVolumeObj | undefined,
+): { source: unknown; conditions: DvCondition[] } {
+  const src = ds.spec.source?.pvc;
+  const ready = (status: string, reason: string, message: string) => [
+    cond('Ready', status, reason, message),
+  ];
+  if (!src) return { source: {}, conditions: ready('False', 'NoSource', 'No source PVC set') };
+  const source = { pvc: { namespace: src.namespace ?? ds.metadata.namespace, name: src.name } };
+  if (dv && dv.status?.phase !== 'Succeeded')
+    return {
+      source,
+      conditions: ready(
+        'False',
+        dv.status?.phase ?? '',
+        `Import DataVolume phase ${dv.status?.phase ?? ''}`,
+      ),
+    };
+  if (!dv && !pvc) return { source, conditions: ready('False', 'NotFound', 'PVC not found') };
+  return { source, conditions: ready('True', 'Ready', 'DataSource is ready to be consumed') };
+}
