@@ -95,11 +95,18 @@ export interface World {
  * A runner whose decide() is skipped for objects in a terminating namespace: the namespace
  * controller is deleting them, and creating anything there would be refused anyway.
  */
-export function runner(w: World, name: string, decide: (key: string) => Plan[]): Runner {
+export function runner(
+  w: World,
+  name: string,
+  decide: (key: string) => Plan[],
+  /** Keys still decided in a terminating namespace: objects whose finalizers only we remove. */
+  finishInTerminating?: (key: string) => boolean,
+): Runner {
   const guarded = (key: string): Plan[] => {
     const [ns] = splitKey(key);
     const n = ns ? w.inf.namespaces.get(undefined, ns) : undefined;
-    if (n && (n.metadata.deletionTimestamp || n.status?.phase === 'Terminating')) return [];
+    if (n && (n.metadata.deletionTimestamp || n.status?.phase === 'Terminating'))
+      return finishInTerminating?.(key) ? decide(key) : [];
     return decide(key);
   };
   const r = new Runner(name, w.speed, guarded, w.log);

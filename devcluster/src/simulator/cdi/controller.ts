@@ -102,7 +102,8 @@ export function startCdi(w: World): void {
         after: 0.3,
         run: async () => {
           const now = new Date().toISOString();
-          await w.rest.mergePatch(pathOfObj(R.dataSource, ds, 'status'), {
+          // CDI's DataSource CRD has no status subresource: status goes with the object.
+          await w.rest.mergePatch(pathOfObj(R.dataSource, ds), {
             status: {
               source: want.source,
               conditions: want.conditions.map((c) => ({

@@ -24,28 +24,40 @@ export function startMigrations(w: World): void {
   const reserved = new Map<string, string>();
   const warned = new Set<string>();
 
-  const r = runner(w, 'migrations', (key): Plan[] => {
-    const [ns, name] = splitKey(key);
-    const m = migrations.get(ns, name);
-    if (!m) {
-      reserved.delete(key);
-      warned.delete(key);
-      return [];
-    }
-    const step = decideMigration(m, {
-      vmi: vmis.get(ns, m.spec.vmiName),
-      others: migrations
-        .list(ns)
-        .filter((o) => o.spec.vmiName === m.spec.vmiName && o.metadata.uid !== m.metadata.uid),
-      nodes: nodes.list(),
-      schedulable: isSchedulable,
-      reservedNode: reserved.get(key),
-      warnedUnschedulable: warned.has(key),
-      now: new Date().toISOString(),
-    });
-    if (!step) return [];
-    return [{ id: step.id, after: step.after, run: () => apply(key, m, step) }];
-  });
+  const r = runner(
+    w,
+    'migrations',
+    (key): Plan[] => {
+      const [ns, name] = splitKey(key);
+      const m = migrations.get(ns, name);
+      if (!m) {
+        reserved.delete(key);
+        warned.delete(key);
+        return [];
+      }
+      const step = decideMigration(m, {
+        vmi: vmis.get(ns, m.spec.vmiName),
+        others: migrations
+          .list(ns)
+          .filter((o) => o.spec.vmiName === m.spec.vmiName && o.metadata.uid !== m.metadata.uid),
+        nodes: nodes.list(),
+        schedulable: isSchedulable,
+        reservedNode: reserved.get(key),
+        warnedUnschedulable: warned.has(key),
+        now: new Date().toISOString(),
+      });
+      if (!step) return [];
+      return [{ id: step.id, after: step.after, run: () => apply(key, m, step) }];
+    },
+    (key) => {
+      const [ns, name] = splitKey(key);
+      const m = migrations.get(ns, name);
+      return (
+        !!m?.metadata.deletionTimestamp &&
+        (m.metadata.finalizers ?? []).includes(MIGRATION_FINALIZER)
+      );
+    },
+  );
 
   async function apply(key: string, m: VmimObj, step: MigrationStep): Promise<void> {
     const [ns] = splitKey(key);

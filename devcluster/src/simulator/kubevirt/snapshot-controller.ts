@@ -87,237 +87,272 @@ export function startSnapshots(w: World): void {
     });
   };
 
-  const snapRunner = runner(w, 'vmsnapshots', (key): Plan[] => {
-    const [ns, name] = splitKey(key);
-    const s = i.vmSnapshots.get(ns, name);
-    if (!s) return [];
-    const vm =
-      s.spec.source.kind === 'VirtualMachine' ? i.vms.get(ns, s.spec.source.name) : undefined;
-    const step = decideSnapshot(s, {
-      vm,
-      vmi: vm ? i.vmis.get(ns, vm.metadata.name) : undefined,
-      content: i.vmSnapshotContents.get(ns, `vmsnapshot-content-${s.metadata.uid ?? ''}`),
-      info: info(ns, vm),
-      dv: (n) => i.dataVolumes.get(ns, n),
-      now: new Date().toISOString(),
-      nowMs: Date.now(),
-    });
-    if (!step) return [];
-    const plan = (run: () => Promise<void>): Plan[] => [{ id: step.id, after: STEP, run }];
-    switch (step.kind) {
-      case 'status':
-        return plan(async () => {
-          let cur: VmSnapshotObj = s;
-          if (step.finalizer)
-            cur = await w.rest.mergePatch<VmSnapshotObj>(pathOfObj(R.vmSnapshot, s), {
+  const snapRunner = runner(
+    w,
+    'vmsnapshots',
+    (key): Plan[] => {
+      const [ns, name] = splitKey(key);
+      const s = i.vmSnapshots.get(ns, name);
+      if (!s) return [];
+      const vm =
+        s.spec.source.kind === 'VirtualMachine' ? i.vms.get(ns, s.spec.source.name) : undefined;
+      const step = decideSnapshot(s, {
+        vm,
+        vmi: vm ? i.vmis.get(ns, vm.metadata.name) : undefined,
+        content: i.vmSnapshotContents.get(ns, `vmsnapshot-content-${s.metadata.uid ?? ''}`),
+        info: info(ns, vm),
+        dv: (n) => i.dataVolumes.get(ns, n),
+        now: new Date().toISOString(),
+        nowMs: Date.now(),
+      });
+      if (!step) return [];
+      const plan = (run: () => Promise<void>): Plan[] => [{ id: step.id, after: STEP, run }];
+      switch (step.kind) {
+        case 'status':
+          return plan(async () => {
+            let cur: VmSnapshotObj = s;
+            if (step.finalizer)
+              cur = await w.rest.mergePatch<VmSnapshotObj>(pathOfObj(R.vmSnapshot, s), {
+                metadata: {
+                  finalizers: [...(s.metadata.finalizers ?? []), SNAPSHOT_FINALIZER],
+                  resourceVersion: s.metadata.resourceVersion,
+                },
+              });
+            await w.rest.mergePatch(pathOfObj(R.vmSnapshot, cur, 'status'), {
+              status: step.status,
+            });
+          });
+        case 'lock':
+          return vm ? plan(lockVm(vm, s.metadata.name)) : [];
+        case 'unlock':
+          return vm ? plan(lockVm(vm, null)) : [];
+        case 'createContent':
+          return plan(async () => {
+            await create(pathOf(R.vmSnapshotContent, ns), step.content);
+            event(
+              R.vmSnapshot,
+              s,
+              'SuccessfulVirtualMachineSnapshotContentCreate',
+              `Successfully created VirtualMachineSnapshotContent ${step.content.metadata.name}`,
+              SNAPSHOT,
+            );
+          });
+        case 'removeFinalizer':
+          return plan(async () => {
+            await w.rest.mergePatch(pathOfObj(R.vmSnapshot, s), {
               metadata: {
-                finalizers: [...(s.metadata.finalizers ?? []), SNAPSHOT_FINALIZER],
+                finalizers: (s.metadata.finalizers ?? []).filter((f) => f !== SNAPSHOT_FINALIZER),
                 resourceVersion: s.metadata.resourceVersion,
               },
             });
-          await w.rest.mergePatch(pathOfObj(R.vmSnapshot, cur, 'status'), { status: step.status });
-        });
-      case 'lock':
-        return vm ? plan(lockVm(vm, s.metadata.name)) : [];
-      case 'unlock':
-        return vm ? plan(lockVm(vm, null)) : [];
-      case 'createContent':
-        return plan(async () => {
-          await create(pathOf(R.vmSnapshotContent, ns), step.content);
-          event(
-            R.vmSnapshot,
-            s,
-            'SuccessfulVirtualMachineSnapshotContentCreate',
-            `Successfully created VirtualMachineSnapshotContent ${step.content.metadata.name}`,
-            SNAPSHOT,
-          );
-        });
-      case 'removeFinalizer':
-        return plan(async () => {
-          await w.rest.mergePatch(pathOfObj(R.vmSnapshot, s), {
-            metadata: {
-              finalizers: (s.metadata.finalizers ?? []).filter((f) => f !== SNAPSHOT_FINALIZER),
-              resourceVersion: s.metadata.resourceVersion,
-            },
           });
-        });
-    }
-  });
+      }
+    },
+    (key) => {
+      const [ns, name] = splitKey(key);
+      return !!i.vmSnapshots.get(ns, name)?.metadata.deletionTimestamp;
+    },
+  );
 
-  const contentRunner = runner(w, 'vmsnapshotcontents', (key): Plan[] => {
-    const [ns, name] = splitKey(key);
-    const c = i.vmSnapshotContents.get(ns, name);
-    if (!c) return [];
-    const owner = c.spec.virtualMachineSnapshotName
-      ? i.vmSnapshots.get(ns, c.spec.virtualMachineSnapshotName)
-      : undefined;
-    if (!owner || owner.metadata.deletionTimestamp) {
-      // The snapshot is gone: release the content (deletionPolicy Delete removes it with it).
-      if (!(c.metadata.finalizers ?? []).includes(CONTENT_FINALIZER)) return [];
-      return [
-        {
-          id: `release:${c.metadata.uid ?? ''}`,
-          after: STEP,
-          run: async () => {
-            await w.rest.mergePatch(pathOfObj(R.vmSnapshotContent, c), {
-              metadata: {
-                finalizers: (c.metadata.finalizers ?? []).filter((f) => f !== CONTENT_FINALIZER),
-                resourceVersion: c.metadata.resourceVersion,
-              },
-            });
-            if ((owner?.spec.deletionPolicy ?? 'Delete') === 'Delete')
-              await w.rest.delete(pathOfObj(R.vmSnapshotContent, c));
+  const contentRunner = runner(
+    w,
+    'vmsnapshotcontents',
+    (key): Plan[] => {
+      const [ns, name] = splitKey(key);
+      const c = i.vmSnapshotContents.get(ns, name);
+      if (!c) return [];
+      const owner = c.spec.virtualMachineSnapshotName
+        ? i.vmSnapshots.get(ns, c.spec.virtualMachineSnapshotName)
+        : undefined;
+      if (!owner || owner.metadata.deletionTimestamp) {
+        // The snapshot is gone: release the content (deletionPolicy Delete removes it with it).
+        if (!(c.metadata.finalizers ?? []).includes(CONTENT_FINALIZER)) return [];
+        return [
+          {
+            id: `release:${c.metadata.uid ?? ''}`,
+            after: STEP,
+            run: async () => {
+              await w.rest.mergePatch(pathOfObj(R.vmSnapshotContent, c), {
+                metadata: {
+                  finalizers: (c.metadata.finalizers ?? []).filter((f) => f !== CONTENT_FINALIZER),
+                  resourceVersion: c.metadata.resourceVersion,
+                },
+              });
+              if ((owner?.spec.deletionPolicy ?? 'Delete') === 'Delete')
+                await w.rest.delete(pathOfObj(R.vmSnapshotContent, c));
+            },
           },
-        },
-      ];
-    }
-    const step = decideContent(
-      c,
-      (n) => i.volumeSnapshots.get(ns, n),
-      snapshotClassFor,
-      new Date().toISOString(),
-    );
-    if (!step) return [];
-    if (step.kind === 'createVolumeSnapshot')
+        ];
+      }
+      const step = decideContent(
+        c,
+        (n) => i.volumeSnapshots.get(ns, n),
+        snapshotClassFor,
+        new Date().toISOString(),
+      );
+      if (!step) return [];
+      if (step.kind === 'createVolumeSnapshot')
+        return [
+          {
+            id: step.id,
+            after: STEP,
+            run: async () => {
+              await create(pathOf(R.volumeSnapshot, ns), step.volumeSnapshot);
+              event(
+                R.vmSnapshotContent,
+                c,
+                'SuccessfulVolumeSnapshotCreate',
+                `Successfully created VolumeSnapshot ${step.volumeSnapshot.metadata.name}`,
+                SNAPSHOT,
+              );
+            },
+          },
+        ];
       return [
         {
           id: step.id,
           after: STEP,
-          run: async () => {
-            await create(pathOf(R.volumeSnapshot, ns), step.volumeSnapshot);
-            event(
-              R.vmSnapshotContent,
-              c,
-              'SuccessfulVolumeSnapshotCreate',
-              `Successfully created VolumeSnapshot ${step.volumeSnapshot.metadata.name}`,
-              SNAPSHOT,
-            );
-          },
+          run: () =>
+            w.rest
+              .mergePatch(pathOfObj(R.vmSnapshotContent, c, 'status'), { status: step.status })
+              .then(() => {}),
         },
       ];
-    return [
-      {
-        id: step.id,
-        after: STEP,
-        run: () =>
-          w.rest
-            .mergePatch(pathOfObj(R.vmSnapshotContent, c, 'status'), { status: step.status })
-            .then(() => {}),
-      },
-    ];
-  });
+    },
+    (key) => {
+      const [ns, name] = splitKey(key);
+      return !!i.vmSnapshotContents.get(ns, name)?.metadata.deletionTimestamp;
+    },
+  );
 
-  const restoreRunner = runner(w, 'vmrestores', (key): Plan[] => {
-    const [ns, name] = splitKey(key);
-    const r = i.vmRestores.get(ns, name);
-    if (!r) {
-      warned.delete(key);
-      return [];
-    }
-    const vm =
-      r.spec.target.kind === 'VirtualMachine' ? i.vms.get(ns, r.spec.target.name) : undefined;
-    const snapshot = i.vmSnapshots.get(ns, r.spec.virtualMachineSnapshotName);
-    const step = decideRestore(r, {
-      vm,
-      vmi: vm ? i.vmis.get(ns, vm.metadata.name) : undefined,
-      snapshot,
-      content: snapshot?.status?.virtualMachineSnapshotContentName
-        ? i.vmSnapshotContents.get(ns, snapshot.status.virtualMachineSnapshotContentName)
-        : undefined,
-      pvc: (n) => i.pvcs.get(ns, n),
-      dv: (n) => i.dataVolumes.get(ns, n),
-      now: new Date().toISOString(),
-      warned: warned.has(key),
-    });
-    if (!step) return [];
-    const plan = (run: () => Promise<void>, after = STEP): Plan[] => [{ id: step.id, after, run }];
-    switch (step.kind) {
-      case 'status':
-        return plan(async () => {
-          await w.rest.mergePatch(pathOfObj(R.vmRestore, r, 'status'), { status: step.status });
-          if (step.event) {
-            if (step.event.reason === 'RestoreTargetNotReady') warned.add(key);
-            event(R.vmRestore, r, step.event.reason, step.event.message, RESTORE, step.event.type);
-          }
-        }, step.after ?? STEP);
-      case 'own':
-        return vm
-          ? plan(async () => {
-              await w.rest.mergePatch(pathOfObj(R.vmRestore, r), {
-                metadata: {
-                  ownerReferences: [
-                    {
-                      apiVersion: 'kubevirt.io/v1',
-                      kind: 'VirtualMachine',
-                      name: vm.metadata.name,
-                      uid: vm.metadata.uid ?? '',
-                      controller: true,
-                      blockOwnerDeletion: true,
-                    },
-                  ],
-                  finalizers: [
-                    ...(r.metadata.finalizers ?? []).filter((f) => f !== RESTORE_FINALIZER),
-                    RESTORE_FINALIZER,
-                  ],
-                  resourceVersion: r.metadata.resourceVersion,
-                },
-              });
-            })
-          : [];
-      case 'stopTarget':
-        return vm
-          ? plan(async () => {
+  const restoreRunner = runner(
+    w,
+    'vmrestores',
+    (key): Plan[] => {
+      const [ns, name] = splitKey(key);
+      const r = i.vmRestores.get(ns, name);
+      if (!r) {
+        warned.delete(key);
+        return [];
+      }
+      const vm =
+        r.spec.target.kind === 'VirtualMachine' ? i.vms.get(ns, r.spec.target.name) : undefined;
+      const snapshot = i.vmSnapshots.get(ns, r.spec.virtualMachineSnapshotName);
+      const step = decideRestore(r, {
+        vm,
+        vmi: vm ? i.vmis.get(ns, vm.metadata.name) : undefined,
+        snapshot,
+        content: snapshot?.status?.virtualMachineSnapshotContentName
+          ? i.vmSnapshotContents.get(ns, snapshot.status.virtualMachineSnapshotContentName)
+          : undefined,
+        pvc: (n) => i.pvcs.get(ns, n),
+        dv: (n) => i.dataVolumes.get(ns, n),
+        now: new Date().toISOString(),
+        warned: warned.has(key),
+      });
+      if (!step) return [];
+      const plan = (run: () => Promise<void>, after = STEP): Plan[] => [
+        { id: step.id, after, run },
+      ];
+      switch (step.kind) {
+        case 'status':
+          return plan(async () => {
+            await w.rest.mergePatch(pathOfObj(R.vmRestore, r, 'status'), { status: step.status });
+            if (step.event) {
+              if (step.event.reason === 'RestoreTargetNotReady') warned.add(key);
               event(
                 R.vmRestore,
                 r,
-                'RestoreTargetNotReady',
-                'Automatically stopping restore target for restore operation',
+                step.event.reason,
+                step.event.message,
                 RESTORE,
-                'Warning',
+                step.event.type,
               );
-              // virt-api's stop for runStrategy Always: the run strategy becomes Halted.
-              await w.rest.mergePatch(pathOfObj(R.virtualMachine, vm), {
-                spec: { runStrategy: 'Halted' },
-              });
-            })
-          : [];
-      case 'vmStatus':
-        return vm
-          ? plan(async () => {
-              await w.rest.mergePatch(pathOfObj(R.virtualMachine, vm, 'status'), {
-                status: { restoreInProgress: step.restoreInProgress },
-              });
-            })
-          : [];
-      case 'createPvc':
-        return plan(() => create(pathOf(R.pvc, ns), step.pvc));
-      case 'createDv':
-        return plan(() => create(pathOf(R.dataVolume, ns), step.dv));
-      case 'updateVm':
-        return vm
-          ? plan(async () => {
-              await w.rest.mergePatch(pathOfObj(R.virtualMachine, vm), {
-                metadata: {
-                  annotations: step.annotations,
-                  resourceVersion: vm.metadata.resourceVersion,
-                },
-                spec: step.spec,
-              });
-            })
-          : [];
-      case 'deleteDv':
-        return plan(() => w.rest.delete(pathOf(R.dataVolume, ns, step.name)));
-      case 'removeFinalizer':
-        return plan(async () => {
-          await w.rest.mergePatch(pathOfObj(R.vmRestore, r), {
-            metadata: {
-              finalizers: (r.metadata.finalizers ?? []).filter((f) => f !== RESTORE_FINALIZER),
-              resourceVersion: r.metadata.resourceVersion,
-            },
+            }
+          }, step.after ?? STEP);
+        case 'own':
+          return vm
+            ? plan(async () => {
+                await w.rest.mergePatch(pathOfObj(R.vmRestore, r), {
+                  metadata: {
+                    ownerReferences: [
+                      {
+                        apiVersion: 'kubevirt.io/v1',
+                        kind: 'VirtualMachine',
+                        name: vm.metadata.name,
+                        uid: vm.metadata.uid ?? '',
+                        controller: true,
+                        blockOwnerDeletion: true,
+                      },
+                    ],
+                    finalizers: [
+                      ...(r.metadata.finalizers ?? []).filter((f) => f !== RESTORE_FINALIZER),
+                      RESTORE_FINALIZER,
+                    ],
+                    resourceVersion: r.metadata.resourceVersion,
+                  },
+                });
+              })
+            : [];
+        case 'stopTarget':
+          return vm
+            ? plan(async () => {
+                event(
+                  R.vmRestore,
+                  r,
+                  'RestoreTargetNotReady',
+                  'Automatically stopping restore target for restore operation',
+                  RESTORE,
+                  'Warning',
+                );
+                // virt-api's stop for runStrategy Always: the run strategy becomes Halted.
+                await w.rest.mergePatch(pathOfObj(R.virtualMachine, vm), {
+                  spec: { runStrategy: 'Halted' },
+                });
+              })
+            : [];
+        case 'vmStatus':
+          return vm
+            ? plan(async () => {
+                await w.rest.mergePatch(pathOfObj(R.virtualMachine, vm, 'status'), {
+                  status: { restoreInProgress: step.restoreInProgress },
+                });
+              })
+            : [];
+        case 'createPvc':
+          return plan(() => create(pathOf(R.pvc, ns), step.pvc));
+        case 'createDv':
+          return plan(() => create(pathOf(R.dataVolume, ns), step.dv));
+        case 'updateVm':
+          return vm
+            ? plan(async () => {
+                await w.rest.mergePatch(pathOfObj(R.virtualMachine, vm), {
+                  metadata: {
+                    annotations: step.annotations,
+                    resourceVersion: vm.metadata.resourceVersion,
+                  },
+                  spec: step.spec,
+                });
+              })
+            : [];
+        case 'deleteDv':
+          return plan(() => w.rest.delete(pathOf(R.dataVolume, ns, step.name)));
+        case 'removeFinalizer':
+          return plan(async () => {
+            await w.rest.mergePatch(pathOfObj(R.vmRestore, r), {
+              metadata: {
+                finalizers: (r.metadata.finalizers ?? []).filter((f) => f !== RESTORE_FINALIZER),
+                resourceVersion: r.metadata.resourceVersion,
+              },
+            });
           });
-        });
-    }
-  });
+      }
+    },
+    (key) => {
+      const [ns, name] = splitKey(key);
+      return !!i.vmRestores.get(ns, name)?.metadata.deletionTimestamp;
+    },
+  );
 
   // vm.status.volumeSnapshotStatuses, kept for every VM (updateVolumeSnapshotStatuses).
   const vmRunner = runner(w, 'vm-snapshot-statuses', (key): Plan[] => {

@@ -164,7 +164,8 @@ export function decideSnapshot(s: VmSnapshotObj, w: SnapshotWorld): SnapshotStep
   const done = phase === 'Succeeded' || phase === 'Failed';
 
   if (s.metadata.deletionTimestamp) {
-    if (vm && isLocked(vm, s)) return { kind: 'unlock', id: `unlock:${uid}` };
+    // Unlock even a VM that is being deleted: our finalizer holds it.
+    if (w.vm && isLocked(w.vm, s)) return { kind: 'unlock', id: `unlock:${uid}` };
     return (s.metadata.finalizers ?? []).includes(SNAPSHOT_FINALIZER)
       ? { kind: 'removeFinalizer', id: `unfinalize:${uid}` }
       : undefined;
@@ -553,7 +554,9 @@ export function decideRestore(r: VmRestoreObj, w: RestoreWorld): RestoreStep | u
   const snapVm = content?.spec.source.virtualMachine;
   if (!snapshot || snapshot.status?.readyToUse !== true || !content || !snapVm) return undefined;
   if (vm && vm.status?.snapshotInProgress) return undefined;
-  if (vm && vm.status?.restoreInProgress !== r.metadata.name)
+  const lastRestore = `${r.metadata.name}-${uid}`;
+  const specRestored = vm?.metadata.annotations?.[LAST_RESTORE_ANNOTATION] === lastRestore;
+  if (vm && !specRestored && vm.status?.restoreInProgress !== r.metadata.name)
     return { kind: 'vmStatus', id: `in-progress:${uid}`, restoreInProgress: r.metadata.name };
 
   // Restores: one claim per backed-up volume.
@@ -596,8 +599,7 @@ export function decideRestore(r: VmRestoreObj, w: RestoreWorld): RestoreStep | u
   if (restores.some((rs) => w.pvc(rs.persistentVolumeClaim)?.status?.phase !== 'Bound'))
     return undefined;
 
-  const lastRestore = `${r.metadata.name}-${uid}`;
-  if (!vm || vm.metadata.annotations?.[LAST_RESTORE_ANNOTATION] !== lastRestore) {
+  if (!vm || !specRestored) {
     const spec = restoredSpec(snapVm.spec, restores, vm);
     for (const t of spec.dataVolumeTemplates ?? []) {
       if (w.dv(t.metadata.name) || !restores.some((rs) => rs.dataVolumeName === t.metadata.name))
@@ -660,6 +662,9 @@ export function decideRestore(r: VmRestoreObj, w: RestoreWorld): RestoreStep | u
   // deleteObsoleteVolumes, then done.
   const obsolete = (status.deletedDataVolumes ?? []).find((n) => w.dv(n));
   if (obsolete) return { kind: 'deleteDv', id: `delete-dv:${obsolete}`, name: obsolete };
+  // UpdateDoneRestore releases the VM before the restore reports complete.
+  if (vm.status?.restoreInProgress === r.metadata.name)
+    return { kind: 'vmStatus', id: `done:${uid}`, restoreInProgress: null };
   return {
     kind: 'status',
     id: `complete:${uid}`,
