@@ -218,6 +218,7 @@ async function applyRbac(p: Profile): Promise<void> {
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'metallb-system' } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-system' } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-addons' } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-images' } },
   ]);
   await applyAll(admin, parseManifests(text));
   await applyAll(

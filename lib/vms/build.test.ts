@@ -45,13 +45,19 @@ describe('buildVm', () => {
 
   it('clones a golden image through its DataSource, and sets explicit CPU and memory', () => {
     const { vm } = buildVm(
-      input({ bootSource: 'alpine-3-22', instancetype: '', cpu: 2, memoryGi: 3, start: false }),
+      input({
+        bootSource: 'ubuntu-24-04-golden',
+        instancetype: '',
+        cpu: 2,
+        memoryGi: 3,
+        start: false,
+      }),
       ctx,
-      source('alpine-3-22'),
+      source('ubuntu-24-04-golden'),
     );
     expect(vm.spec?.dataVolumeTemplates?.[0]?.spec.sourceRef).toEqual({
       kind: 'DataSource',
-      name: 'alpine-3-22',
+      name: 'ubuntu-2404',
       namespace: 'stratus-images',
     });
     expect(vm.spec?.template?.spec?.domain).toMatchObject({

@@ -82,6 +82,23 @@ describe('prepareCrds', () => {
     );
   });
 
+  it('serves KubeVirt snapshots and restores as v1beta1, v1alpha1 still served', () => {
+    for (const name of [
+      'virtualmachinesnapshots',
+      'virtualmachinesnapshotcontents',
+      'virtualmachinerestores',
+    ]) {
+      const crd = byName(`${name}.snapshot.kubevirt.io`);
+      expect(crd?.spec.versions.map((v) => [v.name, v.storage])).toEqual([
+        ['v1alpha1', false],
+        ['v1beta1', true],
+      ]);
+      expect(crd?.spec.versions[1]?.subresources).toEqual({ status: {} });
+    }
+    const snap = byName('virtualmachinesnapshots.snapshot.kubevirt.io');
+    expect(snap?.spec.versions[1]?.schema?.openAPIV3Schema?.properties?.status).toBeDefined();
+  });
+
   it('survives the client-node typed model unchanged, which installCrds relies on', () => {
     for (const c of crds) {
       const roundTrip: unknown = YAML.parse(dumpYaml(loadYaml(c.text)));

@@ -226,6 +226,75 @@ const kubevirtCrds: KubevirtCrdSpec[] = [
   },
 ];
 
+// snapshotv1alpha1 and snapshotv1beta1 in kubevirt.io/api@v1.9.0 snapshot/: both served, v1beta1
+// stored, the same schema on both (crds.go NewVirtualMachineSnapshotCrd and siblings).
+const snapshotVersions: CrdVersionSpec[] = [
+  { name: 'v1alpha1', served: true, storage: false },
+  { name: 'v1beta1', served: true, storage: true },
+];
+const snapshotError: PrinterColumn = {
+  name: 'Error',
+  type: 'string',
+  jsonPath: '.status.error.message',
+};
+const snapshotCrds: KubevirtCrdSpec[] = [
+  {
+    group: 'snapshot.kubevirt.io',
+    kind: 'VirtualMachineSnapshot',
+    plural: 'virtualmachinesnapshots',
+    singular: 'virtualmachinesnapshot',
+    scope: 'Namespaced',
+    shortNames: ['vmsnapshot', 'vmsnapshots'],
+    categories: ['all'],
+    versions: snapshotVersions,
+    columns: [
+      { name: 'SourceKind', type: 'string', jsonPath: '.spec.source.kind' },
+      { name: 'SourceName', type: 'string', jsonPath: '.spec.source.name' },
+      { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
+      { name: 'ReadyToUse', type: 'boolean', jsonPath: '.status.readyToUse' },
+      { name: 'CreationTime', type: 'date', jsonPath: '.status.creationTime' },
+      snapshotError,
+    ],
+    statusSubresource: true,
+    conversionNone: true,
+  },
+  {
+    group: 'snapshot.kubevirt.io',
+    kind: 'VirtualMachineSnapshotContent',
+    plural: 'virtualmachinesnapshotcontents',
+    singular: 'virtualmachinesnapshotcontent',
+    scope: 'Namespaced',
+    shortNames: ['vmsnapshotcontent', 'vmsnapshotcontents'],
+    categories: ['all'],
+    versions: snapshotVersions,
+    columns: [
+      { name: 'ReadyToUse', type: 'boolean', jsonPath: '.status.readyToUse' },
+      { name: 'CreationTime', type: 'date', jsonPath: '.status.creationTime' },
+      snapshotError,
+    ],
+    statusSubresource: true,
+    conversionNone: true,
+  },
+  {
+    group: 'snapshot.kubevirt.io',
+    kind: 'VirtualMachineRestore',
+    plural: 'virtualmachinerestores',
+    singular: 'virtualmachinerestore',
+    scope: 'Namespaced',
+    shortNames: ['vmrestore', 'vmrestores'],
+    categories: ['all'],
+    versions: snapshotVersions,
+    columns: [
+      { name: 'TargetKind', type: 'string', jsonPath: '.spec.target.kind' },
+      { name: 'TargetName', type: 'string', jsonPath: '.spec.target.name' },
+      { name: 'Complete', type: 'boolean', jsonPath: '.status.complete' },
+      { name: 'RestoreTime', type: 'date', jsonPath: '.status.restoreTime' },
+    ],
+    statusSubresource: true,
+    conversionNone: true,
+  },
+];
+
 export const sources: CrdSource[] = [
   {
     id: 'capi-core',
@@ -290,8 +359,8 @@ export const sources: CrdSource[] = [
     version: 'v1.9.0',
     validationsFile: 'pkg/virt-operator/resource/generate/components/validations_generated.go',
     crdsGoFile: 'pkg/virt-operator/resource/generate/components/crds.go',
-    crds: kubevirtCrds,
-    expect: kubevirtCrds.map((c) => `${c.plural}.${c.group}`),
+    crds: [...kubevirtCrds, ...snapshotCrds],
+    expect: [...kubevirtCrds, ...snapshotCrds].map((c) => `${c.plural}.${c.group}`),
   },
   {
     id: 'cdi',
@@ -436,7 +505,7 @@ export const requiredKinds: Array<{ group: string; kind: string }> = [
     'KubevirtMachine',
     'KubevirtMachineTemplate',
   ].map((kind) => ({ group: 'infrastructure.cluster.x-k8s.io', kind })),
-  ...kubevirtCrds.map((c) => ({ group: c.group, kind: c.kind })),
+  ...[...kubevirtCrds, ...snapshotCrds].map((c) => ({ group: c.group, kind: c.kind })),
   ...['DataVolume', 'DataSource', 'StorageProfile'].map((kind) => ({
     group: 'cdi.kubevirt.io',
     kind,

@@ -7,6 +7,7 @@ import { catalogObjects } from './catalog.ts';
 import { SeedClient } from './client.ts';
 import { FENCING_NAMESPACE, MEDIK8S_NAMESPACE, seedFencing } from './fencing.ts';
 import { fluxNamespaces, seedFlux } from './flux.ts';
+import { seedImages } from './images.ts';
 import { METAL3_NAMESPACE, seedHardware } from './hardware.ts';
 import { METALLB_NAMESPACE, seedNetwork } from './network.ts';
 import { NFD_NAMESPACE, seedNodes } from './nodes.ts';
@@ -64,6 +65,7 @@ export async function seed(kubeconfigFile: string, p: Profile): Promise<void> {
       seedFencing(c, now),
       seedTenants(c),
       seedPlatform(c, now),
+      seedImages(c),
     ]);
   } finally {
     c.close();

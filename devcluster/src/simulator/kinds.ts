@@ -52,6 +52,7 @@ export interface Resources {
 }
 
 export interface PvcSpec {
+  dataSource?: { apiGroup?: string; kind: string; name: string };
   accessModes?: string[];
   resources?: Resources;
   storageClassName?: string;
@@ -234,8 +235,21 @@ export interface DataVolumeObj extends KObj {
 
 export interface VmVolume {
   name: string;
-  dataVolume?: { name: string };
-  persistentVolumeClaim?: { claimName: string };
+  dataVolume?: { name: string; hotpluggable?: boolean };
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+  hostDisk?: { path: string; type: string; shared?: boolean };
+  containerDisk?: { image: string };
+  cloudInitNoCloud?: Record<string, unknown>;
+  cloudInitConfigDrive?: Record<string, unknown>;
+  emptyDisk?: { capacity: string };
+  [key: string]: unknown;
+}
+
+export interface VmDisk {
+  name: string;
+  disk?: { bus?: string };
+  cdrom?: { bus?: string; readonly?: boolean };
+  lun?: Record<string, unknown>;
 }
 
 export interface VmTemplate {
@@ -286,7 +300,35 @@ export interface VmObj extends KObj {
     stateChangeRequests?: StateChangeRequest[];
     observedGeneration?: number;
     desiredGeneration?: number;
+    snapshotInProgress?: string | null;
+    restoreInProgress?: string | null;
+    volumeSnapshotStatuses?: { name: string; enabled: boolean; reason?: string }[];
   };
+}
+
+/** status.migrationState of a VMI (and, once final, of its VirtualMachineInstanceMigration). */
+export interface MigrationState {
+  migrationUid?: string;
+  sourceNode?: string;
+  targetNode?: string;
+  targetPod?: string;
+  targetNodeAddress?: string;
+  targetNodeDomainDetected?: boolean;
+  targetNodeDomainReadyTimestamp?: string;
+  startTimestamp?: string;
+  endTimestamp?: string;
+  completed?: boolean;
+  failed?: boolean;
+  abortRequested?: boolean;
+  abortStatus?: string;
+  failureReason?: string;
+  mode?: string;
+  migrationConfiguration?: Record<string, unknown>;
+}
+
+export interface PhaseTransition {
+  phase: string;
+  phaseTransitionTimestamp: string;
 }
 
 export interface VmiObj extends KObj {
@@ -296,7 +338,119 @@ export interface VmiObj extends KObj {
     nodeName?: string;
     interfaces?: { ipAddress?: string; mac?: string; name?: string }[];
     conditions?: KubevirtCondition[];
+    migrationState?: MigrationState;
+    migrationMethod?: string;
+    phaseTransitionTimestamps?: PhaseTransition[];
   };
+}
+
+export interface VmimObj extends KObj {
+  spec: { vmiName: string; addedNodeSelector?: Record<string, string> };
+  status?: {
+    phase?: string;
+    conditions?: KubevirtCondition[];
+    phaseTransitionTimestamps?: PhaseTransition[];
+    migrationState?: MigrationState;
+  };
+}
+
+export interface SnapshotCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  lastTransitionTime?: string;
+  lastProbeTime?: string | null;
+}
+
+export interface VmSnapshotObj extends KObj {
+  spec: {
+    source: { apiGroup?: string; kind: string; name: string };
+    deletionPolicy?: string;
+    failureDeadline?: string;
+  };
+  status?: {
+    phase?: string;
+    readyToUse?: boolean;
+    creationTime?: string | null;
+    sourceUID?: string;
+    virtualMachineSnapshotContentName?: string;
+    indications?: string[];
+    sourceIndications?: { indication: string; message: string }[];
+    snapshotVolumes?: { includedVolumes?: string[]; excludedVolumes?: string[] };
+    conditions?: SnapshotCondition[];
+    error?: { message?: string; time?: string };
+  };
+}
+
+export interface VolumeBackup {
+  volumeName: string;
+  persistentVolumeClaim: {
+    metadata: { name: string; labels?: Record<string, string> };
+    spec: PvcSpec;
+  };
+  volumeSnapshotName?: string;
+}
+
+export interface VmSnapshotContentObj extends KObj {
+  spec: {
+    virtualMachineSnapshotName?: string;
+    source: {
+      virtualMachine?: {
+        metadata: { name: string; namespace?: string; uid?: string };
+        spec: VmObj['spec'];
+      };
+    };
+    volumeBackups?: VolumeBackup[];
+  };
+  status?: {
+    readyToUse?: boolean;
+    creationTime?: string | null;
+    volumeSnapshotStatus?: {
+      volumeSnapshotName: string;
+      readyToUse?: boolean;
+      creationTime?: string;
+    }[];
+    error?: { message?: string; time?: string };
+  };
+}
+
+export interface VmRestoreObj extends KObj {
+  spec: {
+    target: { apiGroup?: string; kind: string; name: string };
+    virtualMachineSnapshotName: string;
+    targetReadinessPolicy?: string;
+  };
+  status?: {
+    complete?: boolean;
+    restoreTime?: string;
+    conditions?: SnapshotCondition[];
+    restores?: {
+      volumeName: string;
+      persistentVolumeClaim: string;
+      volumeSnapshotName: string;
+      dataVolumeName?: string;
+    }[];
+    deletedDataVolumes?: string[];
+  };
+}
+
+export interface VolumeSnapshotObj extends KObj {
+  spec: {
+    source: { persistentVolumeClaimName?: string; volumeSnapshotContentName?: string };
+    volumeSnapshotClassName?: string;
+  };
+  status?: {
+    boundVolumeSnapshotContentName?: string;
+    creationTime?: string;
+    readyToUse?: boolean;
+    restoreSize?: string;
+    error?: { message?: string; time?: string };
+  };
+}
+
+export interface VolumeSnapshotClassObj extends KObj {
+  driver: string;
+  deletionPolicy: string;
 }
 
 export interface InstancetypeObj extends KObj {

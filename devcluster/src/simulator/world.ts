@@ -21,9 +21,16 @@ import type {
   StorageClassObj,
   TcpObj,
   VmiObj,
+  VmimObj,
   VmObj,
+  VmRestoreObj,
+  VmSnapshotContentObj,
+  VmSnapshotObj,
+  VolumeSnapshotClassObj,
+  VolumeSnapshotObj,
 } from './kinds.ts';
 import type { MhcObj } from './capi/healthcheck.ts';
+import type { DataSourceLike } from './cdi/datavolume.ts';
 import { Informer } from './kube/informer.ts';
 import type { Rest } from './kube/rest.ts';
 import { R, type KObj } from './kube/types.ts';
@@ -52,8 +59,15 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
     kvcs: i<KvcObj>(R.kubevirtCluster),
     vms: i<VmObj>(R.virtualMachine),
     vmis: i<VmiObj>(R.virtualMachineInstance),
+    migrations: i<VmimObj>(R.virtualMachineInstanceMigration),
+    vmSnapshots: i<VmSnapshotObj>(R.vmSnapshot),
+    vmSnapshotContents: i<VmSnapshotContentObj>(R.vmSnapshotContent),
+    vmRestores: i<VmRestoreObj>(R.vmRestore),
+    volumeSnapshots: i<VolumeSnapshotObj>(R.volumeSnapshot),
+    volumeSnapshotClasses: i<VolumeSnapshotClassObj>(R.volumeSnapshotClass),
     instancetypes: i<InstancetypeObj>(R.clusterInstancetype),
     dataVolumes: i<DataVolumeObj>(R.dataVolume),
+    dataSources: i<DataSourceLike>(R.dataSource),
     pools: i<PoolObj>(R.ipAddressPool),
     helmReleases: i<HelmReleaseObj>(R.helmRelease),
     helmRepositories: i<HelmRepositoryObj>(R.helmRepository),
@@ -81,11 +95,18 @@ export interface World {
  * A runner whose decide() is skipped for objects in a terminating namespace: the namespace
  * controller is deleting them, and creating anything there would be refused anyway.
  */
-export function runner(w: World, name: string, decide: (key: string) => Plan[]): Runner {
+export function runner(
+  w: World,
+  name: string,
+  decide: (key: string) => Plan[],
+  /** Keys still decided in a terminating namespace: objects whose finalizers only we remove. */
+  finishInTerminating?: (key: string) => boolean,
+): Runner {
   const guarded = (key: string): Plan[] => {
     const [ns] = splitKey(key);
     const n = ns ? w.inf.namespaces.get(undefined, ns) : undefined;
-    if (n && (n.metadata.deletionTimestamp || n.status?.phase === 'Terminating')) return [];
+    if (n && (n.metadata.deletionTimestamp || n.status?.phase === 'Terminating'))
+      return finishInTerminating?.(key) ? decide(key) : [];
     return decide(key);
   };
   const r = new Runner(name, w.speed, guarded, w.log);

@@ -5,8 +5,13 @@ import { isStatus } from '../kube/rest.ts';
 import { keyOf, pathOf, pathOfObj, R } from '../kube/types.ts';
 import { digest, type Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
+import { startMigrations } from './migration-controller.ts';
+import { startSnapshots } from './snapshot-controller.ts';
+import { migratability } from './migration.ts';
 import {
   dataVolumeFor,
+  mergeConditions,
+  volumeStatusFor,
   dataVolumesState,
   guestOsFor,
   macFor,
@@ -32,8 +37,11 @@ const after = {
 };
 
 export function startKubevirt(w: World): void {
-  const { vms, vmis, dataVolumes, nodes, instancetypes } = w.inf;
+  const { vms, vmis, dataVolumes, nodes, instancetypes, pvcs } = w.inf;
   if (!vms.available || !vmis.available) return;
+  startMigrations(w);
+  startSnapshots(w);
+  const pvcOf = (ns: string | undefined) => (claim: string) => pvcs.get(ns, claim);
   // Addresses and nodes handed out but maybe not yet visible in the cache.
   const reservedIp = new Map<string, string>();
   const reservedNode = new Map<string, string>();
@@ -134,7 +142,36 @@ export function startKubevirt(w: World): void {
       node: () => reservedNode.get(key) ?? pickNode(nodes.list(), load(key)),
       ip: () => reservedIp.get(key) ?? pickIp(vmi.metadata.uid ?? key, usedIps(key)),
     });
-    if (!step) return [];
+    if (!step) {
+      // virt-handler recomputes LiveMigratable on every sync (claims may have changed).
+      if (vmi.status?.phase !== 'Running' || vmi.metadata.deletionTimestamp) return [];
+      const m = migratability(vmi, pvcOf(ns));
+      const cur = vmi.status.conditions?.find((c) => c.type === 'LiveMigratable');
+      if (
+        cur?.status === m.condition.status &&
+        (cur.message ?? '') === (m.condition.message ?? '') &&
+        vmi.status.migrationMethod === m.method
+      )
+        return [];
+      return [
+        {
+          id: `migratable:${vmi.metadata.uid}:${m.condition.status}:${m.method}`,
+          track: 'migratable',
+          after: after.status,
+          run: () =>
+            patchVmi(vmi, {
+              metadata: { resourceVersion: vmi.metadata.resourceVersion },
+              status: {
+                conditions: mergeConditions(vmi.status?.conditions, [
+                  m.condition,
+                  { type: 'StorageLiveMigratable', status: 'True' },
+                ]),
+                migrationMethod: m.method,
+              },
+            }),
+        },
+      ];
+    }
     const transitions = (phase: string) => [
       ...((vmi.status as { phaseTransitionTimestamps?: unknown[] } | undefined)
         ?.phaseTransitionTimestamps ?? []),
@@ -183,6 +220,8 @@ export function startKubevirt(w: World): void {
               const vm = vms.get(ns, name);
               const guestOSInfo = vm ? guestOsFor(vm) : undefined;
               const mac = macFor(vmi.metadata.uid ?? key);
+              const m = migratability(vmi, pvcOf(ns));
+              const hasDvs = (vmi.spec.volumes ?? []).some((v) => v.dataVolume);
               await patchVmi(vmi, {
                 status: {
                   phase: 'Running',
@@ -199,14 +238,26 @@ export function startKubevirt(w: World): void {
                       linkState: 'up',
                     },
                   ],
-                  conditions: [
+                  conditions: mergeConditions(vmi.status?.conditions, [
                     cond('Ready', 'True'),
-                    cond('LiveMigratable', 'True'),
+                    { ...cond('LiveMigratable', m.condition.status), ...m.condition },
+                    cond('StorageLiveMigratable', 'True'),
                     cond('AgentConnected', 'True'),
-                  ],
+                    ...(hasDvs
+                      ? [
+                          cond(
+                            'DataVolumesReady',
+                            'True',
+                            'AllDVsReady',
+                            "All of the VMI's DVs are bound and ready",
+                          ),
+                        ]
+                      : []),
+                  ]),
+                  volumeStatus: volumeStatusFor(vmi, pvcOf(ns)),
                   ...(guestOSInfo ? { guestOSInfo } : {}),
                   qosClass: 'Burstable',
-                  migrationMethod: 'BlockMigration',
+                  migrationMethod: m.method,
                   migrationTransport: 'Unix',
                   launcherContainerImageVersion: 'quay.io/kubevirt/virt-launcher:v1.9.0',
                 },
@@ -261,6 +312,9 @@ export function startKubevirt(w: World): void {
   });
   nodes.on(() => {
     for (const v of vmis.list()) if (v.status?.phase === 'Scheduling') vmiRunner.enqueue(keyOf(v));
+  });
+  pvcs.on((pvc) => {
+    for (const v of vmis.list(pvc.metadata.namespace)) vmiRunner.enqueue(keyOf(v));
   });
 }
 

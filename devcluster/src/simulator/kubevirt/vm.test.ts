@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataVolumeObj, NodeObj, VmiObj, VmObj } from '../kinds.ts';
 import {
   dataVolumeFor,
+  dataVolumesState,
   guestOsFor,
   macFor,
   nextVmAction,
@@ -104,10 +105,37 @@ describe('printable status', () => {
     expect(printableStatus(vm('Halted'), undefined, 'ready')).toBe('Stopped');
     expect(printableStatus(vm('Always'), undefined, 'failed')).toBe('DataVolumeError');
   });
-  it('says Paused while the running instance has Paused=True', () => {
+  it('puts Migrating and Paused before Running, as setPrintableStatus orders them', () => {
     const paused = vmi('Running');
     paused.status?.conditions?.push({ type: 'Paused', status: 'True', reason: 'PausedByUser' });
     expect(printableStatus(vm('Always'), paused, 'ready')).toBe('Paused');
+    const migrating = vmi('Running');
+    if (migrating.status)
+      migrating.status.migrationState = {
+        startTimestamp: new Date(Date.now() - 1000).toISOString(),
+      };
+    expect(printableStatus(vm('Always'), migrating, 'ready')).toBe('Migrating');
+    // The VM carries the VMI's conditions (syncConditions), Ready copied as is.
+    const s = vmStatus(vm('Always'), paused, 'ready');
+    expect(s.conditions.map((c) => c.type)).toEqual(['Ready', 'Paused']);
+  });
+  it('shows DataVolumeError when an importer stopped on an error', () => {
+    const failing = new Map([
+      [
+        'web-root',
+        {
+          metadata: { name: 'web-root' },
+          spec: {},
+          status: {
+            phase: 'ImportInProgress',
+            conditions: [{ type: 'Running', status: 'False', reason: 'Error', message: 'x' }],
+          },
+        },
+      ],
+    ]);
+    expect(printableStatus(vm('Always'), undefined, dataVolumesState(vm('Always'), failing))).toBe(
+      'DataVolumeError',
+    );
   });
   it('reports ready, created and drops requests that took effect', () => {
     const s = vmStatus(

@@ -7,12 +7,14 @@ import type {
   InstancetypeObj,
   KubevirtCondition,
   NodeObj,
+  PvcObj,
   StateChangeRequest,
   VmiObj,
   VmObj,
 } from '../kinds.ts';
 import type { KObj } from '../kube/types.ts';
 import { formatIp, parseIp } from '../metallb/ipam.ts';
+import { isMigrating } from './migration.ts';
 
 export function runStrategyOf(vm: VmObj): string {
   if (vm.spec.runStrategy) return vm.spec.runStrategy;
@@ -46,12 +48,22 @@ export function dataVolumeNames(vm: VmObj): string[] {
 
 export type DvState = 'ready' | 'provisioning' | 'failed';
 
+/** HasDataVolumeErrors (pkg/storage/types/dv.go): Failed, or an importer that stopped on an error. */
+export function dataVolumeFailed(dv: DataVolumeObj | undefined): boolean {
+  if (dv?.status?.phase === 'Failed') return true;
+  const running = dv?.status?.conditions?.find((c) => c.type === 'Running');
+  return (
+    running?.status === 'False' &&
+    (running.reason === 'Error' || running.reason === 'ImagePullFailed')
+  );
+}
+
 export function dataVolumesState(vm: VmObj, dvs: ReadonlyMap<string, DataVolumeObj>): DvState {
   let state: DvState = 'ready';
   for (const name of dataVolumeNames(vm)) {
-    const phase = dvs.get(name)?.status?.phase;
-    if (phase === 'Failed') return 'failed';
-    if (phase !== 'Succeeded') state = 'provisioning';
+    const dv = dvs.get(name);
+    if (dataVolumeFailed(dv)) return 'failed';
+    if (dv?.status?.phase !== 'Succeeded') state = 'provisioning';
   }
   return state;
 }
@@ -71,20 +83,26 @@ export const vmiReady = (vmi: VmiObj | undefined): boolean =>
   vmi?.status?.phase === 'Running' &&
   !!vmi.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 
+const pausedVmi = (vmi: VmiObj | undefined): boolean =>
+  !!vmi?.status?.conditions?.some((c) => c.type === 'Paused' && c.status === 'True');
+
+/** setPrintableStatus (pkg/virt-controller/watch/vm/vm.go): the first that holds wins. */
 export function printableStatus(vm: VmObj, vmi: VmiObj | undefined, dvs: DvState): string {
   if (vm.metadata.deletionTimestamp) return 'Terminating';
   const want = wantsRunning(vm, vmi);
   if (vmi && (vmi.metadata.deletionTimestamp || !want)) return 'Stopping';
-  // virt-controller's isVirtualMachineStatusPaused: a running VMI with Paused=True (set on pause).
-  if (vmi?.status?.phase === 'Running')
-    return vmi.status.conditions?.some((c) => c.type === 'Paused' && c.status === 'True')
-      ? 'Paused'
-      : 'Running';
-  if (vmi) return 'Starting';
+  if (isMigrating(vmi)) return 'Migrating';
+  const running = vmi?.status?.phase === 'Running';
+  if (running && pausedVmi(vmi)) return 'Paused';
+  if (running) return 'Running';
   if (dvs === 'failed') return 'DataVolumeError';
   if (dvs === 'provisioning') return 'Provisioning';
+  if (vmi) return 'Starting';
   return want ? 'Starting' : 'Stopped';
 }
+
+// Conditions syncConditions does not copy from the VMI.
+const notSynced = new Set(['Ready', 'Failure', 'RestartRequired']);
 
 /** The status the VM should show; `requests` drops start/stop requests that have taken effect. */
 export function vmStatus(vm: VmObj, vmi: VmiObj | undefined, dvs: DvState): VmStatusView {
@@ -94,34 +112,33 @@ export function vmStatus(vm: VmObj, vmi: VmiObj | undefined, dvs: DvState): VmSt
   if (first?.action === 'Stop' && !vmi) requests.shift();
   else if (first?.action === 'Start' && vmi && !vmi.metadata.deletionTimestamp) requests.shift();
   const old = vm.status?.conditions?.find((c) => c.type === 'Ready');
-  const status = ready ? 'True' : 'False';
-  const readyCond: KubevirtCondition = ready
-    ? { type: 'Ready', status, lastProbeTime: null, lastTransitionTime: null }
-    : vmi
-      ? {
-          type: 'Ready',
-          status,
-          reason: 'GuestNotRunning',
-          message: 'Guest VM is not reported as running',
-          lastProbeTime: null,
-          lastTransitionTime: null,
-        }
-      : {
-          type: 'Ready',
-          status,
-          reason: 'VMINotExists',
-          message: 'VMI does not exist',
-          lastProbeTime: null,
-          lastTransitionTime: null,
-        };
-  readyCond.lastTransitionTime =
-    old?.status === status ? (old.lastTransitionTime ?? null) : new Date().toISOString();
+  const vmiReadyCond = vmi?.status?.conditions?.find((c) => c.type === 'Ready');
+  // syncReadyConditionFromVMI: the VMI's Ready condition as it is, or why there is none.
+  const readyCond: KubevirtCondition = vmiReadyCond
+    ? { ...vmiReadyCond }
+    : {
+        type: 'Ready',
+        status: 'False',
+        ...(vmi
+          ? { reason: 'VMIConditionMissing', message: 'VMI is missing the Ready condition' }
+          : { reason: 'VMINotExists', message: 'VMI does not exist' }),
+        lastProbeTime: null,
+        lastTransitionTime: null,
+      };
+  if (!vmiReadyCond)
+    readyCond.lastTransitionTime =
+      old?.status === readyCond.status
+        ? (old.lastTransitionTime ?? null)
+        : new Date().toISOString();
+  const synced = (vmi?.status?.conditions ?? [])
+    .filter((c) => !notSynced.has(c.type))
+    .map((c) => ({ ...c }));
   return {
     printableStatus: printableStatus(vm, vmi, dvs),
     ready,
     created: !!vmi,
     runStrategy: runStrategyOf(vm),
-    conditions: [readyCond],
+    conditions: [readyCond, ...synced],
     observedGeneration: vm.metadata.generation,
     desiredGeneration: vm.metadata.generation,
     ...(requests.length !== (vm.status?.stateChangeRequests ?? []).length
@@ -350,4 +367,48 @@ export function guestOsFor(vm: VmObj) {
   const key = Object.keys(guests).find((k) => hints.includes(k));
   const g = key ? guests[key] : undefined;
   return g ? { ...g, versionId: g.version } : undefined;
+}
+
+/** Sets conditions by type, keeping the others (Paused, AgentConnected …) and their order. */
+export function mergeConditions(
+  list: readonly KubevirtCondition[] | undefined,
+  updates: KubevirtCondition[],
+): KubevirtCondition[] {
+  const out = [...(list ?? [])];
+  for (const u of updates) {
+    const i = out.findIndex((c) => c.type === u.type);
+    const old = i >= 0 ? out[i] : undefined;
+    const next =
+      old?.status === u.status ? { ...u, lastTransitionTime: old.lastTransitionTime } : u;
+    if (i >= 0) out[i] = next;
+    else out.push(next);
+  }
+  return out;
+}
+
+/** status.volumeStatus as virt-controller/virt-handler report it: target device and claim info. */
+export function volumeStatusFor(vmi: VmiObj, pvc: (name: string) => PvcObj | undefined) {
+  const disks =
+    (vmi.spec.domain.devices as { disks?: { name: string }[] } | undefined)?.disks ?? [];
+  return (vmi.spec.volumes ?? []).map((v) => {
+    const at = disks.findIndex((d) => d.name === v.name);
+    const claimName = v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name;
+    const p = claimName ? pvc(claimName) : undefined;
+    return {
+      name: v.name,
+      target: at >= 0 ? `vd${String.fromCharCode(97 + at)}` : '',
+      ...(p
+        ? {
+            persistentVolumeClaimInfo: {
+              claimName: p.metadata.name,
+              accessModes: p.spec.accessModes ?? [],
+              volumeMode: p.spec.volumeMode ?? 'Filesystem',
+              capacity: p.status?.capacity ?? {},
+              requests: p.spec.resources?.requests ?? {},
+              filesystemOverhead: '0.055',
+            },
+          }
+        : {}),
+    };
+  });
 }

@@ -1,7 +1,13 @@
 // linstor-csi's external-provisioner and -resizer, as pure decisions. Binding itself is left to
 // kube-controller-manager's PV controller, which binds a claim to the PV whose claimRef names it —
 // exactly how a real CSI provisioner hands over.
-import type { PvcObj, PvObj, StorageClassObj } from '../kinds.ts';
+import type {
+  PvcObj,
+  PvObj,
+  StorageClassObj,
+  VolumeSnapshotClassObj,
+  VolumeSnapshotObj,
+} from '../kinds.ts';
 import type { KObj } from '../kube/types.ts';
 import { parseQuantity } from '../quantity.ts';
 
@@ -86,4 +92,60 @@ export function shouldDeletePv(pv: PvObj): boolean {
     (pv.status?.phase === 'Released' || pv.status?.phase === 'Failed') &&
     !pv.metadata.deletionTimestamp
   );
+}
+
+/**
+ * external-snapshotter + linstor-csi for a VolumeSnapshot of a bound LINSTOR claim: the bound
+ * VolumeSnapshotContent (snapcontent-<uid>) and the VolumeSnapshot's status once it is cut.
+ */
+export function volumeSnapshotContentFor(
+  vs: VolumeSnapshotObj,
+  pvc: PvcObj,
+  cls: VolumeSnapshotClassObj,
+): KObj {
+  return {
+    apiVersion: 'snapshot.storage.k8s.io/v1',
+    kind: 'VolumeSnapshotContent',
+    metadata: {
+      name: `snapcontent-${vs.metadata.uid ?? ''}`,
+      annotations: { 'snapshot.storage.kubernetes.io/volumesnapshot-being-created': 'yes' },
+    },
+    spec: {
+      deletionPolicy: cls.deletionPolicy,
+      driver: cls.driver,
+      source: { volumeHandle: pvc.spec.volumeName ?? '' },
+      sourceVolumeMode: pvc.spec.volumeMode ?? 'Filesystem',
+      volumeSnapshotClassName: cls.metadata.name,
+      volumeSnapshotRef: {
+        apiVersion: 'snapshot.storage.k8s.io/v1',
+        kind: 'VolumeSnapshot',
+        name: vs.metadata.name,
+        namespace: vs.metadata.namespace,
+        uid: vs.metadata.uid,
+      },
+    },
+  };
+}
+
+export type SnapshotDecision =
+  | { kind: 'none' }
+  | { kind: 'content'; content: KObj }
+  | { kind: 'ready'; contentName: string; size: string };
+
+export function decideVolumeSnapshot(
+  vs: VolumeSnapshotObj,
+  pvc: PvcObj | undefined,
+  cls: VolumeSnapshotClassObj | undefined,
+  contentExists: boolean,
+): SnapshotDecision {
+  if (vs.metadata.deletionTimestamp || vs.status?.readyToUse) return { kind: 'none' };
+  if (!cls || cls.driver !== LINSTOR || !pvc || pvc.status?.phase !== 'Bound')
+    return { kind: 'none' };
+  const name = `snapcontent-${vs.metadata.uid ?? ''}`;
+  if (!contentExists) return { kind: 'content', content: volumeSnapshotContentFor(vs, pvc, cls) };
+  return {
+    kind: 'ready',
+    contentName: name,
+    size: pvc.status.capacity?.storage ?? pvc.spec.resources?.requests?.storage ?? '0',
+  };
 }
