@@ -434,7 +434,7 @@ describe('snapshots and restores', () => {
 
 describe('the boot-source catalog', () => {
   const images = '/apis/cdi.kubevirt.io/v1beta1/namespaces/stratus-images';
-  it('has golden DataSources that become Ready, and a ConfigMap listing the sources', async () => {
+  it('has golden DataSources that become Ready', async () => {
     const ds = await eventually(
       'the golden images to be Ready',
       async () => {
@@ -452,14 +452,6 @@ describe('the boot-source catalog', () => {
     const ubuntu = ds.find((d) => d.metadata.name === 'ubuntu-2404');
     expect(ubuntu?.metadata.labels?.['instancetype.kubevirt.io/default-preference']).toBe('ubuntu');
     expect(cond(ubuntu, 'Ready')?.message).toBe('DataSource is ready to be consumed');
-    const cm = await get('/api/v1/namespaces/stratus-images/configmaps/boot-sources');
-    const sources = JSON.parse((cm?.data as Record<string, string>)['sources.json'] ?? '[]') as {
-      kind: string;
-      image?: string;
-    }[];
-    expect(sources.filter((s) => s.kind === 'registry').map((s) => s.image)).toContain(
-      'quay.io/containerdisks/centos-stream:9',
-    );
   });
 
   it('lets a tenant user clone from stratus-images (datavolumes/source create)', async () => {

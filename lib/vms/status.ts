@@ -59,6 +59,12 @@ const errorStatuses = new Set([
   'Unknown',
 ]);
 const idleStatuses = new Set(['Stopped']);
+const importerFailures = new Set([
+  'Error',
+  'CrashLoopBackOff',
+  'ImagePullFailed',
+  'ErrImportFailed',
+]);
 
 export function toneOf(status: string): VmTone {
   if (status === 'Running' || status === 'Paused') return 'ok';
@@ -80,12 +86,12 @@ export function diskSummaries(
       const dv = dvName ? dvs.get(dvName) : undefined;
       const t = dvName ? templates.get(dvName) : undefined;
       const running = cond(dv?.status?.conditions, 'Running');
+      // CDI keeps retrying a failing importer; its Running condition says why each time.
       const failed =
         dv?.status?.phase === 'Failed' ||
         (running?.status === 'False' &&
-          !!running.reason &&
-          running.reason !== 'Completed' &&
-          (dv?.status?.restartCount ?? 0) > 0);
+          (importerFailures.has(running.reason ?? '') ||
+            ((dv?.status?.restartCount ?? 0) > 0 && running.reason !== 'Completed')));
       return {
         volume: v.name,
         dataVolume: dvName,
@@ -104,6 +110,7 @@ export function diskSummaries(
 export function latestMigration(
   name: string,
   migrations: readonly MigrationObject[],
+  vmi?: VmiObject,
 ): MigrationSummary | undefined {
   const mine = migrations
     .filter((m) => m.spec?.vmiName === name)
@@ -113,11 +120,15 @@ export function latestMigration(
   const m = mine[0];
   if (!m) return undefined;
   const phase = m.status?.phase ?? 'Pending';
+  // While it runs, virt-handler reports the nodes on the instance; the migration gets them at the end.
+  const live = vmi?.status?.migrationState;
+  const state =
+    m.status?.migrationState ?? (live && live.migrationUid === m.metadata?.uid ? live : undefined);
   return {
     name: m.metadata?.name ?? '',
     phase,
-    sourceNode: m.status?.migrationState?.sourceNode,
-    targetNode: m.status?.migrationState?.targetNode,
+    sourceNode: state?.sourceNode,
+    targetNode: state?.targetNode,
     done: phase === 'Succeeded' || phase === 'Failed',
     failed: phase === 'Failed',
   };
@@ -170,7 +181,8 @@ export function vmSummary(
   const domain = vm.spec?.template?.spec?.domain;
   const live = cond(vmi?.status?.conditions, 'LiveMigratable');
   const paused = cond(vmi?.status?.conditions, 'Paused')?.status === 'True';
-  const status = paused ? 'Paused' : (vm.status?.printableStatus ?? 'Unknown');
+  // No status yet: virt-controller has not seen the VM; it is on its way, not broken.
+  const status = paused ? 'Paused' : (vm.status?.printableStatus ?? 'Provisioning');
   const ips = (vmi?.status?.interfaces ?? []).flatMap(
     (i) => i.ipAddresses ?? (i.ipAddress ? [i.ipAddress] : []),
   );
@@ -189,7 +201,7 @@ export function vmSummary(
     paused,
     migratable: live ? { ok: live.status === 'True', message: live.message } : undefined,
     disks: diskSummaries(vm, dvs),
-    migration: latestMigration(name, migrations),
+    migration: latestMigration(name, migrations, vmi),
     guestOs: vmi?.status?.guestOSInfo?.prettyName,
     createdAt: vm.metadata?.creationTimestamp,
   };

@@ -12,9 +12,15 @@ import { keyLine } from '../testing/ssh-keys';
 import { memberOf } from '../testing/viewers';
 import { buildVm } from './build';
 import { createVmSchema, defaultVm } from './schema';
+import { createSet } from '../k8s/write-set';
+import { vmSummary } from './status';
+import type { DataVolumeObject } from './types';
 import {
   bootSources,
   createVmObjects,
+  migrateVm,
+  restoreVm,
+  snapshotVm,
   deleteVm,
   powerVm,
   vmBuildContext,
@@ -288,5 +294,117 @@ describe('power and delete', () => {
         .sort(),
     ).toEqual([`${kept}-data`, `${kept}-root`]);
     expect(await admin.intact('kubevirt.io/v1', 'VirtualMachine', a.namespace, kept)).toBe(false);
+  });
+});
+
+describe('migration, snapshots and broken disks', () => {
+  const summaryOf = async (kube: KubeClient, name: string) => {
+    const [vm, vmi, dvs, migrations] = await Promise.all([
+      vmOf(kube, a.namespace, name),
+      vmiOf(a.namespace, name),
+      kube.list(models.datavolumes, { namespace: a.namespace }),
+      kube.list(models.virtualmachineinstancemigrations, { namespace: a.namespace }),
+    ]);
+    const byName = new Map<string, DataVolumeObject>(
+      dvs.items.map((d) => [d.metadata?.name ?? '', d]),
+    );
+    return vmSummary(vm, vmi, byName, migrations.items);
+  };
+
+  it('live-migrates a VM on shared disks to another node, through virt-api', async () => {
+    const kube = adminOf(a);
+    const name = uniqueName('mig');
+    await createVmObjects(kube, a.namespace, input(name));
+    const before = await eventually(
+      () => summaryOf(kube, name),
+      (s) => s.running && !!s.migratable?.ok,
+      'running, migratable',
+    );
+    await migrateVm(kube, a.namespace, name);
+    const after = await eventually(
+      () => summaryOf(kube, name),
+      (s) => s.migration?.phase === 'Succeeded',
+      'the migration done',
+    );
+    expect(after.node).toBeDefined();
+    expect(after.node).not.toBe(before.node);
+    expect(after.migration).toMatchObject({ sourceNode: before.node, targetNode: after.node });
+  });
+
+  it('refuses to migrate a VM whose disk is not shared, with a sentence', async () => {
+    const kube = adminOf(a);
+    const name = uniqueName('rwo');
+    const ctx = { ...vmBuildContext(a.namespace) };
+    const { vm } = buildVm(
+      input(name),
+      { ...ctx, vms: { ...ctx.vms, diskAccessMode: 'ReadWriteOnce' } },
+      bootSources()[0],
+    );
+    await createSet(kube, [vm]);
+    const s = await eventually(
+      () => summaryOf(kube, name),
+      (x) => x.running && x.migratable?.ok === false,
+      'running, not migratable',
+    );
+    expect(s.migratable?.message).toMatch(/is not shared/);
+    const err = await migrateVm(kube, a.namespace, name).catch((e: unknown) => e);
+    expect(english(problemOf(err).message)).toBe(
+      'This VM cannot be live-migrated: its disks or devices are not shared between hosts.',
+    );
+  });
+
+  it('snapshots a VM and restores it once stopped; a running VM is refused first', async () => {
+    const kube = adminOf(a);
+    const name = uniqueName('snap');
+    await createVmObjects(kube, a.namespace, input(name));
+    await eventually(
+      () => summaryOf(kube, name),
+      (s) => s.running,
+      'running',
+    );
+    await snapshotVm(kube, a.namespace, name, `${name}-s1`);
+    await eventually(
+      () => kube.get(models.virtualmachinesnapshots, a.namespace, `${name}-s1`),
+      (x) => x.status?.readyToUse === true,
+      'the snapshot ready',
+    );
+    const early = await restoreVm(kube, a.namespace, name, `${name}-s1`).catch((e: unknown) => e);
+    expect(english(problemOf(early).message)).toMatch(/^Stop the VM first/);
+    await powerVm(kube, a.namespace, name, 'stop');
+    await eventually(
+      () => vmiOf(a.namespace, name),
+      (v) => v === undefined,
+      'stopped',
+    );
+    const restore = await restoreVm(kube, a.namespace, name, `${name}-s1`);
+    await eventually(
+      () => kube.get(models.virtualmachinerestores, a.namespace, restore),
+      (r) => r.status?.complete === true,
+      'the restore complete',
+    );
+    const vm = await vmOf(kube, a.namespace, name);
+    expect(vm.spec?.template?.spec?.volumes?.[0]?.dataVolume?.name).toMatch(/^restore-/);
+  });
+
+  it("shows CDI's reason when a disk cannot be imported", async () => {
+    const kube = adminOf(a);
+    const name = uniqueName('dead');
+    const broken = {
+      id: 'gone',
+      displayName: 'Gone',
+      minDiskGi: 1,
+      source: { http: 'https://images.example.invalid/gone.qcow2' },
+    };
+    const { vm } = buildVm(input(name, { bootSource: '' }), vmBuildContext(a.namespace), broken);
+    await createSet(kube, [vm]);
+    const s = await eventually(
+      () => summaryOf(kube, name),
+      (x) => !!x.disks[0]?.failure,
+      'the import failing',
+    );
+    expect(s.tone).toBe('error');
+    expect(english(s.summary)).toMatch(
+      /^Disk root could not be prepared: Unable to connect to http data source/,
+    );
   });
 });
