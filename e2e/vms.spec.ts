@@ -53,6 +53,16 @@ test('a tenant admin creates a VM from the catalog, powers, snapshots, restores 
   await vm.power('Start').click();
   await vm.expectStatus('Running');
 
+  // Live migration: the phase follows the migration, and the VM ends up on another node.
+  await expect(page.getByTestId('migratable')).toHaveText('Can be live-migrated.');
+  const from = (await vm.node.textContent()) ?? '';
+  await vm.power('Migrate').click();
+  await expect(page.getByTestId('migration-phase')).toHaveAttribute('data-phase', 'Succeeded', {
+    timeout: 30_000,
+  });
+  await expect(vm.node).not.toHaveText(from);
+  await expect(vm.node).not.toHaveText('—');
+
   await vm.delete();
   await expect(page).toHaveURL('/t/acme/virtualmachines');
   await expect(page.locator(`[data-testid="resource-row"][data-name="${name}"]`)).toHaveCount(0);

@@ -87,9 +87,7 @@ export class VmPage {
   async delete(keepDisks = false): Promise<void> {
     await this.deleteButton.click();
     const dialog = this.page.getByRole('dialog');
-    await expect(dialog.getByTestId('delete-preview')).toContainText(
-      `DataVolume ${this.name}-root`,
-    );
+    await expect(dialog.getByTestId('delete-preview')).toContainText('DataVolume ');
     if (keepDisks) await dialog.getByRole('checkbox', { name: /Keep the disks/ }).check();
     await dialog.getByRole('textbox').fill(this.name);
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
