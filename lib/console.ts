@@ -15,7 +15,7 @@ export async function requireOperator() {
 }
 
 /** An operator page with its lists prefetched as the operator. */
-export async function loadConsolePage(lists: Subscription[]) {
+export async function loadConsolePage(lists: Subscription[], opts: { firstPage?: number } = {}) {
   const ctx = await requireOperator();
-  return { ...ctx, state: await prefetchLists(ctx.kube, lists) };
+  return { ...ctx, state: await prefetchLists(ctx.kube, lists, opts) };
 }

@@ -88,6 +88,8 @@ export interface ListOptions {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
+  /** At most this many items; the list's metadata.continue says there are more. */
+  limit?: number;
 }
 
 export class KubeClient {
@@ -156,7 +158,11 @@ export class KubeClient {
 
   list<T extends KubeObject>(m: ResourceModel<T>, opts: ListOptions = {}): Promise<KubeList<T>> {
     return this.request('GET', resourcePath(m, opts.namespace), {
-      query: { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector },
+      query: {
+        labelSelector: opts.labelSelector,
+        fieldSelector: opts.fieldSelector,
+        limit: opts.limit,
+      },
     });
   }
 

@@ -6,6 +6,7 @@ import { KubeApiError } from '../k8s/errors';
 import { Admin, loadBalancer, uniqueName, type TestTenant } from '../testing/admin';
 import { memberOf } from '../testing/viewers';
 import { openStream, streamStats, type LiveStream } from './hub';
+import { listFor } from './list';
 import { models } from '../k8s/models';
 import { subscriptionKey, type LiveEvent, type StreamMessage, type Subscription } from './protocol';
 
@@ -37,6 +38,34 @@ describe('LiveStream', () => {
   });
   afterAll(async () => {
     await Promise.all([own, other].filter(Boolean).map((t) => admin.deleteTenant(t.name)));
+  });
+
+  it('prefetches a first page marked partial, and streams rows, not whole objects, for a row view', async () => {
+    const names = [uniqueName('vm'), uniqueName('vm'), uniqueName('vm')];
+    for (const n of names) await admin.createVm(own.namespace, n);
+    const kube = new KubeClient(memberOf(own.name, 'admins').identity);
+    const sub: Subscription = { model: 'virtualmachines', namespace: own.namespace, view: 'rows' };
+    const first = await listFor(kube, sub, { limit: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.partial).toBe(true);
+    expect((await listFor(kube, sub)).partial).toBeUndefined();
+
+    const c = collect(memberOf(own.name, 'admins').identity);
+    streams.push(c.stream);
+    c.stream.setSubscriptions([sub]);
+    await expect
+      .poll(
+        () => c.messages.find((m) => m.type === 'sync' && m.key === subscriptionKey(sub)),
+        DEADLINE,
+      )
+      .toBeDefined();
+    const sync = c.messages.find((m) => m.type === 'sync');
+    if (sync?.type !== 'sync') throw new Error('unreachable');
+    expect(sync.list.items.map((o) => o.metadata?.name)).toEqual(expect.arrayContaining(names));
+    // The projection: no managed fields, no template beyond what the list shows.
+    const row = sync.list.items[0];
+    expect(row?.metadata?.managedFields).toBeUndefined();
+    expect(Object.keys(row?.spec ?? {}).sort()).toEqual(['runStrategy', 'template']);
   });
 
   it('syncs a list, then streams the ADDED and DELETED of a Service created and removed meanwhile', async () => {

@@ -6,15 +6,21 @@ import { projectionOf } from './projections';
 import type { ListData, Subscription } from './protocol';
 
 /** One list, as the user: the first page of every live list (server prefetch and the list route). */
-export async function listFor(kube: KubeClient, s: Subscription): Promise<ListData> {
+export async function listFor(
+  kube: KubeClient,
+  s: Subscription,
+  opts: { limit?: number } = {},
+): Promise<ListData> {
   const list = await kube.list(models[s.model], {
     namespace: s.namespace,
     labelSelector: s.labelSelector,
     fieldSelector: s.fieldSelector,
+    limit: opts.limit,
   });
   const project = projectionOf(s);
   return {
     items: project ? list.items.map(project) : list.items,
     resourceVersion: list.metadata.resourceVersion ?? '',
+    ...(list.metadata.continue ? { partial: true } : {}),
   };
 }

@@ -53,7 +53,9 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
       // Each list travels with the version the cache holds, so the server watches from there
       // instead of listing what the page already has.
       const subscriptions = [...subs.current.values()].map(({ sub }): LiveSubscription => {
-        const rv = qc.getQueryData<ListData>(queryKeys.list(sub))?.resourceVersion;
+        const cached = qc.getQueryData<ListData>(queryKeys.list(sub));
+        // A first page only: let the stream list it all instead of watching from there.
+        const rv = cached?.partial ? undefined : cached?.resourceVersion;
         return rv ? { ...sub, resourceVersion: rv } : sub;
       });
       void fetch('/api/live/subscriptions', {

@@ -15,11 +15,17 @@ import type { Subscription } from './protocol';
 export async function prefetchLists(
   kube: KubeClient,
   subs: Subscription[],
+  opts: { firstPage?: number } = {},
 ): Promise<DehydratedState> {
   const qc = getQueryClient();
+  // With `firstPage`, lists that may hold thousands render their first rows from the page itself;
+  // the live stream then delivers the whole list (ListData.partial).
   await Promise.all(
     subs.map((s) =>
-      qc.prefetchQuery({ queryKey: queryKeys.list(s), queryFn: () => listFor(kube, s) }),
+      qc.prefetchQuery({
+        queryKey: queryKeys.list(s),
+        queryFn: () => listFor(kube, s, { limit: opts.firstPage }),
+      }),
     ),
   );
   return dehydrate(qc);

@@ -80,6 +80,8 @@ export function subscriptionKey(s: Subscription): string {
 export interface ListData<T extends KubeObject = KubeObject> {
   items: T[];
   resourceVersion: string;
+  /** Only the first page (a page prefetched for a fast first paint): the stream sends it all. */
+  partial?: boolean;
 }
 
 export type ListOf<Id extends ModelId> = ListData<ObjectOf<Id>>;

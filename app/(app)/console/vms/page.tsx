@@ -7,7 +7,8 @@ import { serverEnv } from '@/lib/env';
 import { vmLists } from '@/lib/vms/live';
 
 export default async function ConsoleVms() {
-  const { state } = await loadConsolePage(allOf(vmLists(undefined)));
+  // Thousands of VMs: the first page renders from the HTML, the stream brings the rest.
+  const { state } = await loadConsolePage(allOf(vmLists(undefined)), { firstPage: 100 });
   return (
     <HydrationBoundary state={state}>
       <OperatorVmList tenantPrefix={serverEnv().STRATUS_TENANT_NAMESPACE_PREFIX} />
