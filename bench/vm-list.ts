@@ -102,6 +102,7 @@ export async function vmList(opts: { vms: number; loads: number }) {
     const page = await ctx.newPage();
     const firstRows: number[] = [];
     const filters: number[] = [];
+    const wholeList: number[] = [];
     let html = 0;
     for (let i = 0; i < opts.loads; i++) {
       const t0 = Date.now();
@@ -109,6 +110,16 @@ export async function vmList(opts: { vms: number; loads: number }) {
       await page.locator('[data-testid="resource-row"]').first().waitFor();
       firstRows.push(Date.now() - t0);
       html = (await res?.body())?.length ?? 0;
+      // Filter the whole list: wait until the stream has delivered it, not just the first page.
+      await page.waitForFunction(
+        (n) =>
+          Number(
+            document.querySelector('[data-testid="data-table"]')?.getAttribute('data-total'),
+          ) >= n,
+        opts.vms,
+        { timeout: 60_000 },
+      );
+      wholeList.push(Date.now() - t0);
       // In the page: set the filter as typing does, then wait for the frame that shows one row.
       filters.push(
         await page.evaluate(
@@ -141,6 +152,7 @@ export async function vmList(opts: { vms: number; loads: number }) {
       loads: opts.loads,
       firstRowP50: percentile(sorted(firstRows), 50),
       firstRowP95: percentile(sorted(firstRows), 95),
+      wholeListP50: percentile(sorted(wholeList), 50),
       filterP50: percentile(sorted(filters), 50),
       filterP95: percentile(sorted(filters), 95),
       htmlPerVm: html / opts.vms,
@@ -155,7 +167,7 @@ export async function vmList(opts: { vms: number; loads: number }) {
 
 export function vmListReport(r: Awaited<ReturnType<typeof vmList>>): string {
   return (
-    `operator VM list, ${r.vms} VMs, ${r.loads} loads: first rows p50 ${r.firstRowP50.toFixed(0)} ms, p95 ${r.firstRowP95.toFixed(0)} ms (target ≤ 1000); ` +
+    `operator VM list, ${r.vms} VMs, ${r.loads} loads: first rows p50 ${r.firstRowP50.toFixed(0)} ms, p95 ${r.firstRowP95.toFixed(0)} ms (target ≤ 1000); all rows loaded p50 ${r.wholeListP50.toFixed(0)} ms; ` +
     `filter p50 ${r.filterP50.toFixed(0)} ms, p95 ${r.filterP95.toFixed(0)} ms (target ≤ 100); ` +
     `page HTML ${(r.htmlPerVm / 1024).toFixed(2)} KiB per VM; list route ${r.rowBytesPerVm.toFixed(0)} B per VM as rows vs ${r.wholeBytesPerVm.toFixed(0)} B whole`
   );

@@ -137,7 +137,7 @@ export function DataTable<T>({
   );
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-testid="data-table" data-total={rows.length}>
       {showFilter && (
         <div className="flex items-center gap-3">
           <input
