@@ -349,15 +349,18 @@ describe('the simulator refuses what the real components refuse', () => {
     });
     expect(m.status?.phase).toBe('Provisioned');
     expect(cond(m, 'NodeReady')?.status).toBe('False');
-    const events = await list(
-      `/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=${m.metadata.name}`,
+    // The event is recorded beside the status write, not before it: wait for it too.
+    const failed = await eventually('the KubeletFailed event', async () =>
+      (
+        await list(
+          `/api/v1/namespaces/${ns}/events?fieldSelector=involvedObject.name=${m.metadata.name}`,
+        )
+      ).find((e) => (e as { reason?: string }).reason === 'KubeletFailed'),
     );
-    expect(events.find((e) => (e as { reason?: string }).reason === 'KubeletFailed')).toMatchObject(
-      {
-        type: 'Warning',
-        message: expect.stringContaining('[node-role.kubernetes.io/worker]'),
-      },
-    );
+    expect(failed).toMatchObject({
+      type: 'Warning',
+      message: expect.stringContaining('[node-role.kubernetes.io/worker]'),
+    });
   });
 
   it('keeps nodes NotReady until the CNI release is Ready, and fails a chart version the source lacks', async () => {
