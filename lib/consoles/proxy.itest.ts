@@ -1,7 +1,9 @@
 // The console proxy against the real cluster: tickets in, kube-apiserver (RBAC, aggregation) and the
 // virt-api stand-in behind it, driven by a plain WebSocket client instead of a browser.
 import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,12 +22,22 @@ const admin = new Admin();
 const key = ticketKey('proxy-itest-secret');
 const logged: { event: string; fields: Record<string, unknown> }[] = [];
 let dials = 0;
+/** Runs before the next dial: lets a test act while the proxy is dialling. */
+let beforeDial: (() => Promise<void>) | undefined;
+/** The latest dial's outcome, once the proxy has it. */
+let lastDial: Promise<unknown> = Promise.resolve();
 const countingDial: Dial = (t, c) => {
   dials++;
-  return dialUpstream(t, c);
+  const hold = beforeDial;
+  beforeDial = undefined;
+  const dialled = (hold ?? (async () => {}))().then(() => dialUpstream(t, c));
+  lastDial = dialled;
+  return dialled;
 };
 
 let server: Server;
+/** The server side of the latest upgrade. */
+let lastSocket: Duplex | undefined;
 let proxy: ConsoleProxy;
 let url: string;
 let tenant: TestTenant;
@@ -72,6 +84,8 @@ interface Client {
 
 function connect(ticket: string): Client {
   const ws = new WebSocket(`${url}?ticket=${encodeURIComponent(ticket)}`);
+  // A socket given up while connecting reports it as an error; `closed` is what tests read.
+  ws.on('error', () => {});
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
@@ -118,7 +132,10 @@ beforeAll(async () => {
     },
   });
   server = createServer();
-  server.on('upgrade', (req, socket, head) => void proxy.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) => {
+    lastSocket = socket;
+    void proxy.handleUpgrade(req, socket, head);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/vms/console`;
 });
@@ -186,6 +203,29 @@ describe('the console proxy', () => {
     expect(await rfbHandshake(third)).toBe(`${tenant.namespace}_${vm}`);
     third.ws.close();
     await third.closed;
+  });
+
+  it('closes the upstream of a browser that left while the proxy dialled', async () => {
+    const who = adminOfTenant();
+    const quitter = connect(ticketFor(who, 'vnc'));
+    beforeDial = async () => {
+      const serverSide = lastSocket;
+      quitter.ws.terminate();
+      // The proxy sees the browser gone once the socket's end arrives.
+      if (serverSide?.readable) await once(serverSide, 'end');
+    };
+    await quitter.closed;
+    await lastDial;
+    expect(logged.at(-1)?.event).toBe('console abandoned');
+    // Had the abandoned session stayed open, every viewer keeping sessions would be refused.
+    await eventually('a VNC viewer keeping sessions to get in', async () => {
+      const c = connect(ticketFor(who, 'vnc', { preserveSession: true }));
+      const first = await Promise.race([c.reader.read(12).then(() => 'open'), c.closed]);
+      if (first !== 'open') return undefined;
+      c.ws.close();
+      await c.closed;
+      return true;
+    });
   });
 
   it('relays the serial console both ways', async () => {

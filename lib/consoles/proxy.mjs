@@ -71,7 +71,17 @@ export function createConsoleProxy({
       log.info('console refused', { ...who, why: 'signed out' });
       return refuse(req, socket, head, { code: CLOSE.signedOut, reason: 'signed-out' });
     }
+    // The browser may give up while we dial; then the upstream must not stay open (a VNC session
+    // left behind would refuse every later viewer as "in use").
+    let gone = false;
+    socket.once('close', () => (gone = true));
     const up = await dial(transport, claims);
+    if (up.ok && (gone || !socket.readable || !socket.writable)) {
+      log.info('console abandoned', { ...who, kind: claims.kind });
+      up.ws.close(1000);
+      socket.destroy();
+      return;
+    }
     if (!up.ok) {
       const close = refusalClose(up.status, up.message);
       // The raw refusal stays here; the browser gets a code its catalog turns into a sentence.
@@ -85,11 +95,13 @@ export function createConsoleProxy({
       });
       return refuse(req, socket, head, close);
     }
-    if (socket.destroyed) {
-      up.ws.close(1000);
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (browser) => relay(browser, up, claims, who));
+    let relayed = false;
+    wss.handleUpgrade(req, socket, head, (browser) => {
+      relayed = true;
+      relay(browser, up, claims, who);
+    });
+    // ws completes an upgrade synchronously, or drops a socket it cannot use without calling back.
+    if (!relayed) up.ws.close(1000);
   }
 
   function relay(browser, up, claims, who) {
