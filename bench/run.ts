@@ -7,6 +7,7 @@ import { liveLatency } from './live-latency';
 import { serveApp, stopApp } from './lib';
 import { pageRequests, pageRequestsReport } from './page-requests';
 import { streamMemory } from './stream-memory';
+import { vncOpen, vncOpenReport } from './vnc-open';
 
 function loadAppEnv(): void {
   for (const line of readFileSync('.devcluster/test/app.env', 'utf8').split('\n')) {
@@ -33,6 +34,7 @@ async function main() {
         `(${mem.perStreamKiB.toFixed(0)} KiB per stream; target ≤ 1024), drift while held 30 s: ${mem.driftWhileHeldKiB.toFixed(0)} KiB`,
     );
     console.log(pageRequestsReport(await pageRequests({ profile: 'test', loads: 5 })));
+    console.log(vncOpenReport(await vncOpen(20)));
   } finally {
     stopApp(app);
   }
