@@ -85,7 +85,8 @@ export function createConsoleProxy({
     if (!up.ok) {
       const close = refusalClose(up.status, up.message);
       // The raw refusal stays here; the browser gets a code its catalog turns into a sentence.
-      const level = up.status === 0 || up.status >= 500 ? 'error' : 'info';
+      // Refusals people cause are info; an API server or virt-api failing is an operator's error.
+      const level = close.code === CLOSE.upstream ? 'error' : 'info';
       log[level]('console refused', {
         ...who,
         kind: claims.kind,
