@@ -52,13 +52,13 @@ export class VmConsolePage {
     return this.page.getByRole('tab', { name });
   }
 
-  async expectPhase(phase: 'connecting' | 'connected' | 'ended'): Promise<void> {
-    await expect(this.status).toHaveAttribute('data-phase', phase);
+  async expectPhase(phase: 'connecting' | 'connected' | 'ended', timeout?: number): Promise<void> {
+    await expect(this.status).toHaveAttribute('data-phase', phase, { timeout });
   }
 
   /** The console ended with this close code and sentence. */
-  async expectEnded(code: number, sentence: string | RegExp): Promise<void> {
-    await this.expectPhase('ended');
+  async expectEnded(code: number, sentence: string | RegExp, timeout?: number): Promise<void> {
+    await this.expectPhase('ended', timeout);
     await expect(this.end).toHaveAttribute('data-code', String(code));
     await expect(this.end).toHaveText(sentence);
   }
