@@ -8,6 +8,7 @@ import { serveApp, stopApp } from './lib';
 import { pageRequests, pageRequestsReport } from './page-requests';
 import { streamMemory } from './stream-memory';
 import { vmList, vmListReport } from './vm-list';
+import { vncOpen, vncOpenReport } from './vnc-open';
 
 function loadAppEnv(): void {
   for (const line of readFileSync('.devcluster/test/app.env', 'utf8').split('\n')) {
@@ -35,6 +36,7 @@ async function main() {
     );
     console.log(pageRequestsReport(await pageRequests({ profile: 'test', loads: 5 })));
     console.log(vmListReport(await vmList({ vms: 2000, loads: 5 })));
+    console.log(vncOpenReport(await vncOpen(20)));
   } finally {
     stopApp(app);
   }

@@ -7,8 +7,8 @@ import http from 'node:http';
 import { appUrl, browser, signedIn } from './lib';
 
 function serverRssKiB(): number {
-  // The app server is the `next-server` process serving :3100.
-  const pids = execFileSync('pgrep', ['-f', 'next-server'], { encoding: 'utf8' })
+  // The app server: Stratus's custom server (node server.mjs), which runs Next in-process.
+  const pids = execFileSync('pgrep', ['-f', 'server.mjs|next-server'], { encoding: 'utf8' })
     .trim()
     .split('\n');
   return pids.reduce((sum, pid) => {

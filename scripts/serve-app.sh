@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Serves the built dashboard against a devcluster profile (demo|test), with the settings start wrote.
+# Serves the built dashboard (server.mjs: Next plus the console proxy) against a devcluster profile
+# (demo|test), with the settings start wrote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile="${1:-demo}"
@@ -10,4 +11,4 @@ set -a
 . "$env_file"
 set +a
 port="$(sed -E 's#.*:([0-9]+)$#\1#' <<<"$NEXTAUTH_URL")"
-exec npx next start --hostname 127.0.0.1 --port "$port"
+exec node server.mjs --hostname 127.0.0.1 --port "$port"

@@ -1,8 +1,10 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
+import { consoleEn, consoleRu } from '../consoles/messages';
 import { vmEn, vmRu } from '../vms/messages';
 
 export const en = {
   ...vmEn,
+  ...consoleEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
   'model.configmaps.plural': 'Config maps',
@@ -446,6 +448,7 @@ export type Catalog = Record<MessageKey, string>;
 
 export const ru: Catalog = {
   ...vmRu,
+  ...consoleRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
   'model.configmaps': 'ConfigMap',
