@@ -33,6 +33,7 @@ import { VmBadge, vmStatusLabel } from './vm-badge';
 import { sizeOf } from './vm-list';
 
 export interface VmPermissions {
+  change: boolean;
   power: boolean;
   migrate: boolean;
   delete: boolean;
@@ -53,10 +54,13 @@ export function VmDetail({
   tenant,
   name,
   can,
+  storageClasses,
 }: {
   tenant: Tenant;
   name: string;
   can: VmPermissions;
+  /** The classes a new data disk may use. */
+  storageClasses: string[];
 }) {
   const t = useT();
   const toast = useToast();
@@ -164,7 +168,14 @@ export function VmDetail({
         ]}
       />
       <Section title={t('vms.disks.title')}>
-        <DisksSection disks={s.disks} />
+        <DisksSection
+          namespace={ns}
+          vm={name}
+          disks={s.disks}
+          running={s.running}
+          storageClasses={storageClasses}
+          canChange={can.change}
+        />
       </Section>
       <Section title={t('vms.migration.title')}>
         <MigrationSection namespace={ns} summary={s} canCancel={can.migrate} />

@@ -8,8 +8,10 @@ import { Refusal } from '../k8s/errors';
 import { dnsLabelName, namespaceName } from '../k8s/names';
 import { WriteSetError } from '../k8s/write-set';
 import { VIRT_API } from './subresources';
-import { createVmSchema } from './schema';
+import { createVmSchema, dataDiskSchema } from './schema';
 import {
+  addVmDisk as addDisk,
+  removeVmDisk as removeDisk,
   createVmObjects,
   deleteVm as deleteVmObjects,
   migrateVm as requestMigration,
@@ -143,5 +145,32 @@ export const deleteVm = defineAction({
   }),
   async run({ kube, input }) {
     await deleteVmObjects(kube, input.namespace, input.name, input.keepDisks);
+  },
+});
+
+export const addVmDisk = defineAction({
+  name: 'addVmDisk',
+  input: target.extend({ disk: dataDiskSchema }),
+  form: 'disk',
+  needs: [{ verb: 'patch', model: 'virtualmachines' }],
+  describe: ({ name }) => ({ action: msg('vms.action.addDisk', { name }), kind: 'VirtualMachine' }),
+  async run({ kube, input }) {
+    await addDisk(kube, input.namespace, input.name, input.disk);
+  },
+});
+
+export const removeVmDisk = defineAction({
+  name: 'removeVmDisk',
+  input: target.extend({ volume: dnsLabelName }),
+  needs: [
+    { verb: 'patch', model: 'virtualmachines' },
+    { verb: 'delete', model: 'datavolumes' },
+  ],
+  describe: ({ name }) => ({
+    action: msg('vms.action.removeDisk', { name }),
+    kind: 'VirtualMachine',
+  }),
+  async run({ kube, input }) {
+    await removeDisk(kube, input.namespace, input.name, input.volume);
   },
 });

@@ -147,6 +147,17 @@ export const vmEn = {
   'vms.status.DataVolumeError': 'Disk error',
   'vms.status.CrashLoopBackOff': 'Crashing',
   'vms.status.WaitingForVolumeBinding': 'Waiting for volumes',
+  'vms.error.diskNameTaken':
+    'This VM already has a disk of that name (root and cloudinit are taken).',
+  'vms.error.rootDiskStays': 'The root disk cannot be removed; delete the VM instead.',
+  'vms.error.noSuchDisk': 'This VM has no such disk any more.',
+  'vms.action.addDisk': 'add a disk to VM “{name}”',
+  'vms.action.removeDisk': 'remove a disk from VM “{name}”',
+  'vms.disks.add': 'Add disk',
+  'vms.disks.remove': 'Remove',
+  'vms.disks.removeConfirm': 'Remove disk {disk}? Its volume and the data on it are deleted.',
+  'vms.disks.restartNote': 'Disk changes reach a running VM after its next restart.',
+  'vms.disks.added': 'Disk {disk} added.',
 } as const;
 
 export const vmRu: Record<keyof typeof vmEn, string> = {
@@ -298,4 +309,14 @@ export const vmRu: Record<keyof typeof vmEn, string> = {
   'vms.status.DataVolumeError': 'Ошибка диска',
   'vms.status.CrashLoopBackOff': 'Падает',
   'vms.status.WaitingForVolumeBinding': 'Ожидание томов',
+  'vms.error.diskNameTaken': 'У этой ВМ уже есть диск с таким именем (root и cloudinit заняты).',
+  'vms.error.rootDiskStays': 'Корневой диск удалить нельзя; удалите ВМ целиком.',
+  'vms.error.noSuchDisk': 'Такого диска у этой ВМ больше нет.',
+  'vms.action.addDisk': 'добавление диска к ВМ «{name}»',
+  'vms.action.removeDisk': 'удаление диска ВМ «{name}»',
+  'vms.disks.add': 'Добавить диск',
+  'vms.disks.remove': 'Удалить',
+  'vms.disks.removeConfirm': 'Удалить диск {disk}? Его том и данные на нём будут удалены.',
+  'vms.disks.restartNote': 'Работающая ВМ увидит изменения дисков после перезапуска.',
+  'vms.disks.added': 'Диск {disk} добавлен.',
 };

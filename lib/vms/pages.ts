@@ -19,6 +19,7 @@ export function loadVmListPage(tenantName: string) {
 }
 
 const permissions = {
+  change: { verb: 'patch', model: 'virtualmachines' },
   power: { verb: 'update', model: 'virtualmachines', subresource: 'start', group: VIRT_API },
   migrate: { verb: 'update', model: 'virtualmachines', subresource: 'migrate', group: VIRT_API },
   delete: { verb: 'delete', model: 'virtualmachines' },
@@ -26,11 +27,14 @@ const permissions = {
   console: { verb: 'get', model: 'virtualmachineinstances', subresource: 'vnc', group: VIRT_API },
 } satisfies Record<string, PermissionCheck>;
 
-export function loadVmDetailPage(tenantName: string, name: string) {
-  return loadTenantPage(tenantName, {
+export async function loadVmDetailPage(tenantName: string, name: string) {
+  const page = await loadTenantPage(tenantName, {
     lists: (ns) => allOf(vmDetailLists(ns, name)),
     can: permissions,
   });
+  // The classes a new data disk may use; none offered to people who cannot change the VM.
+  const classes = page.can.change ? await linstorClasses(page.kube) : undefined;
+  return { ...page, storageClasses: classes?.ok ? classes.names : [] };
 }
 
 /** The OS profiles the form offers, read as the person. */

@@ -11,7 +11,8 @@ import type { BootSource } from '../platform/config';
 import { virtApiRefusal } from './errors';
 import { buildVm, sshServiceName, VM_LABEL, type VmBuildContext } from './build';
 import { vmQuotaShortfall, vmSize } from './quota';
-import { catalogProblems, type CreateVmInput } from './schema';
+import { withDisk, withoutDisk } from './disk-change';
+import { catalogProblems, type CreateVmInput, type DataDiskInput } from './schema';
 import { ownedDisks } from './status';
 
 const GROUP = '/apis/subresources.kubevirt.io/v1';
@@ -263,4 +264,52 @@ export async function snapshotVm(kube: KubeClient, ns: string, name: string, sna
     metadata: { name: snapshot, namespace: ns, labels: { [VM_LABEL]: name } },
     spec: { source: { apiGroup: 'kubevirt.io', kind: 'VirtualMachine', name } },
   });
+}
+
+const diskProblem = {
+  nameTaken: 'vms.error.diskNameTaken',
+  root: 'vms.error.rootDiskStays',
+  unknown: 'vms.error.noSuchDisk',
+} as const;
+
+/** Adds a blank data disk; a running VM sees it after its next restart (KubeVirt: RestartRequired). */
+export async function addVmDisk(
+  kube: KubeClient,
+  ns: string,
+  name: string,
+  disk: DataDiskInput,
+): Promise<void> {
+  const [vm, classes] = await Promise.all([
+    kube.get(models.virtualmachines, ns, name),
+    kube.list(models.storageclasses),
+  ]);
+  if (!classes.items.some((c) => c.metadata?.name === disk.storageClass))
+    throw new Refusal(
+      invalid(msg('clusters.error.noStorageClass', { name: disk.storageClass }), {
+        storageClass: msg('clusters.error.noStorageClassField'),
+      }),
+    );
+  const change = withDisk(vm, disk, vmBuildContext(ns));
+  if (!change.ok)
+    throw new Refusal(
+      invalid(msg(diskProblem[change.problem]), { name: msg(diskProblem[change.problem]) }),
+    );
+  await kube.patch(models.virtualmachines, ns, name, change.patch);
+}
+
+/** Removes a data disk from the VM and deletes its volume (the data goes). */
+export async function removeVmDisk(
+  kube: KubeClient,
+  ns: string,
+  name: string,
+  volume: string,
+): Promise<void> {
+  const vm = await kube.get(models.virtualmachines, ns, name);
+  const change = withoutDisk(vm, volume);
+  if (!change.ok) throw new Refusal(invalid(msg(diskProblem[change.problem])));
+  await kube.patch(models.virtualmachines, ns, name, change.patch);
+  if (change.dataVolume)
+    await kube.delete(models.datavolumes, ns, change.dataVolume).catch((e: unknown) => {
+      if (!(e instanceof KubeApiError && e.status === 404)) throw e;
+    });
 }

@@ -16,6 +16,8 @@ import { createSet } from '../k8s/write-set';
 import { vmSummary } from './status';
 import type { DataVolumeObject } from './types';
 import {
+  addVmDisk,
+  removeVmDisk,
   bootSources,
   createVmObjects,
   migrateVm,
@@ -405,6 +407,52 @@ describe('migration, snapshots and broken disks', () => {
     expect(s.tone).toBe('error');
     expect(english(s.summary)).toMatch(
       /^Disk root could not be prepared: Unable to connect to http data source/,
+    );
+  });
+});
+
+describe('data disks of an existing VM', () => {
+  it('adds a blank disk that CDI provisions, and removes it with its volume; never the root disk', async () => {
+    const kube = adminOf(a);
+    const name = uniqueName('disk');
+    await createVmObjects(kube, a.namespace, input(name, { start: false }));
+    await addVmDisk(kube, a.namespace, name, {
+      name: 'data',
+      sizeGi: 5,
+      storageClass: 'replicated',
+    });
+    const vm = await vmOf(kube, a.namespace, name);
+    expect(vm.spec?.template?.spec?.volumes?.map((v) => v.name)).toEqual(['root', 'data']);
+    await eventually(
+      () => kube.get(models.datavolumes, a.namespace, `${name}-data`).catch(() => undefined),
+      (d) => d?.status?.phase === 'Succeeded',
+      'the new disk provisioned',
+    );
+    const taken = await addVmDisk(kube, a.namespace, name, {
+      name: 'data',
+      sizeGi: 5,
+      storageClass: 'replicated',
+    }).catch((e: unknown) => e);
+    expect(problemOf(taken).fields).toHaveProperty('name');
+    const viewer = await addVmDisk(viewerOf(a), a.namespace, name, {
+      name: 'more',
+      sizeGi: 5,
+      storageClass: 'replicated',
+    }).catch((e: unknown) => e);
+    expect(problemOf(viewer).code).toBe('forbidden');
+
+    await removeVmDisk(kube, a.namespace, name, 'data');
+    expect(
+      (await vmOf(kube, a.namespace, name)).spec?.template?.spec?.volumes?.map((v) => v.name),
+    ).toEqual(['root']);
+    await eventually(
+      () => admin.intact('cdi.kubevirt.io/v1beta1', 'DataVolume', a.namespace, `${name}-data`),
+      (v) => !v,
+      'the removed disk deleted',
+    );
+    const root = await removeVmDisk(kube, a.namespace, name, 'root').catch((e: unknown) => e);
+    expect(english(problemOf(root).message)).toBe(
+      'The root disk cannot be removed; delete the VM instead.',
     );
   });
 });

@@ -9,10 +9,10 @@ export default async function VmPage({
   params: Promise<{ tenant: string; name: string }>;
 }) {
   const { tenant: tenantName, name } = await params;
-  const { tenant, state, can } = await loadVmDetailPage(tenantName, name);
+  const { tenant, state, can, storageClasses } = await loadVmDetailPage(tenantName, name);
   return (
     <HydrationBoundary state={state}>
-      <VmDetail tenant={tenant} name={name} can={can} />
+      <VmDetail tenant={tenant} name={name} can={can} storageClasses={storageClasses} />
     </HydrationBoundary>
   );
 }
