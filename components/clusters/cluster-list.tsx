@@ -3,7 +3,7 @@
 import Link from 'next/link';
 
 import { ClusterBadge } from '@/components/clusters/cluster-badge';
-import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
+import { TenantListPage } from '@/components/resources/list-page';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { useClusterSummaries } from '@/lib/clusters/use-clusters';
 import type { ClusterSummary } from '@/lib/clusters/status';
@@ -79,37 +79,22 @@ export function ClusterList({ tenant, canCreate }: { tenant: Tenant; canCreate: 
   const t = useT();
   const { summaries, isLoading, error } = useClusterSummaries(tenant.namespace);
   return (
-    <div className="space-y-6">
-      <Breadcrumbs items={tenantCrumbs(tenant, { label: t('nav.clusters') })} />
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">{t('nav.clusters')}</h1>
-        {canCreate && (
-          <Link
-            href={tenantHref(tenant.name, 'clusters', 'new')}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-          >
-            {t('clusters.create')}
-          </Link>
-        )}
-      </div>
-      {!canCreate && (
-        <p className="text-sm text-slate-500" data-testid="read-only">
-          {t('common.readOnly')}
-        </p>
-      )}
-      {error ? (
-        <p role="alert">{error.message}</p>
-      ) : (
-        <DataTable
-          label={t('nav.clusters')}
-          rows={summaries}
-          columns={columns(tenant, t)}
-          rowKey={(s) => s.name}
-          rowName={(s) => s.name}
-          isLoading={isLoading}
-          empty={t('clusters.none')}
-        />
-      )}
-    </div>
+    <TenantListPage
+      tenant={tenant}
+      title={t('nav.clusters')}
+      create={{ href: tenantHref(tenant.name, 'clusters', 'new'), label: t('clusters.create') }}
+      canCreate={canCreate}
+      error={error}
+    >
+      <DataTable
+        label={t('nav.clusters')}
+        rows={summaries}
+        columns={columns(tenant, t)}
+        rowKey={(s) => s.name}
+        rowName={(s) => s.name}
+        isLoading={isLoading}
+        empty={t('clusters.none')}
+      />
+    </TenantListPage>
   );
 }

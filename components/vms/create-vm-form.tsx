@@ -1,15 +1,13 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import YAML from 'yaml';
 
+import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
-import { YamlDialog } from '@/components/resources/detail/yaml-dialog';
-import { Button } from '@/components/ui/button';
 import { CheckboxField, Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import type { InstancetypeOption } from '@/lib/clusters/sizes';
@@ -71,7 +69,6 @@ export function CreateVmForm({
   });
   const { draft, setDraft, errors, parsed } = form;
   const set = (patch: Partial<CreateVmDraft>) => setDraft({ ...draft, ...patch });
-  const [yamlOpen, setYamlOpen] = useState(false);
   const quotas = useLiveList({ model: 'resourcequotas', namespace: tenant.namespace });
   const shortfall = parsed.success ? vmQuotaShortfall(quotas.items, parsed.data, sizes) : [];
   const source = catalog.find((b) => b.id === draft.bootSource);
@@ -255,40 +252,16 @@ export function CreateVmForm({
           onChange={(e) => set({ start: e.target.checked })}
         />
       </section>
-      {shortfall.length > 0 && (
-        <div
-          role="alert"
-          data-testid="quota-shortfall"
-          className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-        >
-          <p className="font-medium">{t('vms.new.quota')}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {shortfall.map((s) => (
-              <li key={t(s)}>{t(s)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="flex justify-end gap-2">
-        <Link
-          href={listHref}
-          className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-        >
-          {t('common.cancel')}
-        </Link>
-        <Button onClick={() => form.validate() && setYamlOpen(true)}>
-          {t('clusters.new.showYaml')}
-        </Button>
-        <Button tone="primary" type="submit" disabled={form.pending} aria-busy={form.pending}>
-          {form.pending ? t('vms.new.creating') : t('vms.create')}
-        </Button>
-      </div>
-      <YamlDialog
-        open={yamlOpen}
-        onClose={() => setYamlOpen(false)}
-        title={t('vms.new.yamlTitle')}
-        note={t('clusters.new.yamlNote')}
-        text={yaml}
+      <CreateFormFooter
+        shortfall={shortfall}
+        quotaTitle={t('vms.new.quota')}
+        cancelHref={listHref}
+        validate={form.validate}
+        yaml={yaml}
+        yamlTitle={t('vms.new.yamlTitle')}
+        submitLabel={t('vms.create')}
+        pendingLabel={t('vms.new.creating')}
+        pending={form.pending}
       />
     </form>
   );

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 
-import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
+import { TenantListPage } from '@/components/resources/list-page';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
@@ -95,37 +95,22 @@ export function VmList({ tenant, canCreate }: { tenant: Tenant; canCreate: boole
   const t = useT();
   const { summaries, isLoading, error } = useVmSummaries(tenant.namespace);
   return (
-    <div className="space-y-6">
-      <Breadcrumbs items={tenantCrumbs(tenant, { label: t('nav.vms') })} />
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">{t('nav.vms')}</h1>
-        {canCreate && (
-          <Link
-            href={tenantHref(tenant.name, 'virtualmachines', 'new')}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-          >
-            {t('vms.create')}
-          </Link>
-        )}
-      </div>
-      {!canCreate && (
-        <p className="text-sm text-slate-500" data-testid="read-only">
-          {t('common.readOnly')}
-        </p>
-      )}
-      {error ? (
-        <p role="alert">{error.message}</p>
-      ) : (
-        <DataTable
-          label={t('nav.vms')}
-          rows={summaries}
-          columns={vmColumns(t, (s) => tenantHref(tenant.name, 'virtualmachines', s.name))}
-          rowKey={(s) => s.name}
-          rowName={(s) => s.name}
-          isLoading={isLoading}
-          empty={t('vms.none')}
-        />
-      )}
-    </div>
+    <TenantListPage
+      tenant={tenant}
+      title={t('nav.vms')}
+      create={{ href: tenantHref(tenant.name, 'virtualmachines', 'new'), label: t('vms.create') }}
+      canCreate={canCreate}
+      error={error}
+    >
+      <DataTable
+        label={t('nav.vms')}
+        rows={summaries}
+        columns={vmColumns(t, (s) => tenantHref(tenant.name, 'virtualmachines', s.name))}
+        rowKey={(s) => s.name}
+        rowName={(s) => s.name}
+        isLoading={isLoading}
+        empty={t('vms.none')}
+      />
+    </TenantListPage>
   );
 }
