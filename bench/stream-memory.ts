@@ -6,7 +6,7 @@ import http from 'node:http';
 
 import { appUrl, browser, signedIn } from './lib';
 
-function serverRssKiB(): number {
+export function serverRssKiB(): number {
   // The app server: Stratus's custom server (node server.mjs), which runs Next in-process.
   const pids = execFileSync('pgrep', ['-f', 'server.mjs|next-server'], { encoding: 'utf8' })
     .trim()

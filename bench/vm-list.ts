@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 
 import { KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 
-import { admin, browser, percentile, serveApp, signedIn, stopApp } from './lib';
+import { serverRssKiB } from './stream-memory';
+import { admin, appUrl, browser, percentile, serveApp, signedIn, stopApp } from './lib';
 
 const BENCH_LABEL = 'stratus.dev/bench';
 // Own tenants without a quota (the demo tenants allow 30 VMs each), removed afterwards.
@@ -144,6 +145,29 @@ export async function vmList(opts: { vms: number; loads: number }) {
       const r = await page.request.get(`/api/k8s/list?model=virtualmachines${view}`);
       return (await r.body()).length;
     };
+    // Server memory with the whole list open in many tabs, each kept live by its own stream: 14,
+    // since one person may hold 16 streams (MAX_STREAMS_PER_PERSON) and the first page holds one.
+    const TABS = 14;
+    const before = serverRssKiB();
+    const tabs = [];
+    // A browser opens at most 6 HTTP/1.1 connections per host and each tab holds a stream, so
+    // each tab gets its own context (as 20 people, or a browser speaking HTTP/2 to an ingress).
+    const state = await ctx.storageState();
+    for (let i = 0; i < TABS; i++) {
+      const tab = await (await b.newContext({ baseURL: appUrl, storageState: state })).newPage();
+      await tab.goto('/console/vms');
+      await tab.waitForFunction(
+        (n) =>
+          Number(
+            document.querySelector('[data-testid="data-table"]')?.getAttribute('data-total'),
+          ) >= n,
+        opts.vms,
+        { timeout: 60_000 },
+      );
+      tabs.push(tab);
+    }
+    const withTabs = serverRssKiB();
+    for (const tab of tabs) await tab.context().close();
     const rows = await listBytes('&view=rows');
     const whole = await listBytes('');
     const sorted = (l: number[]) => [...l].sort((x, y) => x - y);
@@ -158,6 +182,9 @@ export async function vmList(opts: { vms: number; loads: number }) {
       htmlPerVm: html / opts.vms,
       rowBytesPerVm: rows / opts.vms,
       wholeBytesPerVm: whole / opts.vms,
+      rssBeforeMiB: before / 1024,
+      rssTabsMiB: withTabs / 1024,
+      tabs: TABS,
     };
   } finally {
     await b.close();
@@ -169,7 +196,8 @@ export function vmListReport(r: Awaited<ReturnType<typeof vmList>>): string {
   return (
     `operator VM list, ${r.vms} VMs, ${r.loads} loads: first rows p50 ${r.firstRowP50.toFixed(0)} ms, p95 ${r.firstRowP95.toFixed(0)} ms (target ≤ 1000); all rows loaded p50 ${r.wholeListP50.toFixed(0)} ms; ` +
     `filter p50 ${r.filterP50.toFixed(0)} ms, p95 ${r.filterP95.toFixed(0)} ms (target ≤ 100); ` +
-    `page HTML ${(r.htmlPerVm / 1024).toFixed(2)} KiB per VM; list route ${r.rowBytesPerVm.toFixed(0)} B per VM as rows vs ${r.wholeBytesPerVm.toFixed(0)} B whole`
+    `page HTML ${(r.htmlPerVm / 1024).toFixed(2)} KiB per VM; list route ${r.rowBytesPerVm.toFixed(0)} B per VM as rows vs ${r.wholeBytesPerVm.toFixed(0)} B whole; ` +
+    `server RSS ${r.rssBeforeMiB.toFixed(0)} → ${r.rssTabsMiB.toFixed(0)} MiB with the list open in ${r.tabs} more tabs`
   );
 }
 
