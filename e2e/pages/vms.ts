@@ -35,13 +35,6 @@ export class CreateVmPage {
     await this.page.goto(`/t/${this.tenant}/virtualmachines/new`);
     await expect(this.page.getByRole('heading', { name: 'New virtual machine' })).toBeVisible();
   }
-
-  /** The error shown under a field, by its label. */
-  errorOf(label: string): Locator {
-    return this.page
-      .getByLabel(label, { exact: true })
-      .locator('xpath=following-sibling::span[last()]');
-  }
 }
 
 /** /t/<tenant>/virtualmachines/<name> */

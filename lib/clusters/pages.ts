@@ -1,15 +1,13 @@
 import 'server-only';
 
-import { msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
-import { problemOf, type Problem } from '../k8s/errors';
-import { models } from '../k8s/models';
+import { readList } from '../pages/read-list';
 import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
 import { platformConfig } from '../platform/server';
 import type { AddonInfo } from './addon-status';
 import { allOf } from '../live/protocol';
 import { clusterLists } from './live';
-import { instancetypeOptions, type InstancetypeOption } from './sizes';
+import { instancetypeOptions } from './sizes';
 
 /** A page over a tenant's clusters (the list, the kubeconfig page) and one permission. */
 export function loadClustersPage(tenantName: string, check: PermissionCheck) {
@@ -20,34 +18,17 @@ export function loadClustersPage(tenantName: string, check: PermissionCheck) {
 }
 
 /** The storage classes tenant disks may use (LINSTOR's), or why they can't be listed. */
-export async function linstorClasses(
-  kube: KubeClient,
-): Promise<{ ok: true; names: string[] } | { ok: false; problem: Problem }> {
-  try {
-    const list = await kube.list(models.storageclasses);
-    const names = list.items
+export const linstorClasses = (kube: KubeClient) =>
+  readList(kube, 'storageclasses', (items) =>
+    items
       .filter((c) => c.provisioner === 'linstor.csi.linbit.com')
       .map((c) => c.metadata?.name ?? '')
-      .sort();
-    return { ok: true, names };
-  } catch (e) {
-    const kinds = { key: 'model.storageclasses.plural', lower: true } as const;
-    return { ok: false, problem: problemOf(e, { action: msg('action.see', { kinds }) }) };
-  }
-}
+      .sort(),
+  );
 
-/** The cluster instancetypes node groups may use, read as the person, or why they can't be. */
-export async function clusterInstancetypes(
-  kube: KubeClient,
-): Promise<{ ok: true; options: InstancetypeOption[] } | { ok: false; problem: Problem }> {
-  try {
-    const list = await kube.list(models.virtualmachineclusterinstancetypes);
-    return { ok: true, options: instancetypeOptions(list.items) };
-  } catch (e) {
-    const kinds = { key: 'model.virtualmachineclusterinstancetypes.plural', lower: true } as const;
-    return { ok: false, problem: problemOf(e, { action: msg('action.see', { kinds }) }) };
-  }
-}
+/** The cluster instancetypes node groups and VMs may use, read as the person, or why they can't be. */
+export const clusterInstancetypes = (kube: KubeClient) =>
+  readList(kube, 'virtualmachineclusterinstancetypes', instancetypeOptions);
 
 /** What the detail page shows of the platform's add-on catalog. */
 export function addonCatalog(): AddonInfo[] {

@@ -82,6 +82,12 @@ export class UnauthenticatedError extends Error {
 }
 
 /** A refusal decided by our own rules (versions, typed confirmations, preflight): already a Problem. */
+/** For `.catch`: an object already gone (404) is nothing to report; anything else is rethrown. */
+export function unlessNotFound(e: unknown): undefined {
+  if (e instanceof KubeApiError && e.status === 404) return undefined;
+  throw e;
+}
+
 export class Refusal extends Error {
   constructor(readonly problem: Problem) {
     super(problem.message.key);

@@ -2,7 +2,14 @@ import 'server-only';
 
 import { msg } from '../i18n/messages';
 import type { KubeClient } from './client';
-import { KubeApiError, problemOf, Refusal, type ErrorContext, type Problem } from './errors';
+import {
+  KubeApiError,
+  problemOf,
+  Refusal,
+  unlessNotFound,
+  type ErrorContext,
+  type Problem,
+} from './errors';
 import { logError } from '../log';
 import { modelOfKind, type ResourceModel } from './models';
 import type { KubeObject } from './types';
@@ -110,10 +117,6 @@ async function rollback(kube: KubeClient, created: KubeObject[]): Promise<void> 
 /** Deletes every object of a preview in order; one already gone is not an error. */
 export async function deleteSet(kube: KubeClient, refs: ObjectRef[]): Promise<void> {
   for (const r of refs) {
-    await kube
-      .delete(modelOfKind(r.kind, r.apiVersion), r.namespace, r.name)
-      .catch((e: unknown) => {
-        if (!(e instanceof KubeApiError && e.status === 404)) throw e;
-      });
+    await kube.delete(modelOfKind(r.kind, r.apiVersion), r.namespace, r.name).catch(unlessNotFound);
   }
 }

@@ -18,5 +18,3 @@ const rowViews: Partial<Record<ModelId, Projection>> = {
 export function projectionOf(s: Subscription): Projection | undefined {
   return s.view === 'rows' ? rowViews[s.model] : undefined;
 }
-
-export const hasRowView = (model: ModelId): boolean => model in rowViews;

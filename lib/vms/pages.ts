@@ -2,10 +2,8 @@ import 'server-only';
 
 import { clusterInstancetypes, linstorClasses } from '../clusters/pages';
 import type { KubeClient } from '../k8s/client';
-import { problemOf, type Problem } from '../k8s/errors';
-import { msg } from '../i18n/messages';
-import { models } from '../k8s/models';
 import { allOf } from '../live/protocol';
+import { readList } from '../pages/read-list';
 import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
 import { vmDetailLists, vmLists } from './live';
 
@@ -34,20 +32,7 @@ export async function loadVmDetailPage(tenantName: string, name: string) {
   });
   // The classes a new data disk may use; none offered to people who cannot change the VM.
   const classes = page.can.change ? await linstorClasses(page.kube) : undefined;
-  return { ...page, storageClasses: classes?.ok ? classes.names : [] };
-}
-
-/** The OS profiles the form offers, read as the person. */
-async function clusterPreferences(
-  kube: KubeClient,
-): Promise<{ ok: true; names: string[] } | { ok: false; problem: Problem }> {
-  try {
-    const list = await kube.list(models.virtualmachineclusterpreferences);
-    return { ok: true, names: list.items.map((p) => p.metadata?.name ?? '').sort() };
-  } catch (e) {
-    const kinds = { key: 'model.virtualmachineclusterpreferences.plural', lower: true } as const;
-    return { ok: false, problem: problemOf(e, { action: msg('action.see', { kinds }) }) };
-  }
+  return { ...page, storageClasses: classes?.ok ? classes.value : [] };
 }
 
 /** What the create form offers: sizes, OS profiles and LINSTOR classes, or why it can't. */
@@ -55,15 +40,17 @@ export async function vmFormOptions(kube: KubeClient) {
   const [classes, types, prefs] = await Promise.all([
     linstorClasses(kube),
     clusterInstancetypes(kube),
-    clusterPreferences(kube),
+    readList(kube, 'virtualmachineclusterpreferences', (items) =>
+      items.map((p) => p.metadata?.name ?? '').sort(),
+    ),
   ]);
   if (!classes.ok) return classes;
   if (!types.ok) return types;
   if (!prefs.ok) return prefs;
   return {
     ok: true as const,
-    storageClasses: classes.names,
-    instancetypes: types.options,
-    preferences: prefs.names,
+    storageClasses: classes.value,
+    instancetypes: types.value,
+    preferences: prefs.value,
   };
 }

@@ -2,20 +2,21 @@ import 'server-only';
 
 import { joinMsgs, msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
-import { invalid, KubeApiError, Refusal, type Problem } from '../k8s/errors';
+import { invalid, KubeApiError, Refusal, unlessNotFound, type Problem } from '../k8s/errors';
 import { models } from '../k8s/models';
 import { createSet, type ObjectRef } from '../k8s/write-set';
-import { instancetypeSizes } from '../clusters/sizes';
+import { instancetypeSizes, type InstancetypeSizes } from '../clusters/sizes';
 import { platformConfig } from '../platform/server';
 import type { BootSource } from '../platform/config';
 import { virtApiRefusal } from './errors';
+import { VIRT_API } from './subresources';
 import { buildVm, sshServiceName, VM_LABEL, type VmBuildContext } from './build';
 import { vmQuotaShortfall, vmSize } from './quota';
 import { withDisk, withoutDisk } from './disk-change';
 import { catalogProblems, type CreateVmInput, type DataDiskInput } from './schema';
 import { ownedDisks } from './status';
 
-const GROUP = '/apis/subresources.kubevirt.io/v1';
+const GROUP = `/apis/${VIRT_API}/v1`;
 
 export const bootSources = (): BootSource[] => platformConfig().virtualMachines.bootSources;
 
@@ -108,16 +109,16 @@ export async function migrateVm(kube: KubeClient, ns: string, name: string): Pro
 }
 
 /** Instance types and preferences named in the form that the cluster does not have. */
-async function unknownSizes(kube: KubeClient, input: CreateVmInput): Promise<Problem | undefined> {
-  const [types, prefs] = await Promise.all([
-    input.instancetype ? kube.list(models.virtualmachineclusterinstancetypes) : undefined,
-    input.preference ? kube.list(models.virtualmachineclusterpreferences) : undefined,
-  ]);
-  if (types && !vmSize(input, instancetypeSizes(types.items)))
+function unknownSizes(
+  input: CreateVmInput,
+  sizes: InstancetypeSizes,
+  preferences: string[] | undefined,
+): Problem | undefined {
+  if (input.instancetype && !vmSize(input, sizes))
     return invalid(msg('vms.error.unknownInstancetype', { name: input.instancetype }), {
       instancetype: msg('clusters.error.pickListed'),
     });
-  if (prefs && !prefs.items.some((p) => p.metadata?.name === input.preference))
+  if (preferences && !preferences.includes(input.preference))
     return invalid(msg('vms.error.unknownPreference', { name: input.preference }), {
       preference: msg('clusters.error.pickListed'),
     });
@@ -130,26 +131,22 @@ export async function vmPreflight(
   ns: string,
   input: CreateVmInput,
 ): Promise<Problem | undefined> {
-  const fromCatalog = catalogProblems(input, bootSources());
-  const first = Object.entries(fromCatalog)[0];
+  const fromCatalog = Object.entries(catalogProblems(input, bootSources()));
+  const [first] = fromCatalog;
   if (first) {
     const source = bootSources().find((b) => b.id === input.bootSource);
-    return invalid(
-      msg(first[1], { min: source?.minDiskGi ?? 0, name: input.bootSource }),
-      Object.fromEntries(
-        Object.entries(fromCatalog).map(([k, v]) => [
-          k,
-          msg(v, { min: source?.minDiskGi ?? 0, name: input.bootSource }),
-        ]),
-      ),
-    );
+    const say = (key: (typeof first)[1]) =>
+      msg(key, { min: source?.minDiskGi ?? 0, name: input.bootSource });
+    return invalid(say(first[1]), Object.fromEntries(fromCatalog.map(([k, v]) => [k, say(v)])));
   }
-  const [classes, quotas, types, sizes] = await Promise.all([
+  // Independent lookups, at once; the answers are checked in the order a person would fix them.
+  const [classes, quotas, types, prefs] = await Promise.all([
     kube.list(models.storageclasses),
     kube.list(models.resourcequotas, { namespace: ns }),
-    unknownSizes(kube, input),
     input.instancetype ? kube.list(models.virtualmachineclusterinstancetypes) : undefined,
+    input.preference ? kube.list(models.virtualmachineclusterpreferences) : undefined,
   ]);
+  const sizes = instancetypeSizes(types?.items ?? []);
   const names = new Set(classes.items.map((c) => c.metadata?.name));
   const disks = [
     { field: 'storageClass', name: input.storageClass },
@@ -163,8 +160,13 @@ export async function vmPreflight(
     return invalid(msg('clusters.error.noStorageClass', { name: missing.name }), {
       [missing.field]: msg('clusters.error.noStorageClassField'),
     });
-  if (types) return types;
-  const short = vmQuotaShortfall(quotas.items, input, instancetypeSizes(sizes?.items ?? []));
+  const unknown = unknownSizes(
+    input,
+    sizes,
+    prefs?.items.map((p) => p.metadata?.name ?? ''),
+  );
+  if (unknown) return unknown;
+  const short = vmQuotaShortfall(quotas.items, input, sizes);
   if (short.length)
     return {
       code: 'quotaExceeded',
@@ -217,18 +219,14 @@ export async function deleteVm(
       ownedDisks(vm).map((dv) =>
         kube
           .patch(models.datavolumes, ns, dv, { metadata: { ownerReferences: null } })
-          .catch((e: unknown) => {
-            if (!(e instanceof KubeApiError && e.status === 404)) throw e;
-          }),
+          .catch(unlessNotFound),
       ),
     );
   await kube.delete(models.virtualmachines, ns, name, {
     propagationPolicy: 'Foreground',
     uid: vm.metadata?.uid,
   });
-  await kube.delete(models.services, ns, sshServiceName(name)).catch((e: unknown) => {
-    if (!(e instanceof KubeApiError && e.status === 404)) throw e;
-  });
+  await kube.delete(models.services, ns, sshServiceName(name)).catch(unlessNotFound);
 }
 
 /** A restore rewrites the VM's disks, so KubeVirt wants it stopped first. */
@@ -238,11 +236,7 @@ export async function restoreVm(
   name: string,
   snapshot: string,
 ): Promise<string> {
-  const vmi = await kube
-    .get(models.virtualmachineinstances, ns, name)
-    .catch((e: unknown) =>
-      e instanceof KubeApiError && e.status === 404 ? undefined : Promise.reject(e),
-    );
+  const vmi = await kube.get(models.virtualmachineinstances, ns, name).catch(unlessNotFound);
   if (vmi)
     throw new Refusal({ code: 'conflict', status: 409, message: msg('vms.error.stopToRestore') });
   const created = await kube.create(models.virtualmachinerestores, {
@@ -309,7 +303,5 @@ export async function removeVmDisk(
   if (!change.ok) throw new Refusal(invalid(msg(diskProblem[change.problem])));
   await kube.patch(models.virtualmachines, ns, name, change.patch);
   if (change.dataVolume)
-    await kube.delete(models.datavolumes, ns, change.dataVolume).catch((e: unknown) => {
-      if (!(e instanceof KubeApiError && e.status === 404)) throw e;
-    });
+    await kube.delete(models.datavolumes, ns, change.dataVolume).catch(unlessNotFound);
 }

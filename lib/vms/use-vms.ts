@@ -6,7 +6,7 @@ import type { UserError } from '../k8s/errors';
 import { useLiveList } from '../live/use-live-list';
 import { vmLists } from './live';
 import { vmSummary, type VmSummary } from './status';
-import type { DataVolumeObject, VmiObject } from './types';
+import type { DataVolumeObject, MigrationObject, VmiObject } from './types';
 
 const keyOf = (o: { metadata?: { namespace?: string; name?: string } }) =>
   `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
@@ -31,15 +31,21 @@ export function useVmSummaries(namespace: string | undefined): {
       m.set(d.metadata?.name ?? '', d);
       disksByNs.set(ns, m);
     }
+    const migrationsByNs = new Map<string, MigrationObject[]>();
+    for (const m of migrations.items) {
+      const ns = m.metadata?.namespace ?? '';
+      migrationsByNs.set(ns, [...(migrationsByNs.get(ns) ?? []), m]);
+    }
     const empty = new Map<string, DataVolumeObject>();
-    return vms.items.map((vm) =>
-      vmSummary(
+    return vms.items.map((vm) => {
+      const ns = vm.metadata?.namespace ?? '';
+      return vmSummary(
         vm,
         byKey.get(keyOf(vm)),
-        disksByNs.get(vm.metadata?.namespace ?? '') ?? empty,
-        migrations.items.filter((m) => m.metadata?.namespace === vm.metadata?.namespace),
-      ),
-    );
+        disksByNs.get(ns) ?? empty,
+        migrationsByNs.get(ns),
+      );
+    });
   }, [vms.items, vmis.items, dvs.items, migrations.items]);
   return { summaries, isLoading: vms.isLoading, error: vms.error };
 }

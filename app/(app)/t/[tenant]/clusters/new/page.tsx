@@ -37,8 +37,8 @@ export default async function NewClusterPage({ params }: { params: Promise<{ ten
       <CreateClusterForm
         tenant={tenant}
         platform={platformConfig()}
-        instancetypes={types.options}
-        storageClasses={classes.names}
+        instancetypes={types.value}
+        storageClasses={classes.value}
       />
     </HydrationBoundary>
   );
