@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
+import { eventually } from './eventually.testing.ts';
 import { loadKubeconfig } from './kube.ts';
 import { SeedClient } from './seed/client.ts';
 import { clusterObjects } from './seed/clusters.ts';
@@ -30,28 +31,6 @@ const tenant = {
 const ns = tenant.namespace;
 
 type Obj = KObj & { spec?: Record<string, unknown>; status?: Record<string, unknown> };
-
-/** Polls until `fn` returns something (not undefined/false), or fails with the last value seen. */
-async function eventually<T>(
-  what: string,
-  fn: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined && v !== false) return v;
-      last = v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const get = (p: string) => admin.find<Obj>(p);
 const list = async (p: string) => (await admin.list<Obj>(p)).items;

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { eventually as poll } from './eventually.testing.ts';
 import { loadKubeconfig } from './kube.ts';
 import { SeedClient } from './seed/client.ts';
 import { tenantObjects } from './seed/tenants.ts';
@@ -28,26 +29,9 @@ interface Cond {
 }
 type Obj = KObj & { spec?: Record<string, unknown>; status?: Record<string, unknown> };
 
-async function eventually<T>(
-  what: string,
-  fn: () => Promise<T | undefined | false>,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined && v !== false) return v;
-      last = v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+// Imports and migrations take longer here than the plain seed checks.
+const eventually = <T>(what: string, fn: () => Promise<T | undefined | false>, ms = 45_000) =>
+  poll(what, fn, ms);
 
 const kv = (res: string, name = '') =>
   `/apis/kubevirt.io/v1/namespaces/${ns}/${res}${name ? `/${name}` : ''}`;

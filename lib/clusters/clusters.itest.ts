@@ -137,15 +137,14 @@ describe('createClusterObjects', () => {
     const policy = uniqueName('refuse-4th');
     // A real admission policy makes the real API server refuse the machine template — but only on the
     // real create, not the dry run, so the rollback path is what gets exercised.
-    await admin.apply(
-      refuseCreates(
-        policy,
-        a.namespace,
-        { apiGroups: ['infrastructure.cluster.x-k8s.io'], resources: ['kubevirtmachinetemplates'] },
-        "!object.metadata.name.startsWith('fault-')",
-        'injected fault: machine templates are refused',
-      ),
+    const fault = refuseCreates(
+      policy,
+      a.namespace,
+      { apiGroups: ['infrastructure.cluster.x-k8s.io'], resources: ['kubevirtmachinetemplates'] },
+      "!object.metadata.name.startsWith('fault-')",
+      'injected fault: machine templates are refused',
     );
+    await admin.apply(fault);
     try {
       const kube = kubeFor(memberOf(a.name, 'admins').identity);
       // Wait until the policy is in force (policies load asynchronously).
@@ -176,16 +175,7 @@ describe('createClusterObjects', () => {
         'rollback to remove every object',
       );
     } finally {
-      await admin.remove({
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicyBinding',
-        metadata: { name: policy },
-      });
-      await admin.remove({
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicy',
-        metadata: { name: policy },
-      });
+      await admin.removeAll(fault);
     }
   });
 

@@ -146,6 +146,11 @@ export class Admin {
     }
   }
 
+  /** Removes what `apply` made from these objects, last first (a policy's binding before it). */
+  async removeAll(objects: KubernetesObject[]): Promise<void> {
+    for (const o of [...objects].reverse()) await this.remove(o);
+  }
+
   /** A throwaway tenant, exactly like a real one; without bindings nobody is a member. */
   async createTenant(
     name: string,

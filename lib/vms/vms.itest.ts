@@ -119,15 +119,14 @@ describe('creating a VM', () => {
 
   it('leaves no VM behind when the API server refuses its SSH service', async () => {
     const policy = uniqueName('refuse-svc');
-    await admin.apply(
-      refuseCreates(
-        policy,
-        a.namespace,
-        { apiGroups: [''], resources: ['services'] },
-        'false',
-        'no services here',
-      ),
+    const fault = refuseCreates(
+      policy,
+      a.namespace,
+      { apiGroups: [''], resources: ['services'] },
+      'false',
+      'no services here',
     );
+    await admin.apply(fault);
     try {
       const kube = adminOf(a);
       // Policies load asynchronously: wait until a probe Service is refused.
@@ -164,16 +163,7 @@ describe('creating a VM', () => {
         'the VM rolled back',
       );
     } finally {
-      await admin.remove({
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicyBinding',
-        metadata: { name: policy },
-      });
-      await admin.remove({
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicy',
-        metadata: { name: policy },
-      });
+      await admin.removeAll(fault);
     }
   });
 
