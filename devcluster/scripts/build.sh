@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the pinned control-plane binaries from Go modules into a cache outside git.
-# The cache key is a hash of the wrapper modules, so a version bump rebuilds and a warm start skips this entirely.
+# Each wrapper module (go/<dir>) has its own cache key, a hash of its go.mod and go.sum: a version bump
+# rebuilds only that module's binaries, adding a module builds only it, and a warm start skips this entirely.
+# The directory printed last holds links to every binary, keyed by all modules together.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cache="${STRATUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/stratus}"
@@ -13,7 +15,6 @@ missing=()
 for b in "${want[@]}"; do [ -x "$bin/$b" ] || missing+=("$b"); done
 if [ ${#missing[@]} -eq 0 ]; then echo "$bin"; exit 0; fi
 
-mkdir -p "$bin.tmp"
 : >"$log"
 command -v go >/dev/null || { echo "devcluster: Go is not installed; it is needed to build the control plane" >&2; exit 1; }
 
@@ -27,15 +28,21 @@ done
 
 step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS]
   local name="$1" dir="$2" pkg="$3" flags="${4:--s -w}" t0=$SECONDS
-  [ -x "$bin/$name" ] && return 0
-  echo "devcluster: building $name (first time only; log: $log)" >&2
-  if ! (cd "$here/go/$dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest -ldflags "$flags" -o "$bin.tmp/$name" "$pkg") >>"$log" 2>&1; then
-    echo "devcluster: building $name failed; see $log" >&2
-    tail -20 "$log" >&2
-    exit 1
+  local mkey out
+  mkey="$(cat "$here/go/$dir/go.mod" "$here/go/$dir/go.sum" | sha256sum | cut -c1-16)"
+  out="$cache/modules/$dir-$mkey"
+  if [ ! -x "$out/$name" ]; then
+    echo "devcluster: building $name (first time only; log: $log)" >&2
+    mkdir -p "$out"
+    if ! (cd "$here/go/$dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest -ldflags "$flags" -o "$out/$name.tmp" "$pkg") >>"$log" 2>&1; then
+      echo "devcluster: building $name failed; see $log" >&2
+      tail -20 "$log" >&2
+      exit 1
+    fi
+    mv "$out/$name.tmp" "$out/$name"
+    echo "devcluster: built $name in $((SECONDS - t0))s" >&2
   fi
-  mv "$bin.tmp/$name" "$bin/$name"
-  echo "devcluster: built $name in $((SECONDS - t0))s" >&2
+  ln -sfn "$out/$name" "$bin/$name"
 }
 mkdir -p "$bin"
 step etcd etcd go.etcd.io/etcd/server/v3
@@ -43,5 +50,4 @@ step kwok kwok sigs.k8s.io/kwok/cmd/kwok
 step kube-apiserver k8s k8s.io/kubernetes/cmd/kube-apiserver "$ld"
 step kube-controller-manager k8s k8s.io/kubernetes/cmd/kube-controller-manager "$ld"
 step kubectl k8s k8s.io/kubernetes/cmd/kubectl "$ld"
-rmdir "$bin.tmp" 2>/dev/null || true
 echo "$bin"
