@@ -124,6 +124,8 @@ const config = [
   {
     ignores: [
       '.next/**',
+      '.next-test/**',
+      '.next-bench/**',
       'node_modules/**',
       '.devcluster/**',
       'test-results/**',

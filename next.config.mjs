@@ -1,11 +1,14 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The test and bench commands build into their own directory, so a demo served from `.next` beside
+  // them keeps its chunks (a rebuild in place would answer its pages' scripts with 404s).
+  distDir: process.env.STRATUS_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // Responses are compressed by the ingress; compressing here would buffer the live event stream.
   compress: false,
   // client-node pulls in ws/node-fetch; keep it out of the server bundle so it loads as plain Node modules.
-  serverExternalPackages: ['@kubernetes/client-node'],
+  serverExternalPackages: ['@kubernetes/client-node', 'prom-client'],
   async headers() {
     return [
       {

@@ -9,6 +9,9 @@ import { createConsoleProxy } from './lib/consoles/proxy.mjs';
 import { log } from './lib/consoles/log.mjs';
 import { ticketKey } from './lib/consoles/ticket.mjs';
 import { loadTransport } from './lib/consoles/upstream.mjs';
+import { metrics, routeLabel } from './lib/serving/metrics.mjs';
+import { servePrecompressed } from './lib/serving/precompressed.mjs';
+import { rateLimiter } from './lib/security/rate-limit.mjs';
 
 process.env.NODE_ENV = 'production';
 const { values } = parseArgs({
@@ -32,8 +35,40 @@ const proxy = createConsoleProxy({
   origin: process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : undefined,
 });
 
+const distDir = process.env.STRATUS_DIST_DIR || '.next';
+// Browsers keep to TLS once they have seen it; only meaningful when the dashboard is served over https.
+const hsts = process.env.NEXTAUTH_URL?.startsWith('https://');
+// Sign-in starts per client address (the person is not known yet); behind an ingress, the first
+// X-Forwarded-For hop when STRATUS_TRUST_PROXY=1.
+const signIns = rateLimiter({ limit: 30, windowMs: 60_000 });
+const clientAddress = (req) =>
+  (process.env.STRATUS_TRUST_PROXY === '1' &&
+    String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')[0]
+      ?.trim()) ||
+  req.socket.remoteAddress ||
+  'unknown';
+
 const server = createServer((req, res) => {
-  void handle(req, res);
+  if (req.method === 'POST' && req.url?.startsWith('/api/auth/signin/')) {
+    const { ok, retryAfterS } = signIns.take(clientAddress(req));
+    if (!ok) {
+      // next-auth's client follows `url`: the sign-in page then says it failed.
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': retryAfterS });
+      return void res.end(JSON.stringify({ url: '/signin?error=rateLimited' }));
+    }
+  }
+  if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  const route = routeLabel(req.url);
+  // A live stream lasts as long as its tab; its latency would drown every other figure.
+  if (route !== '/api/live') {
+    const done = metrics().http.startTimer({ route, method: req.method ?? 'GET' });
+    res.once('finish', () => done({ status: String(res.statusCode) }));
+  }
+  void servePrecompressed(distDir, req, res).then(
+    (served) => served || handle(req, res),
+    () => handle(req, res),
+  );
 });
 server.on('upgrade', (req, socket, head) => {
   if (proxy.matches(req)) void proxy.handleUpgrade(req, socket, head);
@@ -41,9 +76,28 @@ server.on('upgrade', (req, socket, head) => {
 });
 server.listen(port, hostname, () => log.info('server listening', { hostname, port }));
 
+// Prometheus scrapes a port of its own, which an ingress never routes to.
+const metricsPort = Number(process.env.STRATUS_METRICS_PORT ?? 9464);
+const metricsServer =
+  metricsPort > 0
+    ? createServer((req, res) => {
+        if (req.url !== '/metrics') return void res.writeHead(404).end();
+        void metrics()
+          .registry.metrics()
+          .then(
+            (text) =>
+              res.writeHead(200, { 'Content-Type': metrics().registry.contentType }).end(text),
+            () => res.writeHead(500).end(),
+          );
+      }).listen(metricsPort, process.env.STRATUS_METRICS_HOSTNAME ?? hostname, () =>
+        log.info('metrics listening', { port: metricsPort }),
+      )
+    : undefined;
+
 for (const signal of ['SIGTERM', 'SIGINT'])
   process.once(signal, () => {
     proxy.close();
+    metricsServer?.close();
     server.close(() => process.exit(0));
     // Live streams hold connections open; don't wait for them past a grace period.
     setTimeout(() => process.exit(0), 5_000).unref();

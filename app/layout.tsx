@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 
 import { Providers } from '@/components/providers';
 import { getLocale } from '@/lib/i18n/server';
@@ -15,10 +16,12 @@ const themeScript = `try{var t=localStorage.getItem('stratus-theme');if(t==='dar
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
+  // The page's CSP nonce (proxy.ts); Next puts it on its own scripts, this one needs it too.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Providers locale={locale}>{children}</Providers>

@@ -6,7 +6,7 @@ export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 npx tsx devcluster/src/cli.ts start --profile demo
-npx next build
+npm run --silent build
 echo
 echo "Stratus is running at http://127.0.0.1:3000 — sign in as alice@acme.example / alice-demo (see README)."
 echo "Stop with Ctrl-C; the cluster keeps running until: npm run cluster -- stop"

@@ -17,13 +17,9 @@ stamp=node_modules/.stratus-lock-hash
 want="$(sha256sum package-lock.json | cut -c1-64)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "stratus: installing npm packages" >&2
-  # npm ci refuses a lockfile that lacks other platforms' optional packages (e.g. @next/swc-darwin-*),
-  # which a registry that does not serve them leaves out; npm install honours the same lockfile and
-  # leaves it unchanged.
-  if ! npm ci --no-audit --no-fund --loglevel=silent; then
-    echo "stratus: npm ci refused the lockfile; installing from it with npm install" >&2
-    npm install --no-audit --no-fund --loglevel=error
-  fi
+  # The committed lockfile lists every platform's optional packages, so npm ci accepts it everywhere
+  # and never rewrites it.
+  npm ci --no-audit --no-fund --loglevel=error
   echo "$want" >"$stamp"
 fi
 

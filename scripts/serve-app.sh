@@ -11,4 +11,6 @@ set -a
 . "$env_file"
 set +a
 port="$(sed -E 's#.*:([0-9]+)$#\1#' <<<"$NEXTAUTH_URL")"
+# Prometheus metrics on a port of their own beside the app's (demo 3090, test 3190).
+export STRATUS_METRICS_PORT="${STRATUS_METRICS_PORT:-$((port + 90))}"
 exec node server.mjs --hostname 127.0.0.1 --port "$port"

@@ -3,6 +3,8 @@
 # the local management cluster (own ports and data dir, so a running demo is left alone) and stops it.
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
+# Its own build output, so a demo served from .next beside this run keeps working.
+export STRATUS_DIST_DIR=.next-test
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh --browser
 
@@ -18,5 +20,14 @@ trap 'cluster stop >/dev/null 2>&1 || true' EXIT
 echo "== start the test cluster"; cluster start
 
 echo "== integration"; npx vitest run --project integration
-echo "== build"; npx next build >/dev/null
+echo "== build"; npm run --silent build >/dev/null
 echo "== end-to-end"; npx playwright test
+
+# The run must leave the checkout as it found it (lockfile, tsconfig, generated files).
+echo "== clean tree"
+dirty="$(git status --porcelain 2>/dev/null || true)"
+if [ -n "$dirty" ]; then
+  echo "stratus: the test run changed tracked or unignored files:" >&2
+  echo "$dirty" >&2
+  exit 1
+fi

@@ -26,7 +26,7 @@ export default async function SignInPage({
             role="alert"
             className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-200"
           >
-            {t('signin.error')}
+            {t(error === 'rateLimited' ? 'signin.rateLimited' : 'signin.error')}
           </p>
         )}
         <SignInButton callbackUrl={back} label={t('signin.button')} />

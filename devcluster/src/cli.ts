@@ -18,10 +18,14 @@ async function main(): Promise<void> {
       await reset(p);
       console.log(`reset ${p.dataDir}; the next start seeds a fresh demo cloud`);
       break;
-    case 'status':
-      for (const [name, pid] of Object.entries(status(p)))
+    case 'status': {
+      const pids = status(p);
+      for (const [name, pid] of Object.entries(pids))
         console.log(`${name.padEnd(24)} ${pid ? `running (pid ${pid})` : 'stopped'}`);
+      // Like systemctl: 3 when the cluster is not running, so scripts can ask.
+      if (!pids['kube-apiserver']) process.exitCode = 3;
       break;
+    }
     case 'env':
       console.log(`KUBECONFIG=${files(p).adminKubeconfig}`);
       break;

@@ -13,6 +13,7 @@ import type { KubeClient } from '../k8s/client';
 import { problemOf, renderProblem, type Problem } from '../k8s/errors';
 import type { ModelId } from '../k8s/models';
 import { logError } from '../log';
+import { metrics } from '../serving/metrics.mjs';
 import type { ActionResult } from './result';
 
 /** What an action needs Kubernetes to allow: read by the isolation suites, never for deciding. */
@@ -79,16 +80,23 @@ export function defineAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>): Se
             : msg('error.badRequest'),
         ...(onForm ? { fields } : {}),
       };
+      metrics().actions.inc({ action: spec.name, outcome: 'invalid' });
       return { ok: false, error: renderProblem(problem, t) };
     }
     const input = parsed.data;
     const refused = spec.precheck?.(input);
-    if (refused) return { ok: false, error: renderProblem(refused, t) };
+    if (refused) {
+      metrics().actions.inc({ action: spec.name, outcome: refused.code });
+      return { ok: false, error: renderProblem(refused, t) };
+    }
     try {
       const { kube, viewer } = await requireKube();
-      return { ok: true, data: await spec.run({ kube, viewer, input }) };
+      const data = await spec.run({ kube, viewer, input });
+      metrics().actions.inc({ action: spec.name, outcome: 'ok' });
+      return { ok: true, data };
     } catch (err) {
       const problem = problemOf(err, spec.describe(input));
+      metrics().actions.inc({ action: spec.name, outcome: problem.code });
       const requestId = randomUUID();
       logError(`action ${spec.name} failed`, err, { requestId, code: problem.code });
       return { ok: false, error: { ...renderProblem(problem, t), requestId } };

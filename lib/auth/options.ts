@@ -3,6 +3,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 
 import { serverEnv } from '../env';
+import { metrics } from '../serving/metrics.mjs';
 import { randomUUID } from 'node:crypto';
 
 import { groupsFrom, verifiedEmail } from './identity';
@@ -94,8 +95,12 @@ export function authOptions(): NextAuthOptions {
       },
     },
     events: {
+      signIn() {
+        metrics().signIns.inc({ event: 'signIn' });
+      },
       // Sign-out ends the session on every replica, not only in this browser.
       async signOut({ token }) {
+        metrics().signIns.inc({ event: 'signOut' });
         if (token.sid) await revoke(token.sid, sessionExpiry(token, env.STRATUS_SESSION_MAX_AGE));
       },
     },

@@ -43,6 +43,8 @@ export const en = {
   'error.cause': '{detail}',
   'error.rejected': 'The cluster rejected this {kind}: {detail}',
   'error.busy': 'The cluster is busy. Wait a few seconds and try again.',
+  'error.tooManyDownloads':
+    'You downloaded many kubeconfigs in a short time. Try again in {seconds} s.',
   'error.object': 'object',
   'error.checkFields': 'Check the highlighted fields.',
   'error.badRequest': 'That request was not valid.',
@@ -352,6 +354,7 @@ export const en = {
   'signin.button': 'Sign in with Stratus SSO',
   'signin.hint': 'You will be sent to your organisation’s identity provider.',
   'signin.error': 'Sign-in failed. Try again.',
+  'signin.rateLimited': 'Too many sign-in attempts from here. Wait a minute and try again.',
   'home.noTenants': 'You are not a member of any tenant yet. Ask your operator to add you.',
   'home.pickTenant': 'Choose a tenant',
   'overview.title': 'Overview',
@@ -489,6 +492,8 @@ export const ru: Catalog = {
   'error.cause': 'Кластер отклонил значение: {detail}',
   'error.rejected': 'Кластер отклонил объект ({kind}): {detail}',
   'error.busy': 'Кластер перегружен. Подождите несколько секунд и повторите попытку.',
+  'error.tooManyDownloads':
+    'Вы скачали много kubeconfig за короткое время. Повторите через {seconds} с.',
   'error.object': 'объект',
   'error.checkFields': 'Проверьте выделенные поля.',
   'error.badRequest': 'Некорректный запрос.',
@@ -798,6 +803,7 @@ export const ru: Catalog = {
   'signin.button': 'Войти через Stratus SSO',
   'signin.hint': 'Вы будете перенаправлены к поставщику удостоверений вашей организации.',
   'signin.error': 'Не удалось войти. Попробуйте ещё раз.',
+  'signin.rateLimited': 'Слишком много попыток входа отсюда. Подождите минуту и попробуйте снова.',
   'home.noTenants': 'Вы пока не состоите ни в одном тенанте. Попросите оператора добавить вас.',
   'home.pickTenant': 'Выберите тенант',
   'overview.title': 'Обзор',

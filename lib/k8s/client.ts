@@ -7,6 +7,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 
 import { KubeApiError, KubeTransportError, type StatusBody } from './errors';
 import type { KubeIdentity } from './identity';
+import { observeApiRequest } from './metrics';
 import { resourcePath, type ResourceModel } from './models';
 import type { KubeList, KubeObject, WatchEvent } from './types';
 
@@ -125,6 +126,11 @@ export class KubeClient {
           }
         : {},
     );
+    const startedAt = Date.now();
+    const settle = <V>(outcome: Parameters<typeof observeApiRequest>[3], done: () => V): V => {
+      observeApiRequest(method, url.pathname, startedAt, outcome);
+      return done();
+    };
     return new Promise<T>((resolve, reject) => {
       const req = https.request(
         url,
@@ -141,16 +147,21 @@ export class KubeClient {
             } catch {
               parsed = { message: text.slice(0, 200) };
             }
-            if (status >= 200 && status < 300) resolve(parsed as T);
-            else reject(new KubeApiError(status, (parsed ?? {}) as StatusBody));
+            settle(status, () => {
+              if (status >= 200 && status < 300) resolve(parsed as T);
+              else reject(new KubeApiError(status, (parsed ?? {}) as StatusBody));
+            });
           });
-          res.on('error', (e) => reject(new KubeTransportError('unreachable', e)));
+          res.on('error', (e) =>
+            settle('unreachable', () => reject(new KubeTransportError('unreachable', e))),
+          );
         },
       );
       req.on('timeout', () => req.destroy(new KubeTransportError('timeout')));
-      req.on('error', (e) =>
-        reject(e instanceof KubeTransportError ? e : new KubeTransportError('unreachable', e)),
-      );
+      req.on('error', (e) => {
+        const err = e instanceof KubeTransportError ? e : new KubeTransportError('unreachable', e);
+        settle(err.kind, () => reject(err));
+      });
       if (payload) req.write(payload);
       req.end();
     });

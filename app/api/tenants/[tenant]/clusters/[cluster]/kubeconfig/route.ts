@@ -4,8 +4,12 @@ import { serverEnv } from '@/lib/env';
 import { errorResponse, problemResponse } from '@/lib/http';
 import { msg } from '@/lib/i18n/messages';
 import { dnsLabelName } from '@/lib/k8s/names';
+import { rateLimiter } from '@/lib/security/rate-limit.mjs';
 
 export const dynamic = 'force-dynamic';
+
+// Per person and replica: enough for anyone at a keyboard, not for a script sweeping every cluster.
+const downloads = rateLimiter({ limit: 20, windowMs: 10 * 60_000 });
 
 /**
  * Serves a tenant cluster's kubeconfig, read as the signed-in user (another tenant's: 403 from the API
@@ -28,6 +32,16 @@ export async function GET(
     });
   try {
     const { viewer, kube } = await requireKube();
+    const limited = downloads.take(viewer.identity.username);
+    if (!limited.ok) {
+      const res = await problemResponse({
+        code: 'tooManyRequests',
+        status: 429,
+        message: msg('error.tooManyDownloads', { seconds: limited.retryAfterS }),
+      });
+      res.headers.set('Retry-After', String(limited.retryAfterS));
+      return res;
+    }
     const namespace = `${serverEnv().STRATUS_TENANT_NAMESPACE_PREFIX}${tenant}`;
     const personal = new URL(req.url).searchParams.get('kind') === 'personal';
     const text = personal
