@@ -3,6 +3,8 @@ const nextConfig = {
   // The test and bench commands build into their own directory, so a demo served from `.next` beside
   // them keeps its chunks (a rebuild in place would answer its pages' scripts with 404s).
   distDir: process.env.STRATUS_DIST_DIR || '.next',
+  // The image (Dockerfile) and the production run in CI start from the standalone output.
+  output: 'standalone',
   reactStrictMode: true,
   poweredByHeader: false,
   // Responses are compressed by the ingress; compressing here would buffer the live event stream.

@@ -2,6 +2,7 @@
 // to /api/vms/console (Next route handlers cannot take upgrades). Plain ESM, so production needs no
 // TypeScript runtime. Usage: node server.mjs [--hostname 127.0.0.1] [--port 3000]
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 
@@ -20,6 +21,14 @@ const { values } = parseArgs({
 const hostname = values.hostname ?? process.env.HOSTNAME ?? '127.0.0.1';
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 
+const distDir = process.env.STRATUS_DIST_DIR || '.next';
+// The assembled production app (scripts/assemble-standalone.sh) has no next.config.mjs and no build
+// tooling: Next takes the configuration the build resolved, as its own standalone server.js does.
+if (!existsSync('next.config.mjs')) {
+  const built = JSON.parse(readFileSync(`${distDir}/required-server-files.json`, 'utf8'));
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
+}
+
 // Imported after NODE_ENV is set: Next reads it when it loads.
 const { default: next } = await import('next');
 // Next wires its own upgrade listener to whatever server it is given (or the first request's
@@ -35,7 +44,6 @@ const proxy = createConsoleProxy({
   origin: process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : undefined,
 });
 
-const distDir = process.env.STRATUS_DIST_DIR || '.next';
 // Browsers keep to TLS once they have seen it; only meaningful when the dashboard is served over https.
 const hsts = process.env.NEXTAUTH_URL?.startsWith('https://');
 // Sign-in starts per client address (the person is not known yet); behind an ingress, the first

@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['{app,components,lib,devcluster}/**/*.itest.ts'],
+          include: ['{app,components,lib,devcluster,deploy}/**/*.itest.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -9,6 +9,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Stratus', template: '%s · Stratus' },
   description: 'Self-service cloud dashboard',
+  icons: { icon: '/favicon.svg' },
 };
 
 // Applies the saved theme before first paint, so dark mode never flashes light.

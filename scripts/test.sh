@@ -22,6 +22,9 @@ echo "== start the test cluster"; cluster start
 echo "== integration"; npx vitest run --project integration
 echo "== build"; npm run --silent build >/dev/null
 echo "== end-to-end"; npx playwright test
+# The same build as the image runs it: standalone, read-only, unprivileged, two replicas behind a
+# round-robin proxy (scripts/serve-replicas.sh).
+echo "== production run"; npx playwright test -c playwright.production.config.ts
 
 # The run must leave the checkout as it found it (lockfile, tsconfig, generated files).
 echo "== clean tree"

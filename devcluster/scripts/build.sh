@@ -9,7 +9,7 @@ cache="${STRATUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/stratus}"
 key="$(cat "$here"/go/*/go.mod "$here"/go/*/go.sum | sha256sum | cut -c1-16)"
 bin="$cache/bin/$key"
 log="$cache/build-$key.log"
-want=(kube-apiserver kube-controller-manager kubectl etcd kwok)
+want=(kube-apiserver kube-controller-manager kubectl etcd kwok helm)
 
 missing=()
 for b in "${want[@]}"; do [ -x "$bin/$b" ] || missing+=("$b"); done
@@ -50,4 +50,6 @@ step kwok kwok sigs.k8s.io/kwok/cmd/kwok
 step kube-apiserver k8s k8s.io/kubernetes/cmd/kube-apiserver "$ld"
 step kube-controller-manager k8s k8s.io/kubernetes/cmd/kube-controller-manager "$ld"
 step kubectl k8s k8s.io/kubernetes/cmd/kubectl "$ld"
+helm_version="$(awk '$1 == "helm.sh/helm/v3" {print $2; exit}' "$here/go/helm/go.mod")"
+step helm helm helm.sh/helm/v3/cmd/helm "-s -w -X helm.sh/helm/v3/internal/version.version=$helm_version"
 echo "$bin"

@@ -1,7 +1,5 @@
 import 'server-only';
 
-import { randomUUID } from 'node:crypto';
-
 import { english, msg, type Translate } from '../i18n/messages';
 import { KubeApiError, toUserError } from '../k8s/errors';
 import { logError } from '../log';
@@ -10,6 +8,7 @@ import type { KubeIdentity } from '../k8s/identity';
 import { models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { projectionOf } from './projections';
+import { newStreamId } from './replicas';
 import {
   subscriptionKey,
   type LiveEvent,
@@ -41,7 +40,7 @@ export interface StreamOptions {
  * (401/403/404, a 400 for a bad selector) are reported once and not retried.
  */
 export class LiveStream {
-  readonly id = randomUUID();
+  readonly id = newStreamId();
   private readonly kube: KubeClient;
   private readonly subs = new Map<string, Watcher>();
   private pending: LiveEvent[] = [];

@@ -62,7 +62,8 @@ export const liveSubscriptionSchema = subscriptionSchema.extend({
 export type LiveSubscription = Subscription & { resourceVersion?: string };
 
 export const subscriptionsRequestSchema = z.object({
-  streamId: z.string().min(1).max(64),
+  // A replica-signed id is ~110 characters (lib/live/replicas.ts).
+  streamId: z.string().min(1).max(256),
   subscriptions: z.array(liveSubscriptionSchema).max(64),
 });
 

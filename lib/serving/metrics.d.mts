@@ -8,6 +8,7 @@ export interface Metrics {
   apiserverErrors: Counter<'verb' | 'resource' | 'reason'>;
   signIns: Counter<'event'>;
   actions: Counter<'action' | 'outcome'>;
+  liveForwarded: Counter<'outcome'>;
   liveStreams: Gauge;
   watches: Gauge;
   consoles: Gauge;

@@ -43,6 +43,12 @@ function create() {
       labelNames: ['action', 'outcome'],
       registers,
     }),
+    liveForwarded: new client.Counter({
+      name: 'stratus_live_forwarded_total',
+      help: 'Subscription changes handed to the replica that holds the stream.',
+      labelNames: ['outcome'],
+      registers,
+    }),
     liveStreams: new client.Gauge({
       name: 'stratus_live_streams',
       help: 'Open live streams (one per browser tab).',
