@@ -13,4 +13,6 @@ set +a
 port="$(sed -E 's#.*:([0-9]+)$#\1#' <<<"$NEXTAUTH_URL")"
 # Prometheus metrics on a port of their own beside the app's (demo 3090, test 3190).
 export STRATUS_METRICS_PORT="${STRATUS_METRICS_PORT:-$((port + 90))}"
-exec node server.mjs --hostname 127.0.0.1 --port "$port"
+# Also into the profile's logs, which the test command checks for leaked credentials.
+mkdir -p ".devcluster/$profile/logs"
+exec node server.mjs --hostname 127.0.0.1 --port "$port" > >(tee -a ".devcluster/$profile/logs/app.log") 2>&1

@@ -47,8 +47,9 @@ trap 'exit 0' TERM INT
 backends=()
 for i in 1 2; do
   p=$((port + i))
-  (cd "$app" && HOME="$run" STRATUS_REPLICA_URL="http://127.0.0.1:$p" STRATUS_METRICS_PORT=$((port + 90 + i)) \
-    "${as_app[@]}" node server.mjs --hostname 127.0.0.1 --port "$p") &
+  (cd "$app" && export HOME="$run" STRATUS_REPLICA_URL="http://127.0.0.1:$p" STRATUS_METRICS_PORT=$((port + 90 + i)) &&
+    exec "${as_app[@]}" node server.mjs --hostname 127.0.0.1 --port "$p") \
+    > >(tee -a ".devcluster/$profile/logs/app-replica-$i.log") 2>&1 &
   pids+=($!)
   backends+=("127.0.0.1:$p")
 done

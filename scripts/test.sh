@@ -25,6 +25,7 @@ echo "== end-to-end"; npx playwright test
 # The same build as the image runs it: standalone, read-only, unprivileged, two replicas behind a
 # round-robin proxy (scripts/serve-replicas.sh).
 echo "== production run"; npx playwright test -c playwright.production.config.ts
+echo "== logs hold no credential"; npx tsx scripts/check-logs.ts test
 
 # The run must leave the checkout as it found it (lockfile, tsconfig, generated files).
 echo "== clean tree"
