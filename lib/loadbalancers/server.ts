@@ -100,6 +100,14 @@ export function metallbVerdict(
   });
 }
 
+/** Which form field a MetalLB refusal belongs to (the address, unless named here). */
+const fieldOf: Partial<Record<MessageKey, string>> = {
+  'loadbalancers.validation.poolNotAllowed': 'pool',
+  'loadbalancers.validation.poolExhausted': 'pool',
+  'loadbalancers.validation.unknownPool': 'pool',
+  'loadbalancers.validation.sharingPolicy': 'externalTrafficPolicy',
+};
+
 /** How long a create waits for MetalLB before saying "created, address pending". */
 const VERDICT_MS = 8_000;
 
@@ -121,8 +129,7 @@ export async function createLoadBalancer(
       .delete(models.services, namespace, input.name, { uid: created.metadata?.uid })
       .catch(unlessNotFound);
     const key: MessageKey = allocationRefusal(verdict.message);
-    const field = key.includes('pool') ? 'pool' : key.includes('sharing') ? 'sharingKey' : 'ip';
-    throw new Refusal(invalid(msg(key), { [field]: msg(key) }));
+    throw new Refusal(invalid(msg(key), { [fieldOf[key] ?? 'ip']: msg(key) }));
   }
   return { assigned: verdict.ok };
 }
