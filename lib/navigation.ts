@@ -23,9 +23,9 @@ export const tenantSections: Section[] = [
   { segment: 'clusters', title: 'nav.clusters', model: 'clusters' },
   { segment: 'virtualmachines', title: 'nav.vms', model: 'virtualmachines' },
   { segment: 'persistentvolumeclaims', title: 'nav.volumes', model: 'persistentvolumeclaims' },
-  // Load balancers are the tenant's Services of type LoadBalancer.
+  // Load balancers are the tenant's Services of type LoadBalancer (lib/loadbalancers/).
   {
-    segment: 'services',
+    segment: 'loadbalancers',
     title: 'nav.loadBalancers',
     model: 'services',
     fieldSelector: 'spec.type=LoadBalancer',
@@ -53,14 +53,37 @@ export const consoleSections: ConsoleSection[] = [
     model: 'helmreleases',
   },
   { href: '/console/vms', title: 'nav.vms', heading: 'nav.vms', model: 'virtualmachines' },
+  // MetalLB's pools: ranges, usage, who holds which address (lib/loadbalancers/).
+  {
+    href: '/console/ip-pools',
+    title: 'nav.ipPools',
+    heading: 'nav.ipPools',
+    model: 'ipaddresspools',
+  },
 ];
 
 export function tenantHref(tenant: string, segment = '', name?: string): string {
   return `/t/${tenant}${segment ? `/${segment}` : ''}${name ? `/${name}` : ''}`;
 }
 
+/**
+ * Generic pages kept reachable (not in the sidebar) after their section moved to a domain page:
+ * /t/<tenant>/services lists the same Services the load-balancer pages show.
+ */
+const formerSections: ResourceSection[] = [
+  {
+    segment: 'services',
+    title: 'nav.loadBalancers',
+    model: 'services',
+    fieldSelector: 'spec.type=LoadBalancer',
+  },
+];
+
 export function portalSection(segment: string): ResourceSection | undefined {
-  return portalSections.find((r) => r.segment === segment);
+  return (
+    portalSections.find((r) => r.segment === segment) ??
+    formerSections.find((r) => r.segment === segment)
+  );
 }
 
 /** The live list a resource section shows in a tenant namespace (optionally narrowed to one name). */

@@ -121,6 +121,14 @@ export function VmDetail({
                 {t('vms.console.open')}
               </Link>
             )}
+            {can.change && (
+              <Link
+                href={`${tenantHref(tenant.name, 'loadbalancers', 'new')}?vm=${encodeURIComponent(name)}`}
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                {t('loadbalancers.exposeVm')}
+              </Link>
+            )}
             <YamlButton object={vm.object} />
             {can.delete && !vm.object.metadata?.deletionTimestamp && (
               <DeleteDialog

@@ -6,10 +6,13 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cache="${STRATUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/stratus}"
-key="$(cat "$here"/go/*/go.mod "$here"/go/*/go.sum | sha256sum | cut -c1-16)"
+# A module may prepare its sources (go/<dir>/prepare.sh, printing extra build flags, and overlay/):
+# part of its key.
+modfiles() { cat "$1/go.mod" "$1/go.sum"; if [ -e "$1/prepare.sh" ]; then cat "$1/prepare.sh" "$1"/overlay/*; fi; }
+key="$(for d in "$here"/go/*/; do modfiles "$d"; done | sha256sum | cut -c1-16)"
 bin="$cache/bin/$key"
 log="$cache/build-$key.log"
-want=(kube-apiserver kube-controller-manager kubectl etcd kwok helm)
+want=(kube-apiserver kube-controller-manager kubectl etcd kwok helm metallb-controller)
 
 missing=()
 for b in "${want[@]}"; do [ -x "$bin/$b" ] || missing+=("$b"); done
@@ -29,12 +32,16 @@ done
 step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS]
   local name="$1" dir="$2" pkg="$3" flags="${4:--s -w}" t0=$SECONDS
   local mkey out
-  mkey="$(cat "$here/go/$dir/go.mod" "$here/go/$dir/go.sum" | sha256sum | cut -c1-16)"
+  mkey="$(modfiles "$here/go/$dir" | sha256sum | cut -c1-16)"
   out="$cache/modules/$dir-$mkey"
   if [ ! -x "$out/$name" ]; then
     echo "devcluster: building $name (first time only; log: $log)" >&2
     mkdir -p "$out"
-    if ! (cd "$here/go/$dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest -ldflags "$flags" -o "$out/$name.tmp" "$pkg") >>"$log" 2>&1; then
+    local extra=()
+    if [ -x "$here/go/$dir/prepare.sh" ]; then
+      extra=("$("$here/go/$dir/prepare.sh" "$out/src")") || { echo "devcluster: preparing $name failed" >&2; exit 1; }
+    fi
+    if ! (cd "$here/go/$dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest "${extra[@]}" -ldflags "$flags" -o "$out/$name.tmp" "$pkg") >>"$log" 2>&1; then
       echo "devcluster: building $name failed; see $log" >&2
       tail -20 "$log" >&2
       exit 1
@@ -52,4 +59,6 @@ step kube-controller-manager k8s k8s.io/kubernetes/cmd/kube-controller-manager "
 step kubectl k8s k8s.io/kubernetes/cmd/kubectl "$ld"
 helm_version="$(awk '$1 == "helm.sh/helm/v3" {print $2; exit}' "$here/go/helm/go.mod")"
 step helm helm helm.sh/helm/v3/cmd/helm "-s -w -X helm.sh/helm/v3/internal/version.version=$helm_version"
+# MetalLB's controller: IP allocation, pool status and its validating webhook (see go/metallb/prepare.sh).
+step metallb-controller metallb go.universe.tf/metallb/controller
 echo "$bin"

@@ -17,6 +17,7 @@ import { prepareStandIns } from './crds/stand-ins.ts';
 import { oidcClient } from './demo-users.ts';
 import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
 import { ensurePki } from './pki.ts';
+import { startMetallb } from './metallb.ts';
 import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
 import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
 
@@ -31,6 +32,7 @@ export const components = [
   'oidc-issuer',
   'simulator',
   'virt-api',
+  'metallb-controller',
 ];
 
 const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
@@ -148,6 +150,9 @@ export async function start(p: Profile): Promise<void> {
   await startIssuer(p);
   await startSimulator(p);
   await startVirtApi(p);
+  // Before the seed: its pools go through MetalLB's webhook.
+  await startMetallb(p, bin);
+  log(`MetalLB controller serving its webhook on https://127.0.0.1:${p.ports.metallbWebhook}`);
   await seed(p);
   await writeAppEnv(p);
   log(

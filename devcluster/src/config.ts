@@ -25,6 +25,8 @@ export interface Profile {
     app: number;
     /** The dev-only virt-api stand-in, reached by kube-apiserver's aggregator. */
     virtApi: number;
+    /** MetalLB's controller's validating webhook, reached by kube-apiserver. */
+    metallbWebhook: number;
   };
   /** Multiplier on the simulator's delays: lifelike in the demo, fast in tests. */
   simulatorSpeed: number;
@@ -41,6 +43,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       oidc: 25556,
       app: 3000,
       virtApi: 26445,
+      metallbWebhook: 26449,
     },
     simulatorSpeed: 1,
   },
@@ -56,6 +59,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       oidc: 15556,
       app: 3100,
       virtApi: 16445,
+      metallbWebhook: 16449,
     },
     simulatorSpeed: 0.1,
   },
@@ -105,6 +109,9 @@ export function files(p: Profile) {
     /** The virt-api stand-in's serving certificate (SAN virt-api.kubevirt.svc), signed by the CA. */
     virtApiCert: path.join(pki, 'virt-api.crt'),
     virtApiKey: path.join(pki, 'virt-api.key'),
+    /** MetalLB's webhook serving certificate (SAN metallb-webhook-service.metallb-system.svc). */
+    metallbWebhookCert: path.join(pki, 'metallb-webhook.crt'),
+    metallbWebhookKey: path.join(pki, 'metallb-webhook.key'),
     etcdData: path.join(p.dataDir, 'etcd'),
     logs: path.join(p.dataDir, 'logs'),
     pids: path.join(p.dataDir, 'pids'),

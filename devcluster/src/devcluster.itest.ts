@@ -102,15 +102,20 @@ describe('the API server validates with the CRDs’ own schemas', () => {
       metadata: { name },
       spec: { addresses },
     });
-    // MetalLB validates ranges in its webhook; a ValidatingAdmissionPolicy stands in for it here.
-    const range = await eventually('the address policy to be active', async () => {
+    // MetalLB's own validating webhook (its controller runs here), reached through kube-apiserver.
+    const range = await eventually('the MetalLB webhook to answer', async () => {
       const e = await rejection(pools, pool(`it-${run}-range`, ['198.51.100.200-banana'])).catch(
         () => undefined,
       );
       return e;
     });
-    expect(range.status).toBe(422);
-    expect(range.message).toContain('invalid address range 198.51.100.200-banana');
+    expect(range.status).toBe(403);
+    expect(range.message).toContain(
+      'admission webhook "ipaddresspoolvalidationwebhook.metallb.io" denied the request',
+    );
+    expect(range.message).toContain(
+      'invalid IP range "198.51.100.200-banana": invalid end IP "banana"',
+    );
     // The schema itself: addresses must be a list.
     const shape = await rejection(pools, pool(`it-${run}-shape`, '198.51.100.200-198.51.100.201'));
     expect(shape.status).toBe(422);
@@ -771,7 +776,10 @@ describe('the simulator plays the missing controllers', () => {
       );
       return events.find((e) => (e as { reason?: string }).reason === 'AllocationFailed');
     });
-    expect((event as { message?: string }).message).toContain(wanted);
+    // MetalLB's own words (internal/allocator/allocator.go checkSharing).
+    expect((event as { message?: string }).message).toContain(
+      `Failed to allocate IP for "${ns}/clash": can't change sharing key for "${ns}/clash", address also in use by ${ns}/fixed`,
+    );
     expect(await ipOf('clash')).toBeUndefined();
   });
 

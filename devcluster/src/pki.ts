@@ -46,6 +46,13 @@ export async function ensurePki(p: Profile): Promise<void> {
     cn: 'virt-api.kubevirt.svc',
     ext: 'subjectAltName=DNS:virt-api.kubevirt.svc,DNS:virt-api.kubevirt.svc.cluster.local,DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
   });
+  // kube-apiserver dials MetalLB's webhook Service and checks this name against the caBundle.
+  await ensureCert(f.pki, {
+    ca: [f.caCert, f.caKey],
+    out: [f.metallbWebhookCert, f.metallbWebhookKey],
+    cn: 'metallb-webhook-service.metallb-system.svc',
+    ext: 'subjectAltName=DNS:metallb-webhook-service.metallb-system.svc,DNS:metallb-webhook-service.metallb-system.svc.cluster.local,DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
+  });
   if (!existsSync(f.saKey)) {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     await writeFile(f.saKey, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });

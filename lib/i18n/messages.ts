@@ -1,10 +1,12 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
 import { consoleEn, consoleRu } from '../consoles/messages';
 import { vmEn, vmRu } from '../vms/messages';
+import { loadBalancerEn, loadBalancerRu } from '../loadbalancers/messages';
 
 export const en = {
   ...vmEn,
   ...consoleEn,
+  ...loadBalancerEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
   'model.configmaps.plural': 'Config maps',
@@ -452,6 +454,7 @@ export type Catalog = Record<MessageKey, string>;
 export const ru: Catalog = {
   ...vmRu,
   ...consoleRu,
+  ...loadBalancerRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
   'model.configmaps': 'ConfigMap',

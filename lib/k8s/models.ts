@@ -35,6 +35,7 @@ import type {
   StorageClassObject,
 } from './objects';
 import type { KubeObject } from './types';
+import type { IpPoolObject } from '../loadbalancers/types';
 
 export interface DisplayColumn {
   id: string;
@@ -236,7 +237,7 @@ export const models = {
     'virtualmachineclusterinstancetypes',
     { cluster: true },
   ),
-  ipaddresspools: model<KubeObject>('metallb.io/v1beta1', 'IPAddressPool', 'ipaddresspools'),
+  ipaddresspools: model<IpPoolObject>('metallb.io/v1beta1', 'IPAddressPool', 'ipaddresspools'),
   l2advertisements: model<KubeObject>('metallb.io/v1beta1', 'L2Advertisement', 'l2advertisements'),
   helmreleases: model<HelmReleaseObject>(
     'helm.toolkit.fluxcd.io/v2',

@@ -29,6 +29,7 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'services',
   'nodes',
   'helmreleases',
+  'ipaddresspools',
 ]);
 
 export const subscriptionSchema = z.object({

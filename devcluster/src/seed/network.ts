@@ -1,9 +1,6 @@
-// MetalLB: a public and a private pool announced over L2. The simulator allocates from them and
-// keeps their status counters.
-//
-// MetalLB checks pool addresses in its validating webhook, not in the CRD schema, so a malformed
-// range would be accepted here. A ValidatingAdmissionPolicy (CEL, no webhook server needed) stands
-// in for that webhook.
+// MetalLB: a public and a private pool for everyone and one dedicated to acme, announced over L2.
+// MetalLB's own controller (devcluster/src/metallb.ts) allocates from them, keeps their status
+// counters and validates them in its webhook.
 import type { KObj } from '../simulator/kube/types.ts';
 import type { SeedClient } from './client.ts';
 
@@ -12,7 +9,20 @@ export const METALLB_NAMESPACE = 'metallb-system';
 export const pools = {
   public: { addresses: ['198.51.100.10-198.51.100.60'], autoAssign: true, avoidBuggyIPs: false },
   private: { addresses: ['10.200.0.0/24'], autoAssign: false, avoidBuggyIPs: true },
+  // Only acme may use it, and only by name (serviceAllocation; MetalLB refuses everyone else).
+  'acme-dedicated': {
+    addresses: ['203.0.113.16/29'],
+    autoAssign: false,
+    avoidBuggyIPs: false,
+    serviceAllocation: { priority: 1, namespaces: ['tenant-acme'] },
+  },
 } as const;
+
+const descriptions: Record<keyof typeof pools, string> = {
+  public: 'Internet-facing addresses',
+  private: 'Addresses reachable from the datacenter network only',
+  'acme-dedicated': 'Internet-facing addresses reserved for acme',
+};
 
 export function metallbObjects(): KObj[] {
   return [
@@ -22,17 +32,20 @@ export function metallbObjects(): KObj[] {
       metadata: {
         name,
         namespace: METALLB_NAMESPACE,
-        annotations: {
-          'stratus.dev/description':
-            name === 'public'
-              ? 'Internet-facing addresses'
-              : 'Addresses reachable from the datacenter network only',
-        },
+        annotations: { 'stratus.dev/description': descriptions[name as keyof typeof pools] },
       },
       spec: {
         addresses: [...spec.addresses],
         autoAssign: spec.autoAssign,
         avoidBuggyIPs: spec.avoidBuggyIPs,
+        ...('serviceAllocation' in spec
+          ? {
+              serviceAllocation: {
+                priority: spec.serviceAllocation.priority,
+                namespaces: [...spec.serviceAllocation.namespaces],
+              },
+            }
+          : {}),
       },
     })),
     {
@@ -44,55 +57,6 @@ export function metallbObjects(): KObj[] {
   ];
 }
 
-// Each address entry: a CIDR, or "start-end" with two addresses of one family.
-const entryOk =
-  "a.contains('/') ? isCIDR(a) : (a.split('-').size() == 2 && isIP(a.split('-')[0].trim()) && " +
-  "isIP(a.split('-')[1].trim()) && ip(a.split('-')[0].trim()).family() == ip(a.split('-')[1].trim()).family())";
-
-export function addressPolicy(): KObj[] {
-  return [
-    {
-      apiVersion: 'admissionregistration.k8s.io/v1',
-      kind: 'ValidatingAdmissionPolicy',
-      metadata: {
-        name: 'metallb-ipaddresspool-addresses',
-        annotations: {
-          'stratus.dev/purpose': "stands in for MetalLB's validating webhook in the dev cluster",
-        },
-      },
-      spec: {
-        failurePolicy: 'Fail',
-        matchConstraints: {
-          resourceRules: [
-            {
-              apiGroups: ['metallb.io'],
-              apiVersions: ['*'],
-              operations: ['CREATE', 'UPDATE'],
-              resources: ['ipaddresspools'],
-            },
-          ],
-        },
-        validations: [
-          {
-            expression: `!has(object.spec.addresses) || object.spec.addresses.all(a, ${entryOk})`,
-            messageExpression:
-              `'spec.addresses: invalid address range ' + object.spec.addresses.filter(a, !(${entryOk}))[0]` +
-              ` + ': want a CIDR (10.0.0.0/24) or a start-end range of one family (10.0.0.10-10.0.0.20)'`,
-            reason: 'Invalid',
-          },
-        ],
-      },
-    },
-    {
-      apiVersion: 'admissionregistration.k8s.io/v1',
-      kind: 'ValidatingAdmissionPolicyBinding',
-      metadata: { name: 'metallb-ipaddresspool-addresses' },
-      spec: { policyName: 'metallb-ipaddresspool-addresses', validationActions: ['Deny'] },
-    },
-  ];
-}
-
 export async function seedNetwork(c: SeedClient): Promise<void> {
-  await c.apply(addressPolicy());
   await c.apply(metallbObjects());
 }

@@ -457,21 +457,6 @@ export interface InstancetypeObj extends KObj {
   spec: { cpu?: { guest?: number }; memory?: { guest?: string } };
 }
 
-export interface PoolObj extends KObj {
-  spec: {
-    addresses: string[];
-    autoAssign?: boolean;
-    avoidBuggyIPs?: boolean;
-    serviceAllocation?: { priority?: number; namespaces?: string[] };
-  };
-  status?: {
-    assignedIPv4?: number;
-    assignedIPv6?: number;
-    availableIPv4?: number;
-    availableIPv6?: number;
-  };
-}
-
 export interface HelmReleaseObj extends KObj {
   spec: {
     suspend?: boolean;

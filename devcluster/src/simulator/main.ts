@@ -1,6 +1,6 @@
 // The dev cluster's status simulator: plays the controllers that don't run here (CAPI + Kamaji +
-// CAPK, KubeVirt, CDI, linstor-csi, MetalLB, helm-controller, fence-agents-remediation,
-// kube-fencing), driven by watches. Dev-only: never import this from app/ or lib/.
+// CAPK, KubeVirt, CDI, linstor-csi, helm-controller, fence-agents-remediation, kube-fencing;
+// MetalLB's real controller runs beside it), driven by watches. Dev-only: never import this from app/ or lib/.
 //
 //   node --import tsx devcluster/src/simulator/main.ts --kubeconfig <file> --speed <factor>
 //
@@ -17,7 +17,6 @@ import { startFlux } from './flux/controller.ts';
 import { loadKubeconfig } from '../kube.ts';
 import { Rest } from './kube/rest.ts';
 import { startKubevirt } from './kubevirt/controller.ts';
-import { startMetallb } from './metallb/controller.ts';
 import { startStorage } from './storage/controller.ts';
 import { makeInformers, type World } from './world.ts';
 
@@ -64,7 +63,6 @@ async function main(): Promise<void> {
   startCdi(w);
   startKubevirt(w);
   startCapi(w);
-  startMetallb(w);
   startFlux(w);
   startFencing(w);
   for (const i of informers) i.replay();

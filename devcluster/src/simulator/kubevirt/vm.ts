@@ -13,7 +13,8 @@ import type {
   VmObj,
 } from '../kinds.ts';
 import type { KObj } from '../kube/types.ts';
-import { formatIp, parseIp } from '../metallb/ipam.ts';
+// The app's address math (pure, no imports): one implementation for both.
+import { formatIp, parseIp } from '../../../../lib/loadbalancers/addresses.ts';
 import { isMigrating } from './migration.ts';
 
 export function runStrategyOf(vm: VmObj): string {
