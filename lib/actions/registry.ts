@@ -4,6 +4,9 @@ import 'server-only';
 // that is not here is caught by lib/actions/registry.test.ts (it scans for 'use server' modules).
 import * as clusterActions from '../clusters/actions';
 import * as vmActions from '../vms/actions';
+import * as releaseActions from '../releases/actions';
+import * as inventoryActions from '../inventory/actions';
+import * as tenantAdminActions from '../tenants/admin-actions';
 import type { ActionInfo } from './define-action';
 import * as resourceActions from './delete-resource';
 
@@ -11,6 +14,9 @@ export const actionModules = {
   'lib/clusters/actions.ts': clusterActions,
   'lib/vms/actions.ts': vmActions,
   'lib/actions/delete-resource.ts': resourceActions,
+  'lib/releases/actions.ts': releaseActions,
+  'lib/inventory/actions.ts': inventoryActions,
+  'lib/tenants/admin-actions.ts': tenantAdminActions,
 } as const;
 
 export const actionRegistry: ActionInfo[] = Object.values(actionModules).flatMap((mod) =>

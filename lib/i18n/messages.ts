@@ -1,10 +1,18 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
 import { consoleEn, consoleRu } from '../consoles/messages';
 import { vmEn, vmRu } from '../vms/messages';
+import { releasesEn, releasesRu } from '../releases/messages';
+import { inventoryEn, inventoryRu } from '../inventory/messages';
+import { tenantAdminEn, tenantAdminRu } from '../tenants/admin-messages';
+import { overviewEn, overviewRu } from '../console-overview/messages';
 
 export const en = {
   ...vmEn,
   ...consoleEn,
+  ...releasesEn,
+  ...inventoryEn,
+  ...tenantAdminEn,
+  ...overviewEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
   'model.configmaps.plural': 'Config maps',
@@ -449,6 +457,10 @@ export type Catalog = Record<MessageKey, string>;
 export const ru: Catalog = {
   ...vmRu,
   ...consoleRu,
+  ...releasesRu,
+  ...inventoryRu,
+  ...tenantAdminRu,
+  ...overviewRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
   'model.configmaps': 'ConfigMap',

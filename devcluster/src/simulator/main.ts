@@ -18,6 +18,7 @@ import { loadKubeconfig } from '../kube.ts';
 import { Rest } from './kube/rest.ts';
 import { startKubevirt } from './kubevirt/controller.ts';
 import { startMetallb } from './metallb/controller.ts';
+import { startMetal3 } from './metal3/controller.ts';
 import { startStorage } from './storage/controller.ts';
 import { makeInformers, type World } from './world.ts';
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   startMetallb(w);
   startFlux(w);
   startFencing(w);
+  startMetal3(w);
   for (const i of informers) i.replay();
   for (const r of w.runners) r.start();
 
