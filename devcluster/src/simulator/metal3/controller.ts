@@ -55,7 +55,7 @@ export function startMetal3(w: World): void {
       case 'fail':
         return [
           {
-            id: `fail:${h.metadata.uid}:${h.metadata.resourceVersion}`,
+            id: `fail:${h.metadata.uid}:${h.metadata.generation ?? 0}`,
             after: after.fail,
             run: async () => {
               // Counted once per spec change: the next change retries, as BMO's backoff would.
