@@ -1,11 +1,6 @@
 // Release actions against the real API server, guardrail policy and the simulator's helm-controller,
 // as the operator (oscar) and as a tenant admin.
-import {
-  CustomObjectsApi,
-  PatchStrategy,
-  setHeaderOptions,
-  type KubernetesObject,
-} from '@kubernetes/client-node';
+import type { KubernetesObject } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { eventually } from '../../devcluster/src/eventually.testing';
@@ -14,6 +9,7 @@ import { KubeApiError, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';
 import type { EventObject } from '../k8s/objects';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
+import { readyReleaseStatus, testRelease, writeStatus } from '../testing/releases';
 import { demoViewer, memberOf } from '../testing/viewers';
 import { SUSPENDED_BY } from './annotations';
 import { reconcileRelease, setReleaseSuspended } from './server';
@@ -27,51 +23,7 @@ const name = 'podinfo';
 let tenant: TestTenant;
 
 const namespace: KubernetesObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
-const release = {
-  apiVersion: 'helm.toolkit.fluxcd.io/v2',
-  kind: 'HelmRelease',
-  metadata: { name, namespace: ns },
-  spec: {
-    interval: '5m',
-    chart: {
-      spec: {
-        chart: 'podinfo',
-        version: '6.9.0',
-        sourceRef: { kind: 'HelmRepository', name: 'cozystack-system', namespace: 'cozy-public' },
-      },
-    },
-    values: { replicaCount: 2 },
-  },
-};
-const now = new Date().toISOString();
-const status = {
-  observedGeneration: 1,
-  lastAttemptedRevision: '6.9.0',
-  history: [
-    {
-      name,
-      namespace: ns,
-      version: 3,
-      status: 'deployed',
-      chartName: 'podinfo',
-      chartVersion: '6.9.0',
-      configDigest: 'sha256:0000000000000000000000000000000000000000000000000000000000000000',
-      digest: 'sha256:1111111111111111111111111111111111111111111111111111111111111111',
-      firstDeployed: now,
-      lastDeployed: now,
-    },
-  ],
-  conditions: [
-    {
-      type: 'Ready',
-      status: 'True',
-      reason: 'UpgradeSucceeded',
-      message: 'Helm upgrade succeeded',
-      lastTransitionTime: now,
-      observedGeneration: 1,
-    },
-  ],
-};
+const release = testRelease(ns, name);
 
 const read = () => asOscar.get(models.helmreleases, ns, name);
 const eventsAbout = async () =>
@@ -86,16 +38,10 @@ beforeAll(async () => {
   tenant = await admin.createTenant(uniqueName('rt'));
   await admin.apply([namespace]);
   await admin.create(release);
-  await admin.kc.makeApiClient(CustomObjectsApi).patchNamespacedCustomObjectStatus(
-    {
-      group: 'helm.toolkit.fluxcd.io',
-      version: 'v2',
-      namespace: ns,
-      plural: 'helmreleases',
-      name,
-      body: { status },
-    },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+  await writeStatus(
+    admin,
+    { group: 'helm.toolkit.fluxcd.io', version: 'v2', plural: 'helmreleases', namespace: ns, name },
+    readyReleaseStatus(ns, name),
   );
 });
 

@@ -85,7 +85,7 @@ describe('tenantRows and members', () => {
     });
     const rows = tenantRows(
       {
-        namespaces: [objs[0] ?? {}, { metadata: { name: 'kube-system' } }],
+        namespaces: [{ metadata: objs[0]?.metadata }, { metadata: { name: 'kube-system' } }],
         quotas: [
           {
             metadata: { name: 'tenant-quota', namespace: 'tenant-initech' },
