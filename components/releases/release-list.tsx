@@ -154,7 +154,13 @@ export function ReleaseList({ tenantPrefix }: { tenantPrefix: string }) {
             </option>
           ))}
         </select>
-        <span aria-live="polite" className="text-xs text-slate-500" data-testid="shown">
+        <span
+          aria-live="polite"
+          className="text-xs text-slate-500"
+          data-testid="shown"
+          data-shown={shown}
+          data-total={rows.length}
+        >
           {t('table.count', { shown, total: rows.length })}
         </span>
       </div>
