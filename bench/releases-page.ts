@@ -120,7 +120,9 @@ export async function releasesPage(opts: { releases: number; loads: number }) {
       for (const needle of [nameOf(opts.releases - 1), nameOf(Math.floor(opts.releases / 2))]) {
         filters.push(
           await page.evaluate(async (text) => {
-            const box = document.querySelector<HTMLInputElement>('input[type="search"]');
+            const box = document.querySelector<HTMLInputElement>(
+              'input[aria-label="Filter releases"]',
+            );
             if (!box) throw new Error('no filter box');
             const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
             const t = performance.now();
@@ -128,14 +130,17 @@ export async function releasesPage(opts: { releases: number; loads: number }) {
             box.dispatchEvent(new Event('input', { bubbles: true }));
             for (;;) {
               await new Promise((r) => requestAnimationFrame(r));
-              if (document.querySelectorAll('[data-testid="resource-row"]').length === 1)
-                return performance.now() - t;
+              const rows = document.querySelectorAll('[data-testid="resource-row"]').length;
+              if (rows === 1) return performance.now() - t;
+              if (performance.now() - t > 10_000) throw new Error(`still ${rows} rows after 10 s`);
             }
           }, needle),
         );
         // Clear the box again, so the next measurement starts from the full list.
         await page.evaluate(() => {
-          const box = document.querySelector<HTMLInputElement>('input[type="search"]');
+          const box = document.querySelector<HTMLInputElement>(
+            'input[aria-label="Filter releases"]',
+          );
           const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
           if (box) {
             set?.call(box, '');
