@@ -59,12 +59,16 @@ test('oscar, the operator, lands on the console and still reaches every tenant',
   const shell = new Shell(page);
   // Operators land where their work is: the console, with every tenant in the switcher.
   await expect(page).toHaveURL(`${appOrigin}/console`);
-  await expect(shell.heading).toHaveText('Nodes');
+  await expect(shell.heading).toHaveText('Operator overview');
+  // The new node (kwok makes it Ready) is counted live on the nodes tile.
+  await expect(page.getByTestId('tile-nodes')).toContainText('ready');
+  await page.goto('/console/inventory');
   await expect(page.locator(`[data-testid="resource-row"][data-name="${node}"]`)).toBeVisible();
+  await page.goto('/console');
   expect(await shell.tenantNames()).toEqual(
     expect.arrayContaining(['ACME Corporation', 'Globex Industries']),
   );
-  await expect(shell.mainNav.getByRole('link', { name: 'Nodes & fencing' })).toHaveAttribute(
+  await expect(shell.mainNav.getByRole('link', { name: 'Overview', exact: true })).toHaveAttribute(
     'aria-current',
     'page',
   );

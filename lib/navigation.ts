@@ -45,7 +45,7 @@ export interface ConsoleSection {
 }
 
 export const consoleSections: ConsoleSection[] = [
-  { href: '/console', title: 'nav.nodes', heading: 'console.nodes', model: 'nodes' },
+  { href: '/console', title: 'nav.overview', heading: 'console.overview', model: 'nodes' },
   {
     href: '/console/releases',
     title: 'nav.releases',
@@ -60,6 +60,14 @@ export const consoleSections: ConsoleSection[] = [
     heading: 'nav.ipPools',
     model: 'ipaddresspools',
   },
+  // Hardware inventory and tenants (their own pages; the model is what they list first).
+  {
+    href: '/console/inventory',
+    title: 'nav.inventory',
+    heading: 'inventory.title',
+    model: 'nodes',
+  },
+  { href: '/console/tenants', title: 'nav.tenants', heading: 'tenants.title', model: 'namespaces' },
 ];
 
 export function tenantHref(tenant: string, segment = '', name?: string): string {

@@ -5,6 +5,9 @@ import 'server-only';
 import * as clusterActions from '../clusters/actions';
 import * as vmActions from '../vms/actions';
 import * as loadBalancerActions from '../loadbalancers/actions';
+import * as releaseActions from '../releases/actions';
+import * as inventoryActions from '../inventory/actions';
+import * as tenantAdminActions from '../tenants/admin-actions';
 import type { ActionInfo } from './define-action';
 import * as resourceActions from './delete-resource';
 
@@ -13,6 +16,9 @@ export const actionModules = {
   'lib/vms/actions.ts': vmActions,
   'lib/actions/delete-resource.ts': resourceActions,
   'lib/loadbalancers/actions.ts': loadBalancerActions,
+  'lib/releases/actions.ts': releaseActions,
+  'lib/inventory/actions.ts': inventoryActions,
+  'lib/tenants/admin-actions.ts': tenantAdminActions,
 } as const;
 
 export const actionRegistry: ActionInfo[] = Object.values(actionModules).flatMap((mod) =>

@@ -2,11 +2,19 @@
 import { consoleEn, consoleRu } from '../consoles/messages';
 import { vmEn, vmRu } from '../vms/messages';
 import { loadBalancerEn, loadBalancerRu } from '../loadbalancers/messages';
+import { releasesEn, releasesRu } from '../releases/messages';
+import { inventoryEn, inventoryRu } from '../inventory/messages';
+import { tenantAdminEn, tenantAdminRu } from '../tenants/admin-messages';
+import { overviewEn, overviewRu } from '../console-overview/messages';
 
 export const en = {
   ...vmEn,
   ...consoleEn,
   ...loadBalancerEn,
+  ...releasesEn,
+  ...inventoryEn,
+  ...tenantAdminEn,
+  ...overviewEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
   'model.configmaps.plural': 'Config maps',
@@ -455,6 +463,10 @@ export const ru: Catalog = {
   ...vmRu,
   ...consoleRu,
   ...loadBalancerRu,
+  ...releasesRu,
+  ...inventoryRu,
+  ...tenantAdminRu,
+  ...overviewRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
   'model.configmaps': 'ConfigMap',

@@ -4,7 +4,6 @@
 import { isMessageKey, type MessageKey } from '../i18n/messages';
 import type {
   ClusterObject,
-  HelmReleaseObject,
   InstancetypeObject,
   KamajiControlPlaneObject,
   MachineHealthCheckObject,
@@ -36,6 +35,13 @@ import type {
 } from './objects';
 import type { KubeObject } from './types';
 import type { IpPoolObject } from '../loadbalancers/types';
+import type { FluxSourceObject, ReleaseObject } from '../releases/types';
+import type { RoleBindingObject } from '../tenants/members';
+import type {
+  BareMetalHostObject,
+  HardwareDataObject,
+  NodeFeatureObject,
+} from '../inventory/types';
 
 export interface DisplayColumn {
   id: string;
@@ -239,17 +245,13 @@ export const models = {
   ),
   ipaddresspools: model<IpPoolObject>('metallb.io/v1beta1', 'IPAddressPool', 'ipaddresspools'),
   l2advertisements: model<KubeObject>('metallb.io/v1beta1', 'L2Advertisement', 'l2advertisements'),
-  helmreleases: model<HelmReleaseObject>(
-    'helm.toolkit.fluxcd.io/v2',
-    'HelmRelease',
-    'helmreleases',
-  ),
-  helmrepositories: model<KubeObject>(
+  helmreleases: model<ReleaseObject>('helm.toolkit.fluxcd.io/v2', 'HelmRelease', 'helmreleases'),
+  helmrepositories: model<FluxSourceObject>(
     'source.toolkit.fluxcd.io/v1',
     'HelmRepository',
     'helmrepositories',
   ),
-  ocirepositories: model<KubeObject>(
+  ocirepositories: model<FluxSourceObject>(
     'source.toolkit.fluxcd.io/v1',
     'OCIRepository',
     'ocirepositories',
@@ -270,10 +272,15 @@ export const models = {
     'SelfNodeRemediation',
     'selfnoderemediations',
   ),
-  baremetalhosts: model<KubeObject>('metal3.io/v1alpha1', 'BareMetalHost', 'baremetalhosts', {
-    columns: [{ id: 'state', header: 'column.state', path: 'status.provisioning.state' }],
-  }),
-  nodefeatures: model<KubeObject>('nfd.k8s-sigs.io/v1alpha1', 'NodeFeature', 'nodefeatures'),
+  baremetalhosts: model<BareMetalHostObject>(
+    'metal3.io/v1alpha1',
+    'BareMetalHost',
+    'baremetalhosts',
+    {
+      columns: [{ id: 'state', header: 'column.state', path: 'status.provisioning.state' }],
+    },
+  ),
+  nodefeatures: model<NodeFeatureObject>('nfd.k8s-sigs.io/v1alpha1', 'NodeFeature', 'nodefeatures'),
   linstorsatellites: model<KubeObject>('piraeus.io/v1', 'LinstorSatellite', 'linstorsatellites', {
     cluster: true,
   }),
@@ -281,6 +288,18 @@ export const models = {
     'snapshot.storage.k8s.io/v1',
     'VolumeSnapshot',
     'volumesnapshots',
+  ),
+  // Operator console: release sources and hardware inventory.
+  gitrepositories: model<FluxSourceObject>(
+    'source.toolkit.fluxcd.io/v1',
+    'GitRepository',
+    'gitrepositories',
+  ),
+  hardwaredata: model<HardwareDataObject>('metal3.io/v1alpha1', 'HardwareData', 'hardwaredata'),
+  rolebindings: model<RoleBindingObject>(
+    'rbac.authorization.k8s.io/v1',
+    'RoleBinding',
+    'rolebindings',
   ),
 };
 

@@ -69,12 +69,20 @@ function failure(err: unknown, o: KubeObject): WriteSetError {
 export async function createSet(kube: KubeClient, objects: KubeObject[]): Promise<KubeObject[]> {
   const [ownerObj, ...rest] = objects;
   if (!ownerObj) return [];
+  // Objects inside a namespace this set creates can't be dry-run before it exists; they are
+  // checked by their real create, and a refusal there rolls the namespace back with them.
+  const inNewNamespace = (o: KubeObject) =>
+    ownerObj.kind === 'Namespace' &&
+    o !== ownerObj &&
+    o.metadata?.namespace === ownerObj.metadata?.name;
   await Promise.all(
-    objects.map((o) =>
-      kube.create(modelOf(o), o, { dryRun: true }).catch((e: unknown) => {
-        throw failure(e, o);
-      }),
-    ),
+    objects
+      .filter((o) => !inNewNamespace(o))
+      .map((o) =>
+        kube.create(modelOf(o), o, { dryRun: true }).catch((e: unknown) => {
+          throw failure(e, o);
+        }),
+      ),
   );
   const created: KubeObject[] = [];
   try {

@@ -29,7 +29,18 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'services',
   'nodes',
   'helmreleases',
+  // Operator console: release sources, hardware inventory, tenants.
+  'helmrepositories',
+  'ocirepositories',
+  'gitrepositories',
+  'baremetalhosts',
+  'hardwaredata',
+  'nodefeatures',
+  'namespaces',
   'ipaddresspools',
+  'rolebindings',
+  'fenceagentsremediations',
+  'selfnoderemediations',
 ]);
 
 export const subscriptionSchema = z.object({

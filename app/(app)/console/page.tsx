@@ -1,5 +1,16 @@
-import { ConsolePage } from '@/components/console/console-page';
+import { HydrationBoundary } from '@tanstack/react-query';
 
-export default function ConsoleNodes() {
-  return <ConsolePage href="/console" />;
+import { OperatorOverview } from '@/components/console-overview/operator-overview';
+import { overviewLists } from '@/lib/console-overview/live';
+import { loadConsolePage } from '@/lib/console';
+import { serverEnv } from '@/lib/env';
+import { allOf } from '@/lib/live/protocol';
+
+export default async function ConsoleOverview() {
+  const { state } = await loadConsolePage(allOf(overviewLists));
+  return (
+    <HydrationBoundary state={state}>
+      <OperatorOverview groupPrefix={serverEnv().STRATUS_OIDC_GROUP_PREFIX} />
+    </HydrationBoundary>
+  );
 }

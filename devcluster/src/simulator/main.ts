@@ -17,6 +17,7 @@ import { startFlux } from './flux/controller.ts';
 import { loadKubeconfig } from '../kube.ts';
 import { Rest } from './kube/rest.ts';
 import { startKubevirt } from './kubevirt/controller.ts';
+import { startMetal3 } from './metal3/controller.ts';
 import { startStorage } from './storage/controller.ts';
 import { makeInformers, type World } from './world.ts';
 
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   startCapi(w);
   startFlux(w);
   startFencing(w);
+  startMetal3(w);
   for (const i of informers) i.replay();
   for (const r of w.runners) r.start();
 

@@ -1,5 +1,6 @@
 // Everything a controller needs: the API client, the shared informers, the event recorder and the
 // speed factor. One informer per kind, shared by every controller that reads it.
+import type { BareMetalHostObj } from './metal3/power.ts';
 import type {
   ClusterObj,
   DataVolumeObj,
@@ -73,6 +74,7 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
     dataStores: i<KObj>(R.dataStore),
     healthChecks: i<MhcObj>(R.machineHealthCheck),
     fars: i<FarObj>(R.fenceAgentsRemediation),
+    bareMetalHosts: i<BareMetalHostObj>(R.bareMetalHost),
   };
 }
 

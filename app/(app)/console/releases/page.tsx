@@ -1,5 +1,13 @@
-import { ConsolePage } from '@/components/console/console-page';
+import { HydrationBoundary } from '@tanstack/react-query';
 
-export default function ConsoleReleases() {
-  return <ConsolePage href="/console/releases" />;
+import { ReleaseList } from '@/components/releases/release-list';
+import { loadReleaseListPage } from '@/lib/releases/pages';
+
+export default async function ConsoleReleases() {
+  const { state, tenantPrefix } = await loadReleaseListPage();
+  return (
+    <HydrationBoundary state={state}>
+      <ReleaseList tenantPrefix={tenantPrefix} />
+    </HydrationBoundary>
+  );
 }

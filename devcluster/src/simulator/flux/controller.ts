@@ -5,7 +5,7 @@ import type { HelmReleaseObj } from '../kinds.ts';
 import { nowIso } from '../conditions.ts';
 import type { Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
-import { handleRequest, needsGenerationSync, pendingRequest } from './helmrelease.ts';
+import { handledOnly, handleRequest, needsGenerationSync, pendingRequest } from './helmrelease.ts';
 import { isRemote, remoteStatus, remoteVerdict, verdictShown } from './remote.ts';
 
 const COMPONENT = 'helm-controller';
@@ -50,7 +50,24 @@ export function startFlux(w: World): void {
     const [ns, name] = splitKey(key);
     const hr = helmReleases.get(ns, name);
     if (!hr) return [];
-    if (isRemote(hr)) return remotePlan(hr);
+    if (isRemote(hr)) {
+      // A reconcile request on a tenant add-on is handled like any other: helm-controller records
+      // it, then the release's verdict follows from its cluster and source as before.
+      const req = pendingRequest(hr);
+      if (!req) return remotePlan(hr);
+      return [
+        {
+          id: `reconcile:${hr.metadata.uid}:${req}`,
+          after: after.reconcile,
+          run: () =>
+            w.rest
+              .mergePatch(pathOfObj(R.helmRelease, hr, 'status'), {
+                status: handledOnly(hr, req),
+              })
+              .then(() => {}),
+        },
+      ];
+    }
     const at = pendingRequest(hr);
     if (at) {
       return [

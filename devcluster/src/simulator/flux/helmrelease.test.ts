@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HelmReleaseObj } from '../kinds.ts';
 import {
   FORCE_AT,
+  handledOnly,
   handleRequest,
   needsGenerationSync,
   pendingRequest,
@@ -79,5 +80,20 @@ describe('needsGenerationSync', () => {
     expect(needsGenerationSync(changed)).toBe(true);
     expect(needsGenerationSync({ ...changed, spec: { suspend: true } })).toBe(false);
     expect(needsGenerationSync(hr('True'))).toBe(false);
+  });
+});
+
+describe('handledOnly', () => {
+  it('records the request, and the force only when forceAt equals requestedAt', () => {
+    expect(handledOnly(hr('True', { [REQUESTED_AT]: at }), at)).toEqual({
+      lastHandledReconcileAt: at,
+    });
+    expect(handledOnly(hr('True', { [REQUESTED_AT]: at, [FORCE_AT]: at }), at)).toEqual({
+      lastHandledReconcileAt: at,
+      lastHandledForceAt: at,
+    });
+    expect(handledOnly(hr('True', { [REQUESTED_AT]: at, [FORCE_AT]: 'older' }), at)).toEqual({
+      lastHandledReconcileAt: at,
+    });
   });
 });

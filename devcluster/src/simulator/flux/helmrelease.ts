@@ -65,6 +65,12 @@ export function handleRequest(hr: HelmReleaseObj, at: string, now: string): Reco
   return { status };
 }
 
+/** The bookkeeping of a handled request alone (the verdict is written separately). */
+export function handledOnly(hr: HelmReleaseObj, at: string): Record<string, unknown> {
+  const force = hr.metadata.annotations?.[FORCE_AT] === at;
+  return { lastHandledReconcileAt: at, ...(force ? { lastHandledForceAt: at } : {}) };
+}
+
 /** Spec changed since the last reconcile (e.g. resume after suspend): catch up observedGeneration. */
 export function needsGenerationSync(hr: HelmReleaseObj): boolean {
   const gen = hr.metadata.generation;

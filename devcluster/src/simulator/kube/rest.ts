@@ -56,6 +56,8 @@ export const isStatus = (err: unknown, ...codes: number[]): err is ApiError =>
 export class Rest {
   private readonly server: URL;
   private readonly agent: https.Agent;
+  /** Watches hold their connection for minutes: their own pool, so they never starve writes. */
+  private readonly watchAgent: https.Agent;
   private readonly token: string | undefined;
 
   constructor(
@@ -68,6 +70,7 @@ export class Rest {
     const ca = caOf(cluster);
     this.server = new URL(cluster.server);
     this.agent = new https.Agent({ keepAlive: true, ca, maxSockets: 32 });
+    this.watchAgent = new https.Agent({ keepAlive: true, ca });
     this.token = user?.token;
   }
 
@@ -200,7 +203,7 @@ export class Rest {
     return new Promise<void>((resolve, reject) => {
       const req = https.request(
         this.url(path, { ...query, watch: true }),
-        { method: 'GET', agent: this.agent, headers, signal },
+        { method: 'GET', agent: this.watchAgent, headers, signal },
         (res) => {
           if ((res.statusCode ?? 0) >= 300) {
             let text = '';
@@ -233,5 +236,6 @@ export class Rest {
 
   close(): void {
     this.agent.destroy();
+    this.watchAgent.destroy();
   }
 }

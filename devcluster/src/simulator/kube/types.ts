@@ -144,6 +144,7 @@ export const R = {
     'VirtualMachineRestore',
   ),
   volumeSnapshot: r('snapshot.storage.k8s.io', 'v1', 'volumesnapshots', 'VolumeSnapshot'),
+  bareMetalHost: r('metal3.io', 'v1alpha1', 'baremetalhosts', 'BareMetalHost'),
   volumeSnapshotContent: r(
     'snapshot.storage.k8s.io',
     'v1',
