@@ -1,11 +1,34 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
-// Only passes the requested path to server layouts, so a signed-out visitor returns to the same page
-// after signing in. Authorisation happens in every page, action and route, never here.
-export function proxy(req: NextRequest) {
+import { refreshSessionCookies } from './lib/auth/session-refresh';
+
+// Runs before every page, server action and route handler (not next-auth's own routes):
+// - passes the requested path to server layouts, so a signed-out visitor returns to the same page
+//   after signing in;
+// - refreshes the person's ID token when it is due, here because a response can always write the
+//   session cookie here (server components can't). The request goes on with the new cookie.
+// Authorisation happens in every page, action and route, never here.
+export async function proxy(req: NextRequest) {
   const headers = new Headers(req.headers);
   headers.set('x-stratus-path', req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  const cookies = await refreshSessionCookies(req);
+  if (!cookies) return NextResponse.next({ request: { headers } });
+
+  const replaced = new Map(cookies.map((c) => [c.name, c.value]));
+  const kept = req.cookies.getAll().filter((c) => !replaced.has(c.name));
+  const sent = [...kept, ...cookies.filter((c) => c.maxAge > 0)];
+  headers.set('cookie', sent.map((c) => `${c.name}=${c.value}`).join('; '));
+  const res = NextResponse.next({ request: { headers } });
+  const secure = process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+  for (const c of cookies)
+    res.cookies.set(c.name, c.value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure,
+      maxAge: c.maxAge,
+    });
+  return res;
 }
 
-export const config = { matcher: ['/((?!api|_next|favicon.ico).*)'] };
+export const config = { matcher: ['/((?!api/auth|_next|favicon.ico).*)'] };

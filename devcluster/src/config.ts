@@ -105,6 +105,13 @@ export function files(p: Profile) {
     /** The virt-api stand-in's serving certificate (SAN virt-api.kubevirt.svc), signed by the CA. */
     virtApiCert: path.join(pki, 'virt-api.crt'),
     virtApiKey: path.join(pki, 'virt-api.key'),
+    /** The development OIDC issuer's serving certificate (https://127.0.0.1), signed by the CA. */
+    oidcCert: path.join(pki, 'oidc-issuer.crt'),
+    oidcKey: path.join(pki, 'oidc-issuer.key'),
+    /** kube-apiserver's --authentication-config: people's ID tokens from the issuer. */
+    authenticationConfig: path.join(p.dataDir, 'authentication-config.yaml'),
+    /** The impersonation fallback's own identity (only integration tests use it). */
+    impersonatorKubeconfig: path.join(p.dataDir, 'impersonator.kubeconfig'),
     etcdData: path.join(p.dataDir, 'etcd'),
     logs: path.join(p.dataDir, 'logs'),
     pids: path.join(p.dataDir, 'pids'),
