@@ -117,7 +117,7 @@ export function files(p: Profile) {
     pids: path.join(p.dataDir, 'pids'),
     /** cluster-admin: tooling, tests, seeding. */
     adminKubeconfig: path.join(p.dataDir, 'admin.kubeconfig'),
-    /** The dashboard's own identity: may impersonate users and groups, nothing more. */
+    /** The dashboard's own identity: its audit Events and a few platform reads (deploy/rbac). */
     dashboardKubeconfig: path.join(p.dataDir, 'dashboard.kubeconfig'),
     /** The status simulator's identity. */
     simulatorKubeconfig: path.join(p.dataDir, 'simulator.kubeconfig'),
