@@ -10,6 +10,15 @@ const prefix = z
 // Server settings, validated once. The devcluster writes these for the demo and tests (app.env).
 const schema = z.object({
   STRATUS_OIDC_ISSUER: z.url(),
+  /** PEM bundle the app trusts for its calls to the issuer (a private CA; the devcluster's). */
+  STRATUS_OIDC_CA_FILE: z.string().min(1).optional(),
+  /**
+   * How people reach kube-apiserver: `passthrough` sends their own ID token (kube-apiserver
+   * authenticates them, deploy/auth); `impersonation` is the fallback for API servers that can't
+   * use OIDC: the dashboard's credential impersonates them (deploy/rbac/impersonation.yaml) and is
+   * then as powerful as cluster-admin.
+   */
+  STRATUS_IDENTITY_MODE: z.enum(['passthrough', 'impersonation']).default('passthrough'),
   STRATUS_OIDC_CLIENT_ID: z.string().min(1),
   STRATUS_OIDC_CLIENT_SECRET: z.string().min(1),
   /** The ID-token claim that carries the user's groups. */

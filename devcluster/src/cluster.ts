@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import YAML from 'yaml';
 
 import { cacheDir, files, repoRoot, type Profile } from './config.ts';
 import { prepareCrds } from './crds/prepare.ts';
@@ -16,7 +17,7 @@ import { installCrds } from './crds/install.ts';
 import { prepareStandIns } from './crds/stand-ins.ts';
 import { oidcClient } from './demo-users.ts';
 import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
-import { ensurePki } from './pki.ts';
+import { ensurePki, identities } from './pki.ts';
 import { startMetallb } from './metallb.ts';
 import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
 import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
@@ -26,10 +27,11 @@ const run = promisify(execFile);
 /** Start order; stop goes in reverse. */
 export const components = [
   'etcd',
+  // Before kube-apiserver: it authenticates people's ID tokens against the issuer's keys.
+  'oidc-issuer',
   'kube-apiserver',
   'kube-controller-manager',
   'kwok',
-  'oidc-issuer',
   'simulator',
   'virt-api',
   'metallb-controller',
@@ -63,6 +65,8 @@ export async function start(p: Profile): Promise<void> {
   const admin = loadKubeconfig(f.adminKubeconfig);
 
   await startEtcd(p, bin);
+  await startIssuer(p);
+  await writeAuthenticationConfig(p);
   await spawnProcess(p, {
     name: 'kube-apiserver',
     command: path.join(bin, 'kube-apiserver'),
@@ -76,6 +80,9 @@ export async function start(p: Profile): Promise<void> {
       `--tls-private-key-file=${f.servingKey}`,
       `--client-ca-file=${f.caCert}`,
       `--token-auth-file=${f.tokens}`,
+      // People sign in at the development issuer and arrive with its ID tokens (token
+      // passthrough); the same file production uses, pointed at the local issuer.
+      `--authentication-config=${f.authenticationConfig}`,
       // Front-proxy trust, as kubeadm sets it up: the aggregator proves itself to aggregated API
       // servers (the virt-api stand-in) with this client certificate and names the person in
       // X-Remote-* headers.
@@ -147,7 +154,6 @@ export async function start(p: Profile): Promise<void> {
   log('kube-controller-manager running (garbage collection, namespaces, quota, RBAC aggregation)');
 
   await startKwok(p, bin);
-  await startIssuer(p);
   await startSimulator(p);
   await startVirtApi(p);
   // Before the seed: its pools go through MetalLB's webhook.
@@ -226,6 +232,7 @@ async function applyRbac(p: Profile): Promise<void> {
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'stratus-images' } },
   ]);
   await applyAll(admin, parseManifests(text));
+  await applyImpersonationRbac(admin);
   await applyAll(
     admin,
     parseManifests(
@@ -248,6 +255,45 @@ async function applyRbac(p: Profile): Promise<void> {
     } as never,
     ...standInRbac(),
   ]);
+}
+
+/**
+ * deploy/rbac/impersonation.yaml as a whole only in the impersonation fallback mode. Otherwise its
+ * role goes only to a separate identity (the fallback's integration test), never to the dashboard,
+ * and a binding left from an earlier start in the fallback mode is removed.
+ */
+async function applyImpersonationRbac(admin: ReturnType<typeof loadKubeconfig>): Promise<void> {
+  const objects = parseManifests(
+    readFileSync(path.join(repoRoot, 'deploy', 'rbac', 'impersonation.yaml'), 'utf8'),
+  );
+  const rbac = admin.makeApiClient(RbacAuthorizationV1Api);
+  const role = objects.find((o) => o.kind === 'ClusterRole');
+  const binding = objects.find((o) => o.kind === 'ClusterRoleBinding');
+  if (!role?.metadata?.name || !binding?.metadata?.name)
+    throw new DevclusterError('deploy/rbac/impersonation.yaml needs a ClusterRole and its binding');
+  if (identityMode() === 'impersonation') {
+    await applyAll(admin, objects);
+  } else {
+    await applyAll(admin, [role]);
+    await rbac.deleteClusterRoleBinding({ name: binding.metadata.name }).catch(() => undefined);
+  }
+  const subject = {
+    apiGroup: 'rbac.authorization.k8s.io',
+    kind: 'User',
+    name: identities.impersonator.user,
+  };
+  const testBinding = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'stratus:impersonator-fallback-test' },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: role.metadata.name,
+    },
+    subjects: [subject],
+  };
+  await applyAll(admin, [testBinding]);
 }
 
 /** Tenant-admin is an aggregated role: wait for the controller-manager to fill it in. */
@@ -296,12 +342,21 @@ async function startIssuer(p: Profile): Promise<void> {
     name: 'oidc-issuer',
     command: process.execPath,
     ports: [p.ports.oidc],
+    // Short-lived ID tokens in the test profile, so the suites exercise refreshing them.
+    env:
+      p.name === 'test' && !process.env.STRATUS_OIDC_TOKEN_TTL
+        ? { STRATUS_OIDC_TOKEN_TTL: String(TEST_TOKEN_TTL) }
+        : {},
     args: [
       '--import',
       'tsx',
       main,
       '--port',
       String(p.ports.oidc),
+      '--tls-cert',
+      files(p).oidcCert,
+      '--tls-key',
+      files(p).oidcKey,
       '--app-origin',
       `http://127.0.0.1:${p.ports.app}`,
       '--app-origin',
@@ -315,6 +370,43 @@ async function startIssuer(p: Profile): Promise<void> {
     'oidc-issuer',
     async () => (await httpGet(`http://127.0.0.1:${p.ports.oidc}/healthz`)).length >= 0,
   );
+}
+
+/** ID-token lifetime (seconds) of the test profile's issuer: the app refreshes well inside it. */
+export const TEST_TOKEN_TTL = 120;
+
+export function issuerUrl(p: Profile): string {
+  return `https://127.0.0.1:${p.ports.oidc}`;
+}
+
+/**
+ * How the app acts as people: `passthrough` (their own ID tokens, the default) or
+ * `impersonation` (the fallback; then the dashboard's identity is bound to impersonate).
+ */
+export function identityMode(): 'passthrough' | 'impersonation' {
+  const m = process.env.STRATUS_IDENTITY_MODE ?? 'passthrough';
+  if (m !== 'passthrough' && m !== 'impersonation')
+    throw new DevclusterError(
+      `STRATUS_IDENTITY_MODE must be passthrough or impersonation, got ${m}`,
+    );
+  return m;
+}
+
+/** deploy/auth/authentication-config.yaml, pointed at the development issuer and its CA. */
+async function writeAuthenticationConfig(p: Profile): Promise<void> {
+  const f = files(p);
+  const config = YAML.parse(
+    readFileSync(path.join(repoRoot, 'deploy', 'auth', 'authentication-config.yaml'), 'utf8'),
+  ) as { jwt: { issuer: Record<string, unknown> }[] };
+  const jwt = config.jwt[0];
+  if (!jwt) throw new DevclusterError('deploy/auth/authentication-config.yaml has no jwt issuer');
+  jwt.issuer = {
+    ...jwt.issuer,
+    url: issuerUrl(p),
+    audiences: [oidcClient.id],
+    certificateAuthority: readFileSync(f.caCert, 'utf8'),
+  };
+  await writeFile(f.authenticationConfig, YAML.stringify(config));
 }
 
 async function startSimulator(p: Profile): Promise<void> {
@@ -412,7 +504,10 @@ async function writeAppEnv(p: Profile): Promise<void> {
   const origin = `http://127.0.0.1:${p.ports.app}`;
   const env = {
     STRATUS_KUBECONFIG: f.dashboardKubeconfig,
-    STRATUS_OIDC_ISSUER: `http://127.0.0.1:${p.ports.oidc}`,
+    STRATUS_OIDC_ISSUER: issuerUrl(p),
+    // The issuer's certificate is the devcluster CA's; the app trusts it for its OIDC calls.
+    STRATUS_OIDC_CA_FILE: f.caCert,
+    STRATUS_IDENTITY_MODE: identityMode(),
     STRATUS_OIDC_CLIENT_ID: oidcClient.id,
     STRATUS_OIDC_CLIENT_SECRET: oidcClient.secret,
     NEXTAUTH_URL: origin,

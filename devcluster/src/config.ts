@@ -112,12 +112,19 @@ export function files(p: Profile) {
     /** MetalLB's webhook serving certificate (SAN metallb-webhook-service.metallb-system.svc). */
     metallbWebhookCert: path.join(pki, 'metallb-webhook.crt'),
     metallbWebhookKey: path.join(pki, 'metallb-webhook.key'),
+    /** The development OIDC issuer's serving certificate (https://127.0.0.1), signed by the CA. */
+    oidcCert: path.join(pki, 'oidc-issuer.crt'),
+    oidcKey: path.join(pki, 'oidc-issuer.key'),
+    /** kube-apiserver's --authentication-config: people's ID tokens from the issuer. */
+    authenticationConfig: path.join(p.dataDir, 'authentication-config.yaml'),
+    /** The impersonation fallback's own identity (only integration tests use it). */
+    impersonatorKubeconfig: path.join(p.dataDir, 'impersonator.kubeconfig'),
     etcdData: path.join(p.dataDir, 'etcd'),
     logs: path.join(p.dataDir, 'logs'),
     pids: path.join(p.dataDir, 'pids'),
     /** cluster-admin: tooling, tests, seeding. */
     adminKubeconfig: path.join(p.dataDir, 'admin.kubeconfig'),
-    /** The dashboard's own identity: may impersonate users and groups, nothing more. */
+    /** The dashboard's own identity: its audit Events and a few platform reads (deploy/rbac). */
     dashboardKubeconfig: path.join(p.dataDir, 'dashboard.kubeconfig'),
     /** The status simulator's identity. */
     simulatorKubeconfig: path.join(p.dataDir, 'simulator.kubeconfig'),

@@ -2,7 +2,7 @@
 // Passwords are for the local demo only and are printed in the README.
 
 export interface DemoUser {
-  /** OIDC `sub`, and the username the dashboard impersonates (prefixed, see lib/auth). */
+  /** OIDC `sub` and `email`: the Kubernetes username, prefixed `oidc:` (deploy/auth, lib/auth). */
   email: string;
   name: string;
   password: string;

@@ -11,10 +11,15 @@ import { files } from './config.ts';
 
 const run = promisify(execFile);
 
-/** Static token identities. The dashboard's only power is impersonation; see deploy/rbac. */
+/**
+ * Static token identities. People reach kube-apiserver with their own ID tokens; the dashboard's
+ * identity only writes its records (deploy/rbac/stratus.yaml). `impersonator` is the impersonation
+ * fallback's identity (deploy/rbac/impersonation.yaml), kept apart so the dashboard never has it.
+ */
 export const identities = {
   admin: { user: 'stratus-admin', groups: ['system:masters'] },
   dashboard: { user: 'stratus-dashboard', groups: [] as string[] },
+  impersonator: { user: 'stratus-dashboard-impersonator', groups: [] as string[] },
   simulator: { user: 'stratus-simulator', groups: [] as string[] },
   virtApi: { user: 'stratus-virt-api', groups: [] as string[] },
 } as const;
@@ -53,6 +58,13 @@ export async function ensurePki(p: Profile): Promise<void> {
     cn: 'metallb-webhook-service.metallb-system.svc',
     ext: 'subjectAltName=DNS:metallb-webhook-service.metallb-system.svc,DNS:metallb-webhook-service.metallb-system.svc.cluster.local,DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
   });
+  // The OIDC issuer is https (kube-apiserver requires it); its clients trust the devcluster CA.
+  await ensureCert(f.pki, {
+    ca: [f.caCert, f.caKey],
+    out: [f.oidcCert, f.oidcKey],
+    cn: 'stratus-oidc-issuer',
+    ext: 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n',
+  });
   if (!existsSync(f.saKey)) {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     await writeFile(f.saKey, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
@@ -64,6 +76,7 @@ export async function ensurePki(p: Profile): Promise<void> {
   for (const [id, file] of [
     ['admin', f.adminKubeconfig],
     ['dashboard', f.dashboardKubeconfig],
+    ['impersonator', f.impersonatorKubeconfig],
     ['simulator', f.simulatorKubeconfig],
     ['virtApi', f.virtApiKubeconfig],
   ] as const) {

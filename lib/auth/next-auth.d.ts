@@ -18,5 +18,13 @@ declare module 'next-auth/jwt' {
     /** Seconds since epoch, set once at sign-in. */
     signedInAt?: number;
     sid?: string;
+    /** The person's OIDC ID token: their credential at kube-apiserver (token passthrough). */
+    idToken?: string;
+    /** Its expiry and when the app received it (ms since epoch). */
+    idTokenExpiresAt?: number;
+    idTokenIssuedAt?: number;
+    refreshToken?: string;
+    /** The issuer refused to refresh: the session is over. */
+    refreshFailed?: boolean;
   }
 }

@@ -9,21 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { groupsFrom, verifiedEmail } from './identity';
 import { safeRedirect } from './redirect';
 import { isRevoked, revoke } from './revocations';
+import { issuerCa, jwtExpiry } from './tokens';
 
-interface Discovery {
-  end_session_endpoint?: string;
-}
-
-let discovery: Promise<Discovery> | undefined;
-export function oidcDiscovery(): Promise<Discovery> {
-  discovery ??= fetch(`${serverEnv().STRATUS_OIDC_ISSUER}/.well-known/openid-configuration`)
-    .then((r) => r.json() as Promise<Discovery>)
-    .catch((e: unknown) => {
-      discovery = undefined;
-      throw e;
-    });
-  return discovery;
-}
+export { oidcDiscovery } from './tokens';
 
 /** A sign-in lasts maxAge from signing in (tokens from before `signedInAt` existed: from issue). */
 export function sessionExpiry(
@@ -38,8 +26,9 @@ export function authOptions(): NextAuthOptions {
   const env = serverEnv();
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    // The dashboard never uses the IdP's tokens (it impersonates), so a Stratus session simply
-    // lasts maxAge from sign-in; groups are read once, at sign-in, as kube-apiserver's OIDC does.
+    // A Stratus session lasts maxAge from sign-in, never longer. Within it the person's ID token
+    // (their credential at kube-apiserver) is refreshed before it expires (proxy.ts), and with it
+    // the groups the dashboard shows.
     session: { strategy: 'jwt', maxAge: env.STRATUS_SESSION_MAX_AGE },
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
@@ -54,6 +43,8 @@ export function authOptions(): NextAuthOptions {
         checks: ['pkce', 'state'],
         authorization: { params: { scope: 'openid email profile groups' } },
         client: { token_endpoint_auth_method: 'client_secret_basic' },
+        // A private issuer CA (the devcluster's) for discovery, keys and the token exchange.
+        ...(issuerCa() ? { httpOptions: { timeout: 10_000, ca: issuerCa() } } : {}),
         profile(p: Record<string, unknown>) {
           return {
             id: String(p.sub),
@@ -80,6 +71,11 @@ export function authOptions(): NextAuthOptions {
             // Stable for the whole sign-in (the cookie is re-encoded, its jti changes): what
             // sign-out revokes.
             sid: randomUUID(),
+            // Encrypted in the cookie, never in the session the browser can read.
+            idToken: account.id_token,
+            idTokenExpiresAt: account.id_token ? jwtExpiry(account.id_token) : undefined,
+            idTokenIssuedAt: Date.now(),
+            refreshToken: account.refresh_token,
           };
         }
         return token;
@@ -89,7 +85,7 @@ export function authOptions(): NextAuthOptions {
         const sid = token.sid ?? '';
         // Past its lifetime, or signed out anywhere, a session carries no identity, even if the
         // cookie is still readable.
-        if (expiresAt <= Date.now() || !sid || (await isRevoked(sid)))
+        if (expiresAt <= Date.now() || !sid || token.refreshFailed || (await isRevoked(sid)))
           return { ...session, user: undefined, groups: [], sub: '', sid: '', expiresAt };
         return { ...session, groups: token.groups ?? [], sub: token.sub ?? '', sid, expiresAt };
       },

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getServerSession } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
@@ -12,6 +12,7 @@ import { kubeFor, type KubeClient } from '../k8s/client';
 import { logError } from '../log';
 import { kubeIdentity } from './identity';
 import { authOptions } from './options';
+import { readSessionJwt } from './session-refresh';
 
 export interface Viewer {
   name: string;
@@ -40,6 +41,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     // A name that would be a system identity is nobody we act as.
     logError('session refused', e, { code: 'forbidden' });
     return null;
+  }
+  if (env.STRATUS_IDENTITY_MODE === 'passthrough') {
+    // The person's own ID token is their credential; proxy.ts refreshed it if it was due. Without
+    // a current one there is nobody to act as (the lost-session banner: sign in again).
+    const jwt = await readSessionJwt(await cookies());
+    if (!jwt?.idToken || jwt.refreshFailed || (jwt.idTokenExpiresAt ?? 0) <= Date.now())
+      return null;
+    identity = { ...identity, token: jwt.idToken, tokenExpiresAt: jwt.idTokenExpiresAt };
   }
   return {
     name: session.user?.name ?? email,

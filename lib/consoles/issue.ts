@@ -37,6 +37,8 @@ export function issueTicket(viewer: Viewer, r: TicketRequest): string {
       preserveSession: r.kind === 'vnc' && !r.takeOver,
       sessionExpiresAt: viewer.expiresAt ?? Date.now(),
       sessionId: viewer.sessionId ?? '',
+      // Passthrough: the dial's credential, current (proxy.ts refreshed it if due).
+      token: viewer.identity.token,
     },
     key,
   );

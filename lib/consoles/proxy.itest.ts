@@ -69,6 +69,8 @@ function ticketFor(
       preserveSession: kind === 'vnc',
       sessionExpiresAt: Date.now() + 3_600_000,
       sessionId: 'itest-session',
+      // As lib/consoles/issue.ts: in token passthrough the person's ID token, sealed.
+      token: who.identity.token,
       ...extra,
     },
     key,

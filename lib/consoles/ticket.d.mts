@@ -14,6 +14,8 @@ export interface TicketInput {
   sessionExpiresAt: number;
   /** The sign-in; signing out closes its consoles. */
   sessionId: string;
+  /** The person's ID token (token passthrough): sealed in the ticket, the dial's credential. */
+  token?: string;
 }
 
 export interface TicketClaims extends TicketInput {

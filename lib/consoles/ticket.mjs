@@ -2,7 +2,17 @@
 // accepts. Plain ESM so server.mjs runs it without a TypeScript runtime; the route imports it too,
 // so there is one format. A ticket is base64url(JSON claims) "." base64url(HMAC-SHA256), valid for
 // seconds and for one connection: the browser can carry it in a WebSocket URL, but cannot mint one.
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+//
+// In token passthrough the ticket also carries the person's ID token — their credential for the
+// dial — sealed (AES-256-GCM under a key of its own), so the browser holds only ciphertext.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 export const TICKET_TTL_MS = 30_000;
 const VERSION = 1;
@@ -17,11 +27,31 @@ export function ticketKey(secret) {
 
 const b64 = (buf) => Buffer.from(buf).toString('base64url');
 const mac = (key, body) => createHmac('sha256', key).update(body).digest();
+const sealKey = (key) =>
+  Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'stratus console credential v1', 32));
+
+function seal(key, text) {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', sealKey(key), iv);
+  const data = Buffer.concat([c.update(text, 'utf8'), c.final()]);
+  return [iv, c.getAuthTag(), data].map(b64).join('.');
+}
+
+function unseal(key, sealed) {
+  const [iv, tag, data] = String(sealed)
+    .split('.')
+    .map((p) => Buffer.from(p ?? '', 'base64url'));
+  const d = createDecipheriv('aes-256-gcm', sealKey(key), iv);
+  d.setAuthTag(tag);
+  return Buffer.concat([d.update(data), d.final()]).toString('utf8');
+}
 
 /** Signs claims; the ticket lapses after ttlMs or when the session ends, whichever is first. */
 export function signTicket(claims, key, { now = Date.now(), ttlMs = TICKET_TTL_MS } = {}) {
+  const { token, ...rest } = claims;
   const full = {
-    ...claims,
+    ...rest,
+    ...(token ? { credential: seal(key, token) } : {}),
     v: VERSION,
     nonce: b64(randomBytes(16)),
     exp: Math.min(now + ttlMs, claims.sessionExpiresAt),
@@ -48,7 +78,8 @@ function wellFormed(c) {
     typeof c.sessionExpiresAt === 'number' &&
     typeof c.sessionId === 'string' &&
     isString(c.nonce) &&
-    typeof c.exp === 'number'
+    typeof c.exp === 'number' &&
+    (c.credential === undefined || isString(c.credential))
   );
 }
 
@@ -69,7 +100,13 @@ export function verifyTicket(ticket, key, { now = Date.now() } = {}) {
   }
   if (!wellFormed(claims)) return { ok: false, reason: 'malformed' };
   if (claims.exp <= now || claims.sessionExpiresAt <= now) return { ok: false, reason: 'expired' };
-  return { ok: true, claims };
+  const { credential, ...open } = claims;
+  if (credential === undefined) return { ok: true, claims: open };
+  try {
+    return { ok: true, claims: { ...open, token: unseal(key, credential) } };
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
 }
 
 /** Nonces seen by this process until their ticket lapses: a ticket opens one connection. */

@@ -26,6 +26,24 @@ describe('console tickets', () => {
     });
   });
 
+  it("carries the person's ID token sealed: the browser sees only ciphertext", () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImFsaWNlQGFjbWUuZXhhbXBsZSJ9.c2ln';
+    const t = signTicket({ ...input, token }, key, { now });
+    const body = Buffer.from(t.split('.')[0] ?? '', 'base64url').toString('utf8');
+    expect(body).not.toContain(token);
+    expect(body).not.toContain('eyJ');
+    expect(verifyTicket(t, key, { now })).toMatchObject({ ok: true, claims: { token } });
+    // Under another key (another install) the seal doesn't open, even with a valid signature.
+    const other = ticketKey('another-secret');
+    const claims = JSON.parse(body) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    const sig = createHmac('sha256', other).update(forged).digest('base64url');
+    expect(verifyTicket(`${forged}.${sig}`, other, { now })).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+  });
+
   it('never outlives the session', () => {
     const t = signTicket({ ...input, sessionExpiresAt: now + 5_000 }, key, { now });
     expect(verifyTicket(t, key, { now: now + 5_000 })).toEqual({ ok: false, reason: 'expired' });

@@ -1,6 +1,7 @@
 // The upstream half of the console proxy: a WebSocket to KubeVirt's subresource API through
-// kube-apiserver, with the dashboard's own credential (STRATUS_KUBECONFIG, as lib/k8s/client.ts
-// loads it) and the person's Impersonate-User/Impersonate-Group, so RBAC on kube-apiserver decides.
+// kube-apiserver as the person — with their own ID token (token passthrough), or in the
+// impersonation fallback with the dashboard's credential (STRATUS_KUBECONFIG, as lib/k8s/client.ts
+// loads it) and their Impersonate-User/Impersonate-Group — so RBAC on kube-apiserver decides.
 import { readFileSync } from 'node:fs';
 
 import { KubeConfig } from '@kubernetes/client-node';
@@ -73,7 +74,9 @@ function statusMessage(text) {
 export async function dialUpstream(transport, claims, { timeoutMs = DIAL_TIMEOUT_MS } = {}) {
   const url = new URL(consolePath(claims), transport.server);
   url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
-  const headers = { ...(await transport.authHeaders()), ...impersonation(claims) };
+  const headers = claims.token
+    ? { Authorization: `Bearer ${claims.token}` }
+    : { ...(await transport.authHeaders()), ...impersonation(claims) };
   return new Promise((resolve) => {
     const ws = new WebSocket(url, [SUBPROTOCOL], {
       ...transport.tls,

@@ -1,5 +1,6 @@
-// The dashboard acts as the signed-in person: kubeFor impersonates their user and groups, and the
-// API server's RBAC decides. These run against the test cluster, through the same client the app uses.
+// The dashboard acts as the signed-in person: kubeFor sends their own ID token (token passthrough;
+// lib/auth/identity-modes.itest.ts covers the impersonation fallback), and the API server's RBAC
+// decides. These run against the test cluster, through the same client the app uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Admin, uniqueName, virtualMachine, type TestTenant } from '../testing/admin';
@@ -55,7 +56,7 @@ describe('kubeFor in throwaway tenants', () => {
     );
     expect(err).toBeInstanceOf(KubeApiError);
     expect((err as KubeApiError).status).toBe(403);
-    // The API server names the impersonated user, which proves the call was made as them.
+    // The API server names the person, which proves the call was made as them.
     expect((err as KubeApiError).message).toContain(viewer.identity.username);
 
     const shown = toUserError(err, {

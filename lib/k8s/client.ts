@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 
 import { KubeConfig } from '@kubernetes/client-node';
 
-import { KubeApiError, KubeTransportError, type StatusBody } from './errors';
+import { KubeApiError, KubeTransportError, UnauthenticatedError, type StatusBody } from './errors';
 import type { KubeIdentity } from './identity';
 import { observeApiRequest } from './metrics';
 import { resourcePath, type ResourceModel } from './models';
@@ -18,12 +18,12 @@ interface Transport {
   authHeaders(): Promise<Record<string, string>>;
 }
 
-// The dashboard's connection settings are process-wide; identities are per request (see kubeFor).
-let transport: Transport | undefined;
+// The dashboard's connection settings are process-wide (one per kubeconfig); identities are per
+// request (see kubeFor).
+const transports = new Map<string, Transport>();
 
-function loadTransport(): Transport {
+function loadTransport(file: string | undefined): Transport {
   const kc = new KubeConfig();
-  const file = process.env.STRATUS_KUBECONFIG;
   if (file) kc.loadFromFile(file);
   else kc.loadFromCluster();
   const cluster = kc.getCurrentCluster();
@@ -66,10 +66,23 @@ function loadTransport(): Transport {
   };
 }
 
-function getTransport(): Transport {
-  transport ??= loadTransport();
-  return transport;
+function getTransport(file = process.env.STRATUS_KUBECONFIG): Transport {
+  let t = transports.get(file ?? '');
+  if (!t) transports.set(file ?? '', (t = loadTransport(file)));
+  return t;
 }
+
+export type IdentityMode = 'passthrough' | 'impersonation';
+
+export interface ClientOptions {
+  /** Default STRATUS_IDENTITY_MODE. */
+  mode?: IdentityMode;
+  /** The dashboard's kubeconfig; default STRATUS_KUBECONFIG (in-cluster without). */
+  kubeconfig?: string;
+}
+
+/** Refused: passthrough mode and no token to pass (never falls back to another identity). */
+export class MissingTokenError extends UnauthenticatedError {}
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
@@ -94,24 +107,44 @@ export interface ListOptions {
 }
 
 export class KubeClient {
-  /** `null` only for the dashboard's own records (see kubeAsDashboard); people always impersonate. */
-  constructor(readonly identity: KubeIdentity | null) {}
+  readonly mode: IdentityMode;
+
+  /**
+   * `identity` null only for the dashboard's own records (see kubeAsDashboard). People reach the
+   * API server with their own ID token (passthrough) or, in the fallback mode, impersonated.
+   */
+  constructor(
+    readonly identity: KubeIdentity | null,
+    private readonly opts: ClientOptions = {},
+  ) {
+    this.mode =
+      opts.mode ??
+      (process.env.STRATUS_IDENTITY_MODE === 'impersonation' ? 'impersonation' : 'passthrough');
+  }
+
+  private transport(): Transport {
+    return getTransport(this.opts.kubeconfig ?? process.env.STRATUS_KUBECONFIG);
+  }
 
   private async headers(
     extra: Record<string, string> = {},
   ): Promise<Record<string, string | string[]>> {
     const id = this.identity;
+    const base = { Accept: 'application/json', ...extra };
+    if (id && this.mode === 'passthrough') {
+      if (!id.token) throw new MissingTokenError();
+      return { ...base, Authorization: `Bearer ${id.token}` };
+    }
     return {
-      Accept: 'application/json',
-      ...(await getTransport().authHeaders()),
+      ...base,
+      ...(await this.transport().authHeaders()),
       ...(id ? { 'Impersonate-User': id.username } : {}),
       ...(id?.groups.length ? { 'Impersonate-Group': id.groups } : {}),
-      ...extra,
     };
   }
 
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-    const t = getTransport();
+    const t = this.transport();
     const url = new URL(path, t.server);
     for (const [k, v] of Object.entries(opts.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
@@ -248,7 +281,7 @@ export class KubeClient {
     onEvent: (e: WatchEvent) => void,
     onEnd: (err?: Error) => void,
   ): Promise<() => void> {
-    const t = getTransport();
+    const t = this.transport();
     const url = new URL(resourcePath(m, opts.namespace), t.server);
     const query = {
       watch: 'true',
@@ -312,13 +345,14 @@ export class KubeClient {
   }
 }
 
-export function kubeFor(identity: KubeIdentity): KubeClient {
-  return new KubeClient(identity);
+export function kubeFor(identity: KubeIdentity, opts?: ClientOptions): KubeClient {
+  return new KubeClient(identity, opts);
 }
 
 /**
- * The dashboard's own identity, for its audit records only: RBAC lets it create Events and nothing
- * else, so a record that names a person was written by the dashboard, not forged by a tenant.
+ * The dashboard's own identity, for its audit records and the few platform facts deploy/rbac lists
+ * (stratus:dashboard): a record that names a person was written by the dashboard, not forged by a
+ * tenant. It acts for nobody.
  */
 export function kubeAsDashboard(): KubeClient {
   return new KubeClient(null);

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { KubeClient } from '../k8s/client';
 import { KubeApiError } from '../k8s/errors';
 import { Admin, loadBalancer, uniqueName, type TestTenant } from '../testing/admin';
+import { idTokenFor } from '../testing/tokens';
 import { memberOf } from '../testing/viewers';
 import { openStream, streamStats, type LiveStream } from './hub';
 import { listFor } from './list';
@@ -191,6 +192,61 @@ describe('LiveStream', () => {
       expect(c.messages.some((m) => m.type === 'error')).toBe(false);
     } finally {
       list.mockRestore();
+      watch.mockRestore();
+    }
+  });
+
+  it('asks the tab to renew an ID token about to run out, and watches on with the new one', async () => {
+    const who = memberOf(own.name, 'admins');
+    const token = (ttl: number) => {
+      const t = idTokenFor({ email: who.email, groups: who.groups, ttl });
+      return { ...who.identity, token: t.token, tokenExpiresAt: t.expiresAt };
+    };
+    const first = token(9);
+    const c = collect(first);
+    streams.push(c.stream);
+    c.stream.setSubscriptions([{ model: 'services', namespace: own.namespace }]);
+    // A third of the lifetime before it ends (at most a minute), the stream asks.
+    await expect.poll(() => c.messages.some((m) => m.type === 'renew'), DEADLINE).toBe(true);
+    const renewed = token(3600);
+    // Another person's credential is never taken.
+    c.stream.renew({ ...token(3600), username: 'oidc:someone-else@tests.example' });
+    expect(c.stream.identity.token).not.toBe(renewed.token);
+    c.stream.renew(renewed);
+    expect(c.stream.kube.identity?.token).toBe(renewed.token);
+
+    // Past the first token's expiry the stream still delivers.
+    await expect
+      .poll(() => Date.now(), DEADLINE)
+      .toBeGreaterThan((first.tokenExpiresAt ?? 0) + 1_000);
+    const name = uniqueName('lb');
+    await admin.createLoadBalancer(own.namespace, name);
+    await expect
+      .poll(() => c.events().some((e) => e.object.metadata?.name === name), DEADLINE)
+      .toBe(true);
+    expect(c.messages.some((m) => m.type === 'signedOut' || m.type === 'error')).toBe(false);
+  });
+
+  it('ends with signedOut when a watch would restart with an expired token nobody renews', async () => {
+    const who = memberOf(own.name, 'admins');
+    const t = idTokenFor({ email: who.email, groups: who.groups, ttl: 7 });
+    // The first watch ends (as the API server ends watches after their timeout) while the token
+    // has only seconds left: the restart asks for a renewal, and none comes.
+    const watch = vi.spyOn(KubeClient.prototype, 'watch');
+    watch.mockImplementationOnce(async (_m, _opts, _onEvent, onEnd) => {
+      setTimeout(() => onEnd(), 3_000);
+      return () => {};
+    });
+    try {
+      const c = collect({ ...who.identity, token: t.token, tokenExpiresAt: t.expiresAt });
+      streams.push(c.stream);
+      c.stream.setSubscriptions([{ model: 'services', namespace: own.namespace }]);
+      await expect.poll(() => c.messages.some((m) => m.type === 'renew'), DEADLINE).toBe(true);
+      await expect
+        .poll(() => c.messages.at(-1)?.type, { ...DEADLINE, timeout: 30_000 })
+        .toBe('signedOut');
+      expect(c.stream.closed).toBe(true);
+    } finally {
       watch.mockRestore();
     }
   });

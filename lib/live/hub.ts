@@ -33,6 +33,9 @@ export interface StreamOptions {
   stillSignedIn?: () => Promise<boolean>;
 }
 
+/** How long a watch restart waits for the tab to renew an expired ID token before signing out. */
+const RENEW_WAIT_MS = 15_000;
+
 /**
  * One live stream per browser tab. Each subscription watches as the tab's user from the
  * resourceVersion the tab's cached list is at (or lists first when it has none); 410 Gone relists,
@@ -41,7 +44,7 @@ export interface StreamOptions {
  */
 export class LiveStream {
   readonly id = newStreamId();
-  private readonly kube: KubeClient;
+  kube: KubeClient;
   private readonly subs = new Map<string, Watcher>();
   private pending: LiveEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -49,9 +52,11 @@ export class LiveStream {
   readonly t: Translate;
   readonly sessionId: string | undefined;
   closed = false;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private renewed = new Set<() => void>();
 
   constructor(
-    readonly identity: KubeIdentity,
+    public identity: KubeIdentity,
     private readonly write: (msg: StreamMessage) => void,
     private readonly opts: StreamOptions = {},
   ) {
@@ -67,6 +72,50 @@ export class LiveStream {
       };
       arm();
     }
+    this.armRenewal();
+  }
+
+  /**
+   * The person's ID token (passthrough) runs out long before the session: ask the tab, a while
+   * before, to renew it (it re-sends its subscriptions, which carries the refreshed cookie, see
+   * renew). The stream itself never refreshes: only a request can write the cookie.
+   */
+  private armRenewal(): void {
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    const exp = this.identity.tokenExpiresAt;
+    if (!this.identity.token || exp === undefined || this.closed) return;
+    const left = exp - Date.now();
+    const ask = Math.max(0, left - Math.min(60_000, left / 3));
+    this.renewTimer = setTimeout(() => this.send({ type: 'renew' }), Math.min(ask, 2 ** 31 - 1));
+  }
+
+  /** A current credential for the same person (from a request that carried the session). */
+  renew(identity: KubeIdentity): void {
+    if (identity.username !== this.identity.username || this.closed) return;
+    if ((identity.tokenExpiresAt ?? 0) < (this.identity.tokenExpiresAt ?? 0)) return;
+    this.identity = identity;
+    this.kube = kubeFor(identity);
+    this.armRenewal();
+    for (const r of this.renewed) r();
+    this.renewed.clear();
+  }
+
+  /** Before a watch or list starts: a token that still holds, asking the tab for one if not. */
+  async credentialHolds(): Promise<boolean> {
+    const expired = () =>
+      !!this.identity.token && (this.identity.tokenExpiresAt ?? 0) <= Date.now() + 5_000;
+    if (!expired()) return true;
+    this.send({ type: 'renew' });
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.renewed.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, RENEW_WAIT_MS);
+      this.renewed.add(done);
+    });
+    return !expired();
   }
 
   /** Re-checks the session (expiry, sign-out) where a watch would start again. */
@@ -110,7 +159,7 @@ export class LiveStream {
     }
     for (const [key, s] of wanted) {
       if (!this.subs.has(key)) {
-        const w = new Watcher(this, this.kube, key, s);
+        const w = new Watcher(this, key, s);
         this.subs.set(key, w);
         void w.run().finally(() => (w.ended = true));
       }
@@ -130,6 +179,8 @@ export class LiveStream {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.expiry) clearTimeout(this.expiry);
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    for (const r of this.renewed) r();
     for (const w of this.subs.values()) w.stop();
     this.subs.clear();
     hub().streams.delete(this.id);
@@ -145,7 +196,6 @@ class Watcher {
 
   constructor(
     private readonly stream: LiveStream,
-    private readonly kube: KubeClient,
     private readonly key: string,
     private readonly sub: LiveSubscription,
   ) {}
@@ -169,12 +219,16 @@ class Watcher {
     let rv: string | undefined = this.sub.resourceVersion;
     let first = true;
     while (!this.stopped) {
-      // Every restart (not the first start) asks again whether the session still holds.
+      // Every restart (not the first start) asks again whether the session still holds, and
+      // every start needs a current ID token (passthrough).
       if (!first && !(await this.stream.stillSignedIn())) return this.stream.signOut();
       first = false;
+      if (!(await this.stream.credentialHolds())) return this.stream.signOut();
+      if (this.stopped) return;
+      const kube = this.stream.kube;
       try {
         if (rv === undefined) {
-          const list = await this.kube.list(model, scope);
+          const list = await kube.list(model, scope);
           if (this.stopped) return;
           rv = list.metadata.resourceVersion ?? '';
           this.stream.send({
@@ -185,7 +239,7 @@ class Watcher {
         }
         const err = await new Promise<Error | undefined>((resolve) => {
           this.wake = () => resolve(undefined);
-          this.kube
+          kube
             .watch(
               model,
               { ...scope, resourceVersion: rv ?? '' },

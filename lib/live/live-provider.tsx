@@ -121,6 +121,9 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
           case 'signedOut':
             setStatus('signedOut');
             break;
+          case 'renew':
+            push();
+            break;
         }
       };
       es.onerror = () => {

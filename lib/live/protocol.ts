@@ -110,7 +110,9 @@ export type StreamMessage =
   | { type: 'sync'; key: string; list: ListData }
   | { type: 'events'; events: LiveEvent[] }
   | { type: 'error'; key: string; error: UserError }
-  | { type: 'signedOut' };
+  | { type: 'signedOut' }
+  /** The person's ID token runs out soon: re-send the subscriptions (the request renews it). */
+  | { type: 'renew' };
 
 /** For prefetching: every list of a page's set. */
 export function allOf(lists: Record<string, Subscription>): Subscription[] {

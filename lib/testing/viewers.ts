@@ -4,17 +4,24 @@ import { demoUsers } from '../../devcluster/src/demo-users.ts';
 import type { Viewer } from '../auth/session';
 import { kubeIdentity } from '../auth/identity';
 import { serverEnv } from '../env';
+import { idTokenFor } from './tokens';
 
+/** In token passthrough (the default) the viewer carries an ID token the test issuer would issue. */
 export function viewerOf(email: string, groups: string[], name = email): Viewer {
   const env = serverEnv();
+  const identity = kubeIdentity(
+    { sub: email, email, groups },
+    { userPrefix: env.STRATUS_OIDC_USER_PREFIX, groupPrefix: env.STRATUS_OIDC_GROUP_PREFIX },
+  );
+  const { token, expiresAt } = idTokenFor({ email, groups });
   return {
     name,
     email,
     groups,
-    identity: kubeIdentity(
-      { sub: email, email, groups },
-      { userPrefix: env.STRATUS_OIDC_USER_PREFIX, groupPrefix: env.STRATUS_OIDC_GROUP_PREFIX },
-    ),
+    identity:
+      env.STRATUS_IDENTITY_MODE === 'passthrough'
+        ? { ...identity, token, tokenExpiresAt: expiresAt }
+        : identity,
   };
 }
 

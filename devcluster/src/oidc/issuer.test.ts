@@ -1,7 +1,8 @@
 // Drives the development issuer over HTTP the way a browser and next-auth would.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
 import fs from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -450,4 +451,88 @@ describe('CLI', () => {
       fs.rmSync(stateDir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('over https (what kube-apiserver requires)', () => {
+  let dir: string;
+  let issuer: Issuer;
+  let ca: string;
+
+  /** GET over https trusting the test CA (fetch can't be given one). */
+  const getTls = (url: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      https
+        .get(url, { ca }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        })
+        .on('error', reject);
+    });
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratus-oidc-tls-'));
+    const [cert, key] = [path.join(dir, 'tls.crt'), path.join(dir, 'tls.key')];
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    ca = fs.readFileSync(cert, 'utf8');
+    issuer = await startIssuer({
+      port: 0,
+      appOrigins: [appOrigin],
+      tls: { cert: ca, key: fs.readFileSync(key, 'utf8') },
+    });
+  });
+  afterAll(async () => {
+    await issuer?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is an https issuer whose browser pages are plain http on the same port', async () => {
+    expect(issuer.issuer).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const res = await getTls(`${issuer.issuer}/.well-known/openid-configuration`);
+    expect(res.status).toBe(200);
+    const doc = JSON.parse(res.body) as Record<string, string>;
+    const plain = issuer.issuer.replace('https:', 'http:');
+    expect(doc).toMatchObject({
+      issuer: issuer.issuer,
+      jwks_uri: `${issuer.issuer}/jwks`,
+      token_endpoint: `${issuer.issuer}/token`,
+      authorization_endpoint: `${plain}/auth`,
+      end_session_endpoint: `${plain}/session/end`,
+    });
+    expect((await getTls(doc.jwks_uri ?? '')).status).toBe(200);
+    // The same port answers plain http: health checks, and the sign-in a browser is sent to.
+    expect((await fetch(`${plain}/healthz`)).status).toBe(200);
+    const auth = new URL(doc.authorization_endpoint ?? '');
+    auth.search = new URLSearchParams({
+      client_id: oidcClient.id,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid email',
+      code_challenge: b64url(createHash('sha256').update('v'.repeat(43)).digest()),
+      code_challenge_method: 'S256',
+    }).toString();
+    const res2 = await fetch(auth, { redirect: 'manual' });
+    expect(res2.status).toBe(303);
+    expect(res2.headers.get('location')).toMatch(/^\/interaction\//);
+  });
 });

@@ -1,5 +1,10 @@
 // The development OIDC issuer: the demo's people sign in here, and the dashboard (next-auth) is
-// its only client. Plain http on 127.0.0.1; not for anything but local use.
+// its only client. On 127.0.0.1 only; not for anything but local use.
+//
+// With a TLS certificate (the devcluster's), the issuer is https — kube-apiserver accepts nothing
+// else — and one port speaks both: servers (kube-apiserver, next-auth) fetch discovery, keys and
+// tokens over https, while the discovery document sends browsers to plain-http sign-in and
+// sign-out pages on the same port, so the demo shows no certificate warning.
 import {
   createHash,
   generateKeyPairSync,
@@ -9,6 +14,8 @@ import {
 } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import path from 'node:path';
 
 import Provider from 'oidc-provider';
@@ -33,6 +40,8 @@ export interface IssuerOptions {
   tokenTtl?: number;
   /** Refresh token lifetime in seconds; default env STRATUS_OIDC_REFRESH_TTL, else 14 days. */
   refreshTokenTtl?: number;
+  /** PEM certificate and key: the issuer is https (browser pages stay http, see above). */
+  tls?: { cert: string; key: string };
 }
 
 export interface Issuer {
@@ -60,8 +69,10 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
   // Listen first so port 0 works: the issuer URL needs the real port. Requests are handled once
   // the provider exists, and nobody knows the port before then.
   const server = http.createServer();
-  const port = await listen(server, opts.port);
-  const issuer = `http://127.0.0.1:${port}`;
+  const secure = opts.tls ? https.createServer(opts.tls) : undefined;
+  const listener = secure ? bothSchemes(server, secure) : server;
+  const port = await listen(listener, opts.port);
+  const issuer = `${secure ? 'https' : 'http'}://127.0.0.1:${port}`;
 
   const provider = new Provider(issuer, {
     ...configuration({ origins, tokenTtl, refreshTokenTtl, jwks, cookieKeys, port }),
@@ -70,25 +81,76 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
   provider.on('server_error', (_ctx: KoaContextWithOIDC, err: Error) => {
     console.error('oidc issuer error:', err);
   });
+  if (secure) provider.use(browserPagesOverHttp(port));
   const providerCallback = provider.callback();
 
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     route(provider, req, res, providerCallback).catch((err: unknown) => {
       console.error('oidc issuer error:', err);
       if (!res.headersSent) sendHtml(res, 500, errorPage('Something went wrong', 'See the log.'));
       else res.end();
     });
-  });
+  };
+  server.on('request', onRequest);
+  secure?.on('request', onRequest);
 
   return {
     issuer,
     async close() {
       await new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        listener.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
+        secure?.closeAllConnections();
       });
       store.flush();
     },
+  };
+}
+
+/**
+ * One port, two schemes: a connection whose first byte opens a TLS handshake (0x16) goes to the
+ * https server, anything else to the http one.
+ */
+function bothSchemes(plain: http.Server, secure: https.Server): net.Server {
+  const sockets = new Set<net.Socket>();
+  const listener = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
+  const close = listener.close.bind(listener);
+  listener.close = (cb?: (err?: Error) => void) => {
+    for (const s of sockets) s.destroy();
+    return close(cb);
+  };
+  return listener;
+}
+
+/**
+ * The discovery document names http pages for what a browser visits (sign-in, sign-out) and keeps
+ * https for what servers call (tokens, keys, userinfo, revocation).
+ */
+function browserPagesOverHttp(port: number) {
+  const page = (u: unknown) => {
+    if (typeof u !== 'string') return u;
+    const url = new URL(u);
+    url.protocol = 'http:';
+    url.port = String(port);
+    return url.href;
+  };
+  return async (ctx: { path: string; body: unknown }, next: () => Promise<void>) => {
+    await next();
+    if (ctx.path !== '/.well-known/openid-configuration' || !isObject(ctx.body)) return;
+    ctx.body = {
+      ...ctx.body,
+      authorization_endpoint: page(ctx.body.authorization_endpoint),
+      end_session_endpoint: page(ctx.body.end_session_endpoint),
+    };
   };
 }
 
@@ -429,7 +491,7 @@ function esc(s: string) {
 
 // --- server, keys, storage -------------------------------------------------------------------------
 
-function listen(server: http.Server, port: number): Promise<number> {
+function listen(server: net.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} is in use`) : err);

@@ -1,6 +1,8 @@
 // Runs the development OIDC issuer in the foreground:
 //   tsx devcluster/src/oidc/main.ts --port 25556 --app-origin http://127.0.0.1:3000 --state-dir DIR
+//     [--tls-cert FILE --tls-key FILE]   (https issuer; browser pages stay http on the same port)
 // Without flags it uses the current profile's ports (STRATUS_PROFILE, default demo).
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -13,6 +15,8 @@ async function main() {
       port: { type: 'string' },
       'app-origin': { type: 'string', multiple: true },
       'state-dir': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
     },
     strict: true,
   });
@@ -25,6 +29,13 @@ async function main() {
     port,
     appOrigins: values['app-origin'] ?? [`http://127.0.0.1:${p.ports.app}`],
     stateDir: values['state-dir'] ?? path.join(p.dataDir, 'oidc'),
+    tls:
+      values['tls-cert'] && values['tls-key']
+        ? {
+            cert: fs.readFileSync(values['tls-cert'], 'utf8'),
+            key: fs.readFileSync(values['tls-key'], 'utf8'),
+          }
+        : undefined,
   });
   console.log(`oidc issuer ready at ${issuer.issuer}`);
 

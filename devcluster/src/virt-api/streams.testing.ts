@@ -1,5 +1,6 @@
 // Test helpers: WebSockets to the subresource API through kube-apiserver as the dashboard opens
-// them (its own credentials, Impersonate-* headers), and a byte reader for RFB and the console.
+// them (the person's ID token; in the impersonation fallback its own credentials and Impersonate-*
+// headers), and a byte reader for RFB and the console.
 import path from 'node:path';
 
 import WebSocket, { type RawData } from 'ws';
@@ -40,11 +41,13 @@ export function openStream(
   url.protocol = 'wss:';
   const ws = new WebSocket(url, ['plain.kubevirt.io'], {
     ca: caOf(cluster),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Impersonate-User': who.username,
-      'Impersonate-Group': who.groups,
-    },
+    headers: who.token
+      ? { Authorization: `Bearer ${who.token}` }
+      : {
+          Authorization: `Bearer ${token}`,
+          'Impersonate-User': who.username,
+          'Impersonate-Group': who.groups,
+        },
   });
   const reader = new Reader(ws);
   return new Promise((resolve, reject) => {

@@ -27,6 +27,9 @@ export async function POST(req: Request): Promise<Response> {
   if (home && !req.headers.get(FORWARDED_HEADER)) return forward(home, req, read.body);
   if (!stream)
     return problemResponse({ code: 'notFound', status: 404, message: msg('error.streamGone') });
+  // This request carries the session (its ID token refreshed by proxy.ts if due): the stream
+  // watches with it from now on.
+  stream.renew(viewer.identity);
   stream.setSubscriptions(parsed.data.subscriptions);
   return new Response(null, { status: 204 });
 }
