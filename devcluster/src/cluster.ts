@@ -18,6 +18,7 @@ import { oidcClient } from './demo-users.ts';
 import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
 import { ensurePki } from './pki.ts';
 import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
+import { linstorEnv, startLinstor } from './linstor/lifecycle.ts';
 import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
 
 const run = promisify(execFile);
@@ -31,6 +32,7 @@ export const components = [
   'oidc-issuer',
   'simulator',
   'virt-api',
+  'linstor',
 ];
 
 const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
@@ -148,6 +150,7 @@ export async function start(p: Profile): Promise<void> {
   await startIssuer(p);
   await startSimulator(p);
   await startVirtApi(p);
+  await startLinstor(p);
   await seed(p);
   await writeAppEnv(p);
   log(
@@ -412,6 +415,7 @@ async function writeAppEnv(p: Profile): Promise<void> {
     STRATUS_OIDC_CLIENT_SECRET: oidcClient.secret,
     NEXTAUTH_URL: origin,
     NEXTAUTH_SECRET: await sessionSecret(p),
+    ...linstorEnv(p),
   };
   await writeFile(
     f.appEnv,
