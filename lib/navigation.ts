@@ -22,7 +22,8 @@ export const tenantSections: Section[] = [
   { segment: '', title: 'nav.overview' },
   { segment: 'clusters', title: 'nav.clusters', model: 'clusters' },
   { segment: 'virtualmachines', title: 'nav.vms', model: 'virtualmachines' },
-  { segment: 'persistentvolumeclaims', title: 'nav.volumes', model: 'persistentvolumeclaims' },
+  // Volumes have their own pages (app/(app)/t/[tenant]/volumes): LINSTOR replicas, expand, snapshots.
+  { segment: 'volumes', title: 'nav.volumes', model: 'persistentvolumeclaims' },
   // Load balancers are the tenant's Services of type LoadBalancer.
   {
     segment: 'services',
@@ -53,6 +54,12 @@ export const consoleSections: ConsoleSection[] = [
     model: 'helmreleases',
   },
   { href: '/console/vms', title: 'nav.vms', heading: 'nav.vms', model: 'virtualmachines' },
+  {
+    href: '/console/storage',
+    title: 'console.storage',
+    heading: 'console.storage',
+    model: 'persistentvolumeclaims',
+  },
 ];
 
 export function tenantHref(tenant: string, segment = '', name?: string): string {

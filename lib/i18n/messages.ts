@@ -1,9 +1,11 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
 import { consoleEn, consoleRu } from '../consoles/messages';
 import { vmEn, vmRu } from '../vms/messages';
+import { volumeEn, volumeRu } from '../volumes/messages';
 
 export const en = {
   ...vmEn,
+  ...volumeEn,
   ...consoleEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
@@ -448,6 +450,7 @@ export type Catalog = Record<MessageKey, string>;
 
 export const ru: Catalog = {
   ...vmRu,
+  ...volumeRu,
   ...consoleRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',

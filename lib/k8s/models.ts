@@ -35,6 +35,7 @@ import type {
   StorageClassObject,
 } from './objects';
 import type { KubeObject } from './types';
+import type { VolumeSnapshotClassObject, VolumeSnapshotObject } from '../volumes/build';
 
 export interface DisplayColumn {
   id: string;
@@ -276,10 +277,17 @@ export const models = {
   linstorsatellites: model<KubeObject>('piraeus.io/v1', 'LinstorSatellite', 'linstorsatellites', {
     cluster: true,
   }),
-  volumesnapshots: model<KubeObject>(
+  volumesnapshots: model<VolumeSnapshotObject>(
     'snapshot.storage.k8s.io/v1',
     'VolumeSnapshot',
     'volumesnapshots',
+  ),
+  // Volumes (lib/volumes): the snapshot classes a volume's snapshots are cut with.
+  volumesnapshotclasses: model<VolumeSnapshotClassObject>(
+    'snapshot.storage.k8s.io/v1',
+    'VolumeSnapshotClass',
+    'volumesnapshotclasses',
+    { cluster: true },
   ),
 };
 
