@@ -6,11 +6,13 @@ import * as clusterActions from '../clusters/actions';
 import * as vmActions from '../vms/actions';
 import type { ActionInfo } from './define-action';
 import * as resourceActions from './delete-resource';
+import * as volumeActions from '../volumes/actions';
 
 export const actionModules = {
   'lib/clusters/actions.ts': clusterActions,
   'lib/vms/actions.ts': vmActions,
   'lib/actions/delete-resource.ts': resourceActions,
+  'lib/volumes/actions.ts': volumeActions,
 } as const;
 
 export const actionRegistry: ActionInfo[] = Object.values(actionModules).flatMap((mod) =>

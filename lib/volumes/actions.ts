@@ -17,6 +17,7 @@ import {
   deleteVolume as remove,
   expandVolume as expand,
   snapshotVolume as snapshot,
+  storageOverview as overview,
   volumeHealth as health,
 } from './server';
 
@@ -112,5 +113,19 @@ export const volumeHealth = defineAction({
   }),
   async run({ kube, input }) {
     return health(kube, input.namespace, input.names);
+  },
+});
+
+/** The operator's storage view: pools per node and degraded volumes of every tenant. */
+export const storageOverview = defineAction({
+  name: 'storageOverview',
+  input: z.object({}),
+  needs: [{ verb: 'list', model: 'persistentvolumeclaims' }],
+  describe: () => ({
+    action: msg('action.see', { kinds: volumes }),
+    kind: 'PersistentVolumeClaim',
+  }),
+  async run({ kube }) {
+    return overview(kube);
   },
 });

@@ -10,8 +10,14 @@ import { kubeAsDashboard } from '../k8s/client';
 import { invalid, KubeApiError, Refusal, unlessNotFound } from '../k8s/errors';
 import { models } from '../k8s/models';
 import type { PersistentVolumeClaimObject } from '../k8s/objects';
-import { byResource, nodeStatus, replicaHealth, type ReplicaHealth } from '../linstor/health';
-import { linstorNodes, resourcesNamed } from '../linstor/server';
+import {
+  byResource,
+  nodeStatus,
+  replicaHealth,
+  type PoolUsage,
+  type ReplicaHealth,
+} from '../linstor/health';
+import { allResources, linstorNodes, resourcesNamed, storagePools } from '../linstor/server';
 import { logError } from '../log';
 import { withoutDisk } from '../vms/disk-change';
 import { buildSnapshot, buildVolume } from './build';
@@ -275,4 +281,62 @@ export async function volumeHealth(
     );
   }
   return { ok: true, volumes, nodes: await nodeFacts(holding, status) };
+}
+
+// ---- The operator's storage view ----
+
+export interface DegradedVolume {
+  namespace: string;
+  claim: string;
+  health: ReplicaHealth;
+}
+
+export type StorageOverview =
+  | {
+      ok: true;
+      pools: PoolUsage[];
+      nodes: Record<string, string>;
+      degraded: DegradedVolume[];
+    }
+  | { ok: false; reason: Msg };
+
+/**
+ * Pools per node and the degraded volumes of every tenant. The claims are listed as the person
+ * (only operators may list them cluster-wide), so nobody else learns of other tenants' volumes.
+ */
+export async function storageOverview(kube: KubeClient): Promise<StorageOverview> {
+  const [pvcs, classes] = await Promise.all([
+    kube.list(models.persistentvolumeclaims),
+    kube.list(models.storageclasses),
+  ]);
+  const [pools, res, lnodes] = await Promise.all([storagePools(), allResources(), linstorNodes()]);
+  if (!pools.ok) return pools;
+  if (!res.ok) return res;
+  const expected = new Map(
+    classes.items.map((c) => [c.metadata?.name ?? '', placementCountOf(c.parameters)]),
+  );
+  const grouped = byResource(res.value);
+  const degraded: DegradedVolume[] = [];
+  for (const c of pvcs.items) {
+    const pv = c.spec?.volumeName;
+    if (!pv || !grouped.has(pv)) continue;
+    const health = replicaHealth(
+      pv,
+      grouped.get(pv) ?? [],
+      expected.get(c.spec?.storageClassName ?? '') ?? 1,
+    );
+    if (health.degraded || health.sameNode)
+      degraded.push({
+        namespace: c.metadata?.namespace ?? '',
+        claim: c.metadata?.name ?? '',
+        health,
+      });
+  }
+  degraded.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.claim.localeCompare(b.claim));
+  return {
+    ok: true,
+    pools: pools.value,
+    nodes: lnodes.ok ? nodeStatus(lnodes.value) : {},
+    degraded,
+  };
 }
