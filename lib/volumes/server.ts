@@ -164,6 +164,28 @@ export async function volumeUsersOf(kube: KubeClient, namespace: string, name: s
   return { vms, users: volumeUsers(vms).get(name) ?? [] };
 }
 
+/** Takes the claim out of one VM; controllers write the VM's status, so a conflict reads again. */
+async function detachFrom(kube: KubeClient, namespace: string, vmName: string, claim: string) {
+  for (let attempt = 0; ; attempt++) {
+    const vm = await kube.get(models.virtualmachines, namespace, vmName);
+    const entry = vm.spec?.template?.spec?.volumes?.find(
+      (v) => (v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name) === claim,
+    );
+    if (!entry) return;
+    const change = withoutDisk(vm, entry.name);
+    if (!change.ok) throw refuse(msg('volumes.error.rootDisk', { vm: vmName }));
+    try {
+      await kube.patch(models.virtualmachines, namespace, vmName, change.patch);
+    } catch (e) {
+      if (e instanceof KubeApiError && e.status === 409 && attempt < 4) continue;
+      throw e;
+    }
+    if (change.dataVolume)
+      await kube.delete(models.datavolumes, namespace, change.dataVolume).catch(unlessNotFound);
+    return;
+  }
+}
+
 /**
  * Deletes a claim. While VMs use it, refuses unless the person confirmed detaching; then it is
  * taken out of each VM first (never the root disk: that would leave the VM unbootable).
@@ -174,19 +196,9 @@ export async function deleteVolume(
   name: string,
   detach: boolean,
 ): Promise<void> {
-  const { vms, users } = await volumeUsersOf(kube, namespace, name);
+  const { users } = await volumeUsersOf(kube, namespace, name);
   if (users.length && !detach) throw refuse(msg('volumes.error.inUse', { vms: users.join(', ') }));
-  for (const vm of vms.filter((x) => users.includes(x.metadata?.name ?? ''))) {
-    const entry = vm.spec?.template?.spec?.volumes?.find(
-      (v) => (v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name) === name,
-    );
-    if (!entry) continue;
-    const change = withoutDisk(vm, entry.name);
-    if (!change.ok) throw refuse(msg('volumes.error.rootDisk', { vm: vm.metadata?.name ?? '' }));
-    await kube.patch(models.virtualmachines, namespace, vm.metadata?.name ?? '', change.patch);
-    if (change.dataVolume)
-      await kube.delete(models.datavolumes, namespace, change.dataVolume).catch(unlessNotFound);
-  }
+  for (const vmName of users) await detachFrom(kube, namespace, vmName, name);
   await kube.delete(models.persistentvolumeclaims, namespace, name).catch(unlessNotFound);
 }
 
