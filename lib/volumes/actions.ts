@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineAction } from '../actions/define-action';
 import { msg } from '../i18n/messages';
 import { models } from '../k8s/models';
-import { dnsLabelName, namespaceName } from '../k8s/names';
+import { dnsLabelName, dnsSubdomainName, namespaceName } from '../k8s/names';
 import {
   createVolumeSchema,
   deleteVolumeSchema,
@@ -105,7 +105,10 @@ export const deleteVolume = defineAction({
 /** Replica health from LINSTOR for the person's own claims (all, or the named ones). */
 export const volumeHealth = defineAction({
   name: 'volumeHealth',
-  input: z.object({ namespace: namespaceName, names: z.array(dnsLabelName).max(500).optional() }),
+  input: z.object({
+    namespace: namespaceName,
+    names: z.array(dnsSubdomainName).max(500).optional(),
+  }),
   needs: [{ verb: 'list', model: 'persistentvolumeclaims' }],
   describe: () => ({
     action: msg('action.see', { kinds: volumes }),
