@@ -61,8 +61,11 @@ export class VolumePage {
     await expect(this.page.getByRole('heading', { name: this.name, level: 1 })).toBeVisible();
   }
 
+  /** The row of the replica on this node (peers' names appear in other rows' connections). */
   replica(node: string): Locator {
-    return this.page.getByTestId('replica-row').filter({ hasText: node });
+    return this.page.getByTestId('replica-row').filter({
+      has: this.page.locator('td:first-child > span.font-medium').getByText(node, { exact: true }),
+    });
   }
 
   replicas(): Locator {

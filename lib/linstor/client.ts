@@ -45,9 +45,11 @@ export type Query = Record<string, string | string[] | number | undefined>;
 export class LinstorClient {
   private readonly agent: http.Agent;
   constructor(private readonly cfg: LinstorConfig) {
+    // No keep-alive: a controller (or its proxy) closing an idle socket must not turn the next
+    // read into "unreachable"; a few requests every few seconds don't need pooled sockets.
     this.agent = cfg.url.startsWith('https:')
-      ? new https.Agent({ keepAlive: true, ...(cfg.ca ? { ca: cfg.ca } : {}) })
-      : new http.Agent({ keepAlive: true });
+      ? new https.Agent({ keepAlive: false, ...(cfg.ca ? { ca: cfg.ca } : {}) })
+      : new http.Agent({ keepAlive: false });
   }
 
   get<T>(path: string, query: Query = {}): Promise<T> {
