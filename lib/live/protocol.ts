@@ -29,6 +29,8 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'services',
   'nodes',
   'helmreleases',
+  // Volumes (lib/volumes): a volume's snapshots.
+  'volumesnapshots',
 ]);
 
 export const subscriptionSchema = z.object({
