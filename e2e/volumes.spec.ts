@@ -75,7 +75,9 @@ test('a tenant admin creates, expands, snapshots and restores a volume and sees 
   await vol.snapshots().first().getByRole('link', { name: 'Restore into new volume' }).click();
   await form.expectOpen();
   await expect(page.getByTestId('volume-source')).toContainText('Restore snapshot');
-  await expect(form.name).toHaveValue(restored);
+  // A suggested name that fits (the snapshot's name is long); this test names its own.
+  await expect(form.name).toHaveValue(/-restored$/);
+  await form.name.fill(restored);
   await expect(form.size).toHaveValue('8');
   await form.submit.click();
   const copy = new VolumePage(page, TENANT, restored);

@@ -34,6 +34,10 @@ export interface VolumeDraft {
   sourceName: string;
 }
 
+/** "<source>-restored", kept within the 40 characters a name may have. */
+const suggestedName = (source: string, suffix: string) =>
+  `${source.slice(0, 39 - suffix.length).replace(/-+$/, '')}-${suffix}`;
+
 export function CreateVolumeForm({
   tenant,
   classes,
@@ -49,7 +53,9 @@ export function CreateVolumeForm({
   const router = useRouter();
   const listHref = tenantHref(tenant.name, 'volumes');
   const initial: VolumeDraft = {
-    name: source?.name ? `${source.name}-${source.kind === 'snapshot' ? 'restored' : 'clone'}` : '',
+    name: source?.name
+      ? suggestedName(source.name, source.kind === 'snapshot' ? 'restored' : 'clone')
+      : '',
     sizeGi: source?.sizeGi ?? 10,
     storageClass: source?.storageClass ?? classes[0]?.name ?? '',
     accessMode: 'ReadWriteOnce',
