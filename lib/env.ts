@@ -38,6 +38,16 @@ const schema = z.object({
     .int()
     .positive()
     .default(8 * 60 * 60),
+  // LINSTOR's controller REST API (lib/linstor): only the dashboard reads it. Unset = replica
+  // health shows "not configured"; the volume pages still work from Kubernetes alone.
+  STRATUS_LINSTOR_URL: z.url().optional(),
+  /** PEM bundle to trust for an https URL (else the system's roots). */
+  STRATUS_LINSTOR_CA_FILE: z.string().min(1).optional(),
+  /** A bearer token, or a file holding one (the file wins; it can be rotated without a restart). */
+  STRATUS_LINSTOR_TOKEN: z.string().min(1).optional(),
+  STRATUS_LINSTOR_TOKEN_FILE: z.string().min(1).optional(),
+  /** How long one LINSTOR call may take before replica health shows "unavailable". */
+  STRATUS_LINSTOR_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

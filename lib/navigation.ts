@@ -22,7 +22,8 @@ export const tenantSections: Section[] = [
   { segment: '', title: 'nav.overview' },
   { segment: 'clusters', title: 'nav.clusters', model: 'clusters' },
   { segment: 'virtualmachines', title: 'nav.vms', model: 'virtualmachines' },
-  { segment: 'persistentvolumeclaims', title: 'nav.volumes', model: 'persistentvolumeclaims' },
+  // Volumes have their own pages (app/(app)/t/[tenant]/volumes): LINSTOR replicas, expand, snapshots.
+  { segment: 'volumes', title: 'nav.volumes', model: 'persistentvolumeclaims' },
   // Load balancers are the tenant's Services of type LoadBalancer (lib/loadbalancers/).
   {
     segment: 'loadbalancers',
@@ -68,6 +69,12 @@ export const consoleSections: ConsoleSection[] = [
     model: 'nodes',
   },
   { href: '/console/tenants', title: 'nav.tenants', heading: 'tenants.title', model: 'namespaces' },
+  {
+    href: '/console/storage',
+    title: 'console.storage',
+    heading: 'console.storage',
+    model: 'persistentvolumeclaims',
+  },
 ];
 
 export function tenantHref(tenant: string, segment = '', name?: string): string {

@@ -15,6 +15,7 @@ import { SummaryGrid } from '@/components/resources/detail/summary-grid';
 import { YamlButton } from '@/components/resources/detail/yaml-dialog';
 import { CheckboxField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
+import { VmDataMap } from '@/components/volumes/vm-data-map';
 import { useT } from '@/lib/i18n/client';
 import type { Condition } from '@/lib/k8s/types';
 import { useLiveList, useLiveObject } from '@/lib/live/use-live-list';
@@ -184,6 +185,9 @@ export function VmDetail({
           storageClasses={storageClasses}
           canChange={can.change}
         />
+      </Section>
+      <Section title={t('volumes.map.title')}>
+        <VmDataMap namespace={ns} vm={vm.object} />
       </Section>
       <Section title={t('vms.migration.title')}>
         <MigrationSection namespace={ns} summary={s} canCancel={can.migrate} />

@@ -20,6 +20,7 @@ import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
 import { ensurePki, identities } from './pki.ts';
 import { startMetallb } from './metallb.ts';
 import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
+import { linstorEnv, startLinstor } from './linstor/lifecycle.ts';
 import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
 
 const run = promisify(execFile);
@@ -35,6 +36,7 @@ export const components = [
   'simulator',
   'virt-api',
   'metallb-controller',
+  'linstor',
 ];
 
 const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
@@ -159,6 +161,7 @@ export async function start(p: Profile): Promise<void> {
   // Before the seed: its pools go through MetalLB's webhook.
   await startMetallb(p, bin);
   log(`MetalLB controller serving its webhook on https://127.0.0.1:${p.ports.metallbWebhook}`);
+  await startLinstor(p);
   await seed(p);
   await writeAppEnv(p);
   log(
@@ -512,6 +515,7 @@ async function writeAppEnv(p: Profile): Promise<void> {
     STRATUS_OIDC_CLIENT_SECRET: oidcClient.secret,
     NEXTAUTH_URL: origin,
     NEXTAUTH_SECRET: await sessionSecret(p),
+    ...linstorEnv(p),
   };
   await writeFile(
     f.appEnv,

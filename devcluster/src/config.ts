@@ -27,6 +27,8 @@ export interface Profile {
     virtApi: number;
     /** MetalLB's controller's validating webhook, reached by kube-apiserver. */
     metallbWebhook: number;
+    /** The dev-only LINSTOR controller REST API stand-in (devcluster/src/linstor). */
+    linstor: number;
   };
   /** Multiplier on the simulator's delays: lifelike in the demo, fast in tests. */
   simulatorSpeed: number;
@@ -44,6 +46,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       app: 3000,
       virtApi: 26445,
       metallbWebhook: 26449,
+      linstor: 26446,
     },
     simulatorSpeed: 1,
   },
@@ -60,6 +63,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       app: 3100,
       virtApi: 16445,
       metallbWebhook: 16449,
+      linstor: 16446,
     },
     simulatorSpeed: 0.1,
   },

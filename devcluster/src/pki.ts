@@ -105,7 +105,7 @@ async function ensureCa(cert: string, key: string, cn: string): Promise<void> {
   ]);
 }
 
-async function ensureCert(
+export async function ensureCert(
   dir: string,
   c: { ca: [string, string]; out: [string, string]; cn: string; ext: string },
 ): Promise<void> {

@@ -10,6 +10,7 @@ import * as inventoryActions from '../inventory/actions';
 import * as tenantAdminActions from '../tenants/admin-actions';
 import type { ActionInfo } from './define-action';
 import * as resourceActions from './delete-resource';
+import * as volumeActions from '../volumes/actions';
 
 export const actionModules = {
   'lib/clusters/actions.ts': clusterActions,
@@ -19,6 +20,7 @@ export const actionModules = {
   'lib/releases/actions.ts': releaseActions,
   'lib/inventory/actions.ts': inventoryActions,
   'lib/tenants/admin-actions.ts': tenantAdminActions,
+  'lib/volumes/actions.ts': volumeActions,
 } as const;
 
 export const actionRegistry: ActionInfo[] = Object.values(actionModules).flatMap((mod) =>

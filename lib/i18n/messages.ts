@@ -6,9 +6,11 @@ import { releasesEn, releasesRu } from '../releases/messages';
 import { inventoryEn, inventoryRu } from '../inventory/messages';
 import { tenantAdminEn, tenantAdminRu } from '../tenants/admin-messages';
 import { overviewEn, overviewRu } from '../console-overview/messages';
+import { volumeEn, volumeRu } from '../volumes/messages';
 
 export const en = {
   ...vmEn,
+  ...volumeEn,
   ...consoleEn,
   ...loadBalancerEn,
   ...releasesEn,
@@ -461,6 +463,7 @@ export type Catalog = Record<MessageKey, string>;
 
 export const ru: Catalog = {
   ...vmRu,
+  ...volumeRu,
   ...consoleRu,
   ...loadBalancerRu,
   ...releasesRu,

@@ -42,6 +42,7 @@ import type {
   HardwareDataObject,
   NodeFeatureObject,
 } from '../inventory/types';
+import type { VolumeSnapshotClassObject, VolumeSnapshotObject } from '../volumes/build';
 
 export interface DisplayColumn {
   id: string;
@@ -284,7 +285,7 @@ export const models = {
   linstorsatellites: model<KubeObject>('piraeus.io/v1', 'LinstorSatellite', 'linstorsatellites', {
     cluster: true,
   }),
-  volumesnapshots: model<KubeObject>(
+  volumesnapshots: model<VolumeSnapshotObject>(
     'snapshot.storage.k8s.io/v1',
     'VolumeSnapshot',
     'volumesnapshots',
@@ -300,6 +301,13 @@ export const models = {
     'rbac.authorization.k8s.io/v1',
     'RoleBinding',
     'rolebindings',
+  ),
+  // Volumes (lib/volumes): the snapshot classes a volume's snapshots are cut with.
+  volumesnapshotclasses: model<VolumeSnapshotClassObject>(
+    'snapshot.storage.k8s.io/v1',
+    'VolumeSnapshotClass',
+    'volumesnapshotclasses',
+    { cluster: true },
   ),
 };
 

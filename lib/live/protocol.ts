@@ -41,6 +41,8 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'rolebindings',
   'fenceagentsremediations',
   'selfnoderemediations',
+  // Volumes (lib/volumes): a volume's snapshots.
+  'volumesnapshots',
 ]);
 
 export const subscriptionSchema = z.object({

@@ -15,4 +15,7 @@ export const queryKeys = {
       s.view ?? '',
     ] as const,
   tenants: () => ['tenants'] as const,
+  /** LINSTOR replica health of a tenant's claims; `changes` moves when the claims change. */
+  volumeHealth: (namespace: string, names: string[] | undefined, changes: string) =>
+    ['linstor', 'health', namespace, names?.join(',') ?? '*', changes] as const,
 };
