@@ -9,7 +9,7 @@ cache="${STRATUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/stratus}"
 key="$(cat "$here"/go/*/go.mod "$here"/go/*/go.sum | sha256sum | cut -c1-16)"
 bin="$cache/bin/$key"
 log="$cache/build-$key.log"
-want=(kube-apiserver kube-controller-manager kubectl etcd kwok)
+want=(kube-apiserver kube-controller-manager kubectl etcd kwok node-healthcheck-manager)
 
 missing=()
 for b in "${want[@]}"; do [ -x "$bin/$b" ] || missing+=("$b"); done
@@ -26,15 +26,15 @@ for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   ld="$ld -X $p.gitVersion=$k8s_version -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
 done
 
-step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS]
-  local name="$1" dir="$2" pkg="$3" flags="${4:--s -w}" t0=$SECONDS
+step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS] [OVERLAY_JSON]
+  local name="$1" dir="$2" pkg="$3" flags="${4:--s -w}" overlay="${5:-}" t0=$SECONDS
   local mkey out
   mkey="$(cat "$here/go/$dir/go.mod" "$here/go/$dir/go.sum" | sha256sum | cut -c1-16)"
   out="$cache/modules/$dir-$mkey"
   if [ ! -x "$out/$name" ]; then
     echo "devcluster: building $name (first time only; log: $log)" >&2
     mkdir -p "$out"
-    if ! (cd "$here/go/$dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest -ldflags "$flags" -o "$out/$name.tmp" "$pkg") >>"$log" 2>&1; then
+    if ! (cd "$here/go/$dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest ${overlay:+-overlay "$overlay"} -ldflags "$flags" -o "$out/$name.tmp" "$pkg") >>"$log" 2>&1; then
       echo "devcluster: building $name failed; see $log" >&2
       tail -20 "$log" >&2
       exit 1
@@ -44,10 +44,23 @@ step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS]
   fi
   ln -sfn "$out/$name" "$bin/$name"
 }
+# node-healthcheck-operator's manager serves its webhook on a fixed port (9443, cmd/main.go); two
+# local clusters side by side would collide there. The one change to upstream: the port comes from
+# NHC_WEBHOOK_PORT (9443 when unset), through a `go build -overlay` copy of cmd/main.go.
+nhc_overlay() { # nhc_overlay DIR
+  local out="$1" src
+  src="$(cd "$here/go/nhc" && go list -m -f '{{.Dir}}' github.com/medik8s/node-healthcheck-operator)/cmd/main.go"
+  mkdir -p "$out"
+  grep -q 'Port:    9443,' "$src" || { echo "devcluster: $src no longer sets Port: 9443; update nhc_overlay" >&2; exit 1; }
+  sed 's/Port:    9443,/Port:    func() int { p := 9443; _, _ = fmt.Sscan(os.Getenv("NHC_WEBHOOK_PORT"), \&p); return p }(),/' "$src" >"$out/main.go"
+  printf '{"Replace":{"%s":"%s"}}\n' "$src" "$out/main.go" >"$out/overlay.json"
+}
 mkdir -p "$bin"
 step etcd etcd go.etcd.io/etcd/server/v3
 step kwok kwok sigs.k8s.io/kwok/cmd/kwok
 step kube-apiserver k8s k8s.io/kubernetes/cmd/kube-apiserver "$ld"
 step kube-controller-manager k8s k8s.io/kubernetes/cmd/kube-controller-manager "$ld"
 step kubectl k8s k8s.io/kubernetes/cmd/kubectl "$ld"
+nhc_overlay "$cache/modules/nhc-overlay" >/dev/null
+step node-healthcheck-manager nhc github.com/medik8s/node-healthcheck-operator/cmd "-s -w -X github.com/medik8s/node-healthcheck-operator/version.Version=v0.12.0" "$cache/modules/nhc-overlay/overlay.json"
 echo "$bin"

@@ -17,6 +17,7 @@ import { prepareStandIns } from './crds/stand-ins.ts';
 import { oidcClient } from './demo-users.ts';
 import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
 import { ensurePki } from './pki.ts';
+import { NHC_VERSION, startNhc } from './nhc/start.ts';
 import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
 import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
 
@@ -31,6 +32,7 @@ export const components = [
   'oidc-issuer',
   'simulator',
   'virt-api',
+  'node-healthcheck',
 ];
 
 const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
@@ -148,6 +150,8 @@ export async function start(p: Profile): Promise<void> {
   await startIssuer(p);
   await startSimulator(p);
   await startVirtApi(p);
+  await startNhc(p, bin);
+  log(`medik8s node-healthcheck ${NHC_VERSION} running (webhook on :${p.ports.nhcWebhook})`);
   await seed(p);
   await writeAppEnv(p);
   log(

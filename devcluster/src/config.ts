@@ -25,6 +25,8 @@ export interface Profile {
     app: number;
     /** The dev-only virt-api stand-in, reached by kube-apiserver's aggregator. */
     virtApi: number;
+    /** medik8s node-healthcheck's webhook server, reached by kube-apiserver's admission. */
+    nhcWebhook: number;
   };
   /** Multiplier on the simulator's delays: lifelike in the demo, fast in tests. */
   simulatorSpeed: number;
@@ -41,6 +43,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       oidc: 25556,
       app: 3000,
       virtApi: 26445,
+      nhcWebhook: 26446,
     },
     simulatorSpeed: 1,
   },
@@ -56,6 +59,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       oidc: 15556,
       app: 3100,
       virtApi: 16445,
+      nhcWebhook: 16446,
     },
     simulatorSpeed: 0.1,
   },

@@ -85,7 +85,7 @@ async function ensureCa(cert: string, key: string, cn: string): Promise<void> {
   ]);
 }
 
-async function ensureCert(
+export async function ensureCert(
   dir: string,
   c: { ca: [string, string]; out: [string, string]; cn: string; ext: string },
 ): Promise<void> {
@@ -148,7 +148,7 @@ export async function tokenOf(p: Profile, id: Identity): Promise<string> {
   return line.split(',')[0] ?? '';
 }
 
-function kubeconfig(server: string, ca: Buffer, user: string, token: string): string {
+export function kubeconfig(server: string, ca: Buffer, user: string, token: string): string {
   return JSON.stringify(
     {
       apiVersion: 'v1',

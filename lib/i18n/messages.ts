@@ -1,10 +1,12 @@
 // UI text catalogs. English is the source; every key must exist in Russian too (checked by type).
 import { consoleEn, consoleRu } from '../consoles/messages';
 import { vmEn, vmRu } from '../vms/messages';
+import { nodesEn, nodesRu } from '../nodes/messages';
 
 export const en = {
   ...vmEn,
   ...consoleEn,
+  ...nodesEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
   'model.configmaps.plural': 'Config maps',
@@ -449,6 +451,7 @@ export type Catalog = Record<MessageKey, string>;
 export const ru: Catalog = {
   ...vmRu,
   ...consoleRu,
+  ...nodesRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
   'model.configmaps': 'ConfigMap',

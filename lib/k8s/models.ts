@@ -35,6 +35,13 @@ import type {
   StorageClassObject,
 } from './objects';
 import type { KubeObject } from './types';
+import type {
+  FarTemplateObject,
+  NhcObject,
+  PdbObject,
+  PodObject,
+  RemediationObject,
+} from '../nodes/types';
 
 export interface DisplayColumn {
   id: string;
@@ -253,18 +260,18 @@ export const models = {
     'OCIRepository',
     'ocirepositories',
   ),
-  nodehealthchecks: model<KubeObject>(
+  nodehealthchecks: model<NhcObject>(
     'remediation.medik8s.io/v1alpha1',
     'NodeHealthCheck',
     'nodehealthchecks',
     { cluster: true, columns: [phase] },
   ),
-  fenceagentsremediations: model<KubeObject>(
+  fenceagentsremediations: model<RemediationObject>(
     'fence-agents-remediation.medik8s.io/v1alpha1',
     'FenceAgentsRemediation',
     'fenceagentsremediations',
   ),
-  selfnoderemediations: model<KubeObject>(
+  selfnoderemediations: model<RemediationObject>(
     'self-node-remediation.medik8s.io/v1alpha1',
     'SelfNodeRemediation',
     'selfnoderemediations',
@@ -280,6 +287,18 @@ export const models = {
     'snapshot.storage.k8s.io/v1',
     'VolumeSnapshot',
     'volumesnapshots',
+  ),
+  // Nodes and fencing (lib/nodes): what a drain evicts and respects, the template a manual fence uses.
+  pods: model<PodObject>('v1', 'Pod', 'pods', { columns: [phase] }),
+  poddisruptionbudgets: model<PdbObject>(
+    'policy/v1',
+    'PodDisruptionBudget',
+    'poddisruptionbudgets',
+  ),
+  fenceagentsremediationtemplates: model<FarTemplateObject>(
+    'fence-agents-remediation.medik8s.io/v1alpha1',
+    'FenceAgentsRemediationTemplate',
+    'fenceagentsremediationtemplates',
   ),
 };
 

@@ -1,5 +1,9 @@
-import { ConsolePage } from '@/components/console/console-page';
+import { redirect } from 'next/navigation';
 
-export default function ConsoleNodes() {
-  return <ConsolePage href="/console" />;
+import { requireOperator } from '@/lib/console';
+
+// The console opens on its nodes page (an overview page may take this place); others get "not found".
+export default async function ConsoleHome() {
+  await requireOperator();
+  redirect('/console/nodes');
 }
