@@ -26,15 +26,15 @@ for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   ld="$ld -X $p.gitVersion=$k8s_version -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
 done
 
-step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS] [OVERLAY_JSON]
-  local name="$1" dir="$2" pkg="$3" flags="${4:--s -w}" overlay="${5:-}" t0=$SECONDS
+step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS] [BUILD_DIR]
+  local name="$1" dir="$2" pkg="$3" flags="${4:--s -w}" build_dir="${5:-$here/go/$2}" t0=$SECONDS
   local mkey out
   mkey="$(cat "$here/go/$dir/go.mod" "$here/go/$dir/go.sum" | sha256sum | cut -c1-16)"
   out="$cache/modules/$dir-$mkey"
   if [ ! -x "$out/$name" ]; then
     echo "devcluster: building $name (first time only; log: $log)" >&2
     mkdir -p "$out"
-    if ! (cd "$here/go/$dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest ${overlay:+-overlay "$overlay"} -ldflags "$flags" -o "$out/$name.tmp" "$pkg") >>"$log" 2>&1; then
+    if ! (cd "$build_dir" && CGO_ENABLED=0 go build -trimpath -tags selinux,notest -ldflags "$flags" -o "$out/$name.tmp" "$pkg") >>"$log" 2>&1; then
       echo "devcluster: building $name failed; see $log" >&2
       tail -20 "$log" >&2
       exit 1
@@ -46,14 +46,19 @@ step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS] [OVERLAY_JSON]
 }
 # node-healthcheck-operator's manager serves its webhook on a fixed port (9443, cmd/main.go); two
 # local clusters side by side would collide there. The one change to upstream: the port comes from
-# NHC_WEBHOOK_PORT (9443 when unset), through a `go build -overlay` copy of cmd/main.go.
-nhc_overlay() { # nhc_overlay DIR
+# NHC_WEBHOOK_PORT (9443 when unset). Go refuses overlays of module-cache files, so the module is
+# copied, that line patched, and built through a copy of go/nhc whose go.mod replaces the module with it.
+nhc_patched() { # nhc_patched DIR → prints the module dir to build in
   local out="$1" src
-  src="$(cd "$here/go/nhc" && go list -m -f '{{.Dir}}' github.com/medik8s/node-healthcheck-operator)/cmd/main.go"
-  mkdir -p "$out"
-  grep -q 'Port:    9443,' "$src" || { echo "devcluster: $src no longer sets Port: 9443; update nhc_overlay" >&2; exit 1; }
-  sed 's/Port:    9443,/Port:    func() int { p := 9443; _, _ = fmt.Sscan(os.Getenv("NHC_WEBHOOK_PORT"), \&p); return p }(),/' "$src" >"$out/main.go"
-  printf '{"Replace":{"%s":"%s"}}\n' "$src" "$out/main.go" >"$out/overlay.json"
+  src="$(cd "$here/go/nhc" && go list -m -f '{{.Dir}}' github.com/medik8s/node-healthcheck-operator)"
+  rm -rf "$out" && mkdir -p "$out"
+  cp -r "$src" "$out/operator" && chmod -R u+w "$out/operator"
+  grep -q 'Port:    9443,' "$out/operator/cmd/main.go" || { echo "devcluster: $src/cmd/main.go no longer sets Port: 9443; update nhc_patched" >&2; exit 1; }
+  sed -i 's/Port:    9443,/Port:    func() int { p := 9443; _, _ = fmt.Sscan(os.Getenv("NHC_WEBHOOK_PORT"), \&p); return p }(),/' "$out/operator/cmd/main.go"
+  mkdir -p "$out/wrapper"
+  cp "$here/go/nhc/go.mod" "$here/go/nhc/go.sum" "$out/wrapper/"
+  printf '\nreplace github.com/medik8s/node-healthcheck-operator => %s\n' "$out/operator" >>"$out/wrapper/go.mod"
+  echo "$out/wrapper"
 }
 mkdir -p "$bin"
 step etcd etcd go.etcd.io/etcd/server/v3
@@ -61,6 +66,9 @@ step kwok kwok sigs.k8s.io/kwok/cmd/kwok
 step kube-apiserver k8s k8s.io/kubernetes/cmd/kube-apiserver "$ld"
 step kube-controller-manager k8s k8s.io/kubernetes/cmd/kube-controller-manager "$ld"
 step kubectl k8s k8s.io/kubernetes/cmd/kubectl "$ld"
-nhc_overlay "$cache/modules/nhc-overlay" >/dev/null
-step node-healthcheck-manager nhc github.com/medik8s/node-healthcheck-operator/cmd "-s -w -X github.com/medik8s/node-healthcheck-operator/version.Version=v0.12.0" "$cache/modules/nhc-overlay/overlay.json"
+if [ ! -x "$bin/node-healthcheck-manager" ]; then
+  step node-healthcheck-manager nhc github.com/medik8s/node-healthcheck-operator/cmd \
+    "-s -w -X github.com/medik8s/node-healthcheck-operator/version.Version=v0.12.0" \
+    "$(nhc_patched "$cache/modules/nhc-src")"
+fi
 echo "$bin"
