@@ -9,6 +9,7 @@ import { pageRequests, pageRequestsReport } from './page-requests';
 import { streamMemory } from './stream-memory';
 import { vmList, vmListReport } from './vm-list';
 import { vncOpen, vncOpenReport } from './vnc-open';
+import { nodesPage, nodesPageReport } from './nodes-page';
 
 function loadAppEnv(): void {
   for (const line of readFileSync('.devcluster/test/app.env', 'utf8').split('\n')) {
@@ -37,6 +38,7 @@ async function main() {
     console.log(pageRequestsReport(await pageRequests({ profile: 'test', loads: 5 })));
     console.log(vmListReport(await vmList({ vms: 2000, loads: 5 })));
     console.log(vncOpenReport(await vncOpen(20)));
+    console.log(nodesPageReport(await nodesPage({ nodes: 100, loads: 5 })));
   } finally {
     stopApp(app);
   }

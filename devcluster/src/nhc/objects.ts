@@ -99,7 +99,7 @@ export function nhcObjects(opts: {
  * are installed on their behalf.
  */
 export function remediatorRoles(): KubernetesObject[] {
-  const ext = (name: string, group: string, plural: string) =>
+  const ext = (name: string, group: string, plural: string, templates: string) =>
     ({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
@@ -107,7 +107,7 @@ export function remediatorRoles(): KubernetesObject[] {
       rules: [
         {
           apiGroups: [group],
-          resources: [`${plural}templates`],
+          resources: [templates],
           verbs: ['get', 'list', 'watch'],
         },
         {
@@ -122,11 +122,13 @@ export function remediatorRoles(): KubernetesObject[] {
       'fence-agents-remediation-ext-remediation',
       'fence-agents-remediation.medik8s.io',
       'fenceagentsremediations',
+      'fenceagentsremediationtemplates',
     ),
     ext(
       'self-node-remediation-ext-remediation',
       'self-node-remediation.medik8s.io',
       'selfnoderemediations',
+      'selfnoderemediationtemplates',
     ),
   ];
 }

@@ -103,6 +103,7 @@ export async function startNhc(p: Profile, bin: string): Promise<void> {
           metadata: { name: 'devcluster-readiness-probe' },
           spec: {
             selector: { matchLabels: { 'devcluster.stratus/none': 'true' } },
+            minHealthy: '51%',
             remediationTemplate: {
               apiVersion: 'fence-agents-remediation.medik8s.io/v1alpha1',
               kind: 'FenceAgentsRemediationTemplate',
