@@ -14,9 +14,11 @@ import { interceptNextAction, replayAction } from './server-actions';
 const readyStatus = (admin: Admin, name: string, status: 'True' | 'False') =>
   admin.kc.makeApiClient(CoreV1Api).patchNodeStatus({
     name,
-    body: {
-      status: {
-        conditions: [
+    body: [
+      {
+        op: 'add',
+        path: '/status/conditions',
+        value: [
           {
             type: 'Ready',
             status,
@@ -27,7 +29,7 @@ const readyStatus = (admin: Admin, name: string, status: 'True' | 'False') =>
           },
         ],
       },
-    },
+    ],
   } as Parameters<CoreV1Api['patchNodeStatus']>[0]);
 
 test.describe('oscar, operator', () => {

@@ -45,7 +45,12 @@ async function eventsAbout(kind: string, name: string) {
 }
 
 afterAll(async () => {
-  for (const o of made.reverse()) await admin.remove(o);
+  // The check goes last: its webhook refuses deleting it while the node is being remediated.
+  for (const o of made.reverse())
+    await eventually(`removing ${o.kind ?? ''} ${o.metadata?.name ?? ''}`, async () => {
+      await admin.remove(o);
+      return true;
+    });
 });
 
 describe('the real node-healthcheck controller', () => {
@@ -59,9 +64,11 @@ describe('the real node-healthcheck controller', () => {
     // A node whose kubelet says NotReady (no kwok here: nothing heartbeats it).
     await core.patchNodeStatus({
       name,
-      body: {
-        status: {
-          conditions: [
+      body: [
+        {
+          op: 'add',
+          path: '/status/conditions',
+          value: [
             {
               type: 'Ready',
               status: 'False',
@@ -72,7 +79,7 @@ describe('the real node-healthcheck controller', () => {
             },
           ],
         },
-      },
+      ],
     } as Parameters<typeof core.patchNodeStatus>[0]);
   });
 
@@ -109,7 +116,9 @@ describe('the real node-healthcheck controller', () => {
     expect(far.spec?.agent).toBe('fence_ipmilan');
     const status = (await eventually('the NHC reporting it', async () => {
       const o = (await admin.get(NHC_API, 'NodeHealthCheck', undefined, nhcName)) as NhcObject;
-      return o.status?.inFlightRemediations?.[name] ? o : undefined;
+      return o.status?.unhealthyNodes?.find((u) => u.name === name)?.remediations?.length
+        ? o
+        : undefined;
     })) as NhcObject;
     expect(status.status?.phase).toBe('Remediating');
     expect(status.status?.observedNodes).toBe(1);

@@ -153,8 +153,7 @@ describe('healthCheckSummary', () => {
         phase: 'Paused',
         observedNodes: 6,
         healthyNodes: 5,
-        unhealthyNodes: [{ name: 'node-b6' }],
-        inFlightRemediations: { 'node-b6': '2026-01-01T00:00:00Z' },
+        unhealthyNodes: [{ name: 'node-b6', remediations: [{ started: '2026-01-01T00:00:00Z' }] }],
       },
     });
     expect(s).toMatchObject({

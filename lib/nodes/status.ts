@@ -211,10 +211,12 @@ export function healthCheckSummary(nhc: NhcObject): HealthCheckSummary {
     observed: s?.observedNodes ?? 0,
     healthy: s?.healthyNodes ?? 0,
     unhealthy: (s?.unhealthyNodes ?? []).map((u) => u.name),
-    inFlight: Object.entries(s?.inFlightRemediations ?? {}).map(([node, since]) => ({
-      node,
-      since,
-    })),
+    // v0.12 lists them under unhealthyNodes[].remediations; older ones in inFlightRemediations.
+    inFlight: s?.unhealthyNodes?.some((u) => u.remediations?.length)
+      ? (s.unhealthyNodes ?? []).flatMap((u) =>
+          (u.remediations ?? []).slice(-1).map((r) => ({ node: u.name, since: r.started ?? '' })),
+        )
+      : Object.entries(s?.inFlightRemediations ?? {}).map(([node, since]) => ({ node, since })),
     paused: pauseRequests.length > 0,
     pauseRequests,
     ...(tpl?.name ? { template: `${tpl.kind ?? ''}/${tpl.namespace ?? ''}/${tpl.name}` } : {}),
