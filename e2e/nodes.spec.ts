@@ -91,7 +91,7 @@ test.describe('oscar, operator', () => {
     const node = new NodePage(page, 'node-b6');
     await node.goto();
     await expect(node.remediations).toContainText('by health check');
-    await expect(node.timeline('node-b6').first()).toContainText('Processing');
+    await expect(node.timeline('node-b6').filter({ hasText: 'Processing' })).toHaveCount(1);
   });
 
   test('drains a node: evictions, and a disruption budget that refuses', async ({
