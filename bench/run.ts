@@ -10,6 +10,7 @@ import { streamMemory } from './stream-memory';
 import { vmList, vmListReport } from './vm-list';
 import { vncOpen, vncOpenReport } from './vnc-open';
 import { releasesPage, releasesPageReport } from './releases-page';
+import { nodesPage, nodesPageReport } from './nodes-page';
 
 function loadAppEnv(): void {
   for (const line of readFileSync('.devcluster/test/app.env', 'utf8').split('\n')) {
@@ -39,6 +40,7 @@ async function main() {
     console.log(vmListReport(await vmList({ vms: 2000, loads: 5 })));
     console.log(vncOpenReport(await vncOpen(20)));
     console.log(releasesPageReport(await releasesPage({ releases: 200, loads: 5 })));
+    console.log(nodesPageReport(await nodesPage({ nodes: 100, loads: 5 })));
   } finally {
     stopApp(app);
   }

@@ -47,6 +47,7 @@ export interface ConsoleSection {
 
 export const consoleSections: ConsoleSection[] = [
   { href: '/console', title: 'nav.overview', heading: 'console.overview', model: 'nodes' },
+  { href: '/console/nodes', title: 'nav.nodes', heading: 'console.nodes', model: 'nodes' },
   {
     href: '/console/releases',
     title: 'nav.releases',

@@ -19,6 +19,7 @@ import { oidcClient } from './demo-users.ts';
 import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
 import { ensurePki, identities } from './pki.ts';
 import { startMetallb } from './metallb.ts';
+import { NHC_VERSION, startNhc } from './nhc/start.ts';
 import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
 import { linstorEnv, startLinstor } from './linstor/lifecycle.ts';
 import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
@@ -37,6 +38,7 @@ export const components = [
   'virt-api',
   'metallb-controller',
   'linstor',
+  'node-healthcheck',
 ];
 
 const log = (msg: string) => process.stderr.write(`devcluster: ${msg}\n`);
@@ -162,6 +164,8 @@ export async function start(p: Profile): Promise<void> {
   await startMetallb(p, bin);
   log(`MetalLB controller serving its webhook on https://127.0.0.1:${p.ports.metallbWebhook}`);
   await startLinstor(p);
+  await startNhc(p, bin);
+  log(`medik8s node-healthcheck ${NHC_VERSION} running (webhook on :${p.ports.nhcWebhook})`);
   await seed(p);
   await writeAppEnv(p);
   log(

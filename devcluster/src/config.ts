@@ -29,6 +29,8 @@ export interface Profile {
     metallbWebhook: number;
     /** The dev-only LINSTOR controller REST API stand-in (devcluster/src/linstor). */
     linstor: number;
+    /** medik8s node-healthcheck's webhook server, reached by kube-apiserver's admission. */
+    nhcWebhook: number;
   };
   /** Multiplier on the simulator's delays: lifelike in the demo, fast in tests. */
   simulatorSpeed: number;
@@ -47,6 +49,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       virtApi: 26445,
       metallbWebhook: 26449,
       linstor: 26446,
+      nhcWebhook: 26448,
     },
     simulatorSpeed: 1,
   },
@@ -64,6 +67,7 @@ const base: Record<ProfileName, Omit<Profile, 'dataDir'>> = {
       virtApi: 16445,
       metallbWebhook: 16449,
       linstor: 16446,
+      nhcWebhook: 16448,
     },
     simulatorSpeed: 0.1,
   },

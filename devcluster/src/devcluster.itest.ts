@@ -251,9 +251,13 @@ describe('the seeded demo cloud', () => {
     expect(suspended).toHaveLength(2);
     expect(failed.some((r) => cond(r, 'Stalled')?.status === 'True')).toBe(true);
 
-    const far = await get(
-      '/apis/fence-agents-remediation.medik8s.io/v1alpha1/namespaces/medik8s/fenceagentsremediations/node-b6',
-    );
+    // Created by the real node-healthcheck controller once it sees the NotReady node.
+    const far = await eventually('the FAR the node-healthcheck controller creates', async () => {
+      const f = await get(
+        '/apis/fence-agents-remediation.medik8s.io/v1alpha1/namespaces/medik8s/fenceagentsremediations/node-b6',
+      );
+      return cond(f, 'FenceAgentActionSucceeded') ? f : undefined;
+    });
     expect(far?.spec).toMatchObject({
       agent: 'fence_ipmilan',
       remediationStrategy: 'OutOfServiceTaint',

@@ -168,7 +168,7 @@ export async function tokenOf(p: Profile, id: Identity): Promise<string> {
   return line.split(',')[0] ?? '';
 }
 
-function kubeconfig(server: string, ca: Buffer, user: string, token: string): string {
+export function kubeconfig(server: string, ca: Buffer, user: string, token: string): string {
   return JSON.stringify(
     {
       apiVersion: 'v1',

@@ -8,6 +8,7 @@ import * as loadBalancerActions from '../loadbalancers/actions';
 import * as releaseActions from '../releases/actions';
 import * as inventoryActions from '../inventory/actions';
 import * as tenantAdminActions from '../tenants/admin-actions';
+import * as nodeActions from '../nodes/actions';
 import type { ActionInfo } from './define-action';
 import * as resourceActions from './delete-resource';
 import * as volumeActions from '../volumes/actions';
@@ -21,6 +22,7 @@ export const actionModules = {
   'lib/inventory/actions.ts': inventoryActions,
   'lib/tenants/admin-actions.ts': tenantAdminActions,
   'lib/volumes/actions.ts': volumeActions,
+  'lib/nodes/actions.ts': nodeActions,
 } as const;
 
 export const actionRegistry: ActionInfo[] = Object.values(actionModules).flatMap((mod) =>

@@ -7,6 +7,7 @@ import { inventoryEn, inventoryRu } from '../inventory/messages';
 import { tenantAdminEn, tenantAdminRu } from '../tenants/admin-messages';
 import { overviewEn, overviewRu } from '../console-overview/messages';
 import { volumeEn, volumeRu } from '../volumes/messages';
+import { nodesEn, nodesRu } from '../nodes/messages';
 
 export const en = {
   ...vmEn,
@@ -17,6 +18,7 @@ export const en = {
   ...inventoryEn,
   ...tenantAdminEn,
   ...overviewEn,
+  ...nodesEn,
   'error.tooManyTabs': 'Too many Stratus tabs are open. Close some and this one reconnects.',
   'model.configmaps': 'Config map',
   'model.configmaps.plural': 'Config maps',
@@ -470,6 +472,7 @@ export const ru: Catalog = {
   ...inventoryRu,
   ...tenantAdminRu,
   ...overviewRu,
+  ...nodesRu,
   'error.tooManyTabs':
     'Открыто слишком много вкладок Stratus. Закройте лишние — эта подключится снова.',
   'model.configmaps': 'ConfigMap',

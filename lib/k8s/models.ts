@@ -43,6 +43,13 @@ import type {
   NodeFeatureObject,
 } from '../inventory/types';
 import type { VolumeSnapshotClassObject, VolumeSnapshotObject } from '../volumes/build';
+import type {
+  FarTemplateObject,
+  NhcObject,
+  PdbObject,
+  PodObject,
+  RemediationObject,
+} from '../nodes/types';
 
 export interface DisplayColumn {
   id: string;
@@ -257,18 +264,18 @@ export const models = {
     'OCIRepository',
     'ocirepositories',
   ),
-  nodehealthchecks: model<KubeObject>(
+  nodehealthchecks: model<NhcObject>(
     'remediation.medik8s.io/v1alpha1',
     'NodeHealthCheck',
     'nodehealthchecks',
     { cluster: true, columns: [phase] },
   ),
-  fenceagentsremediations: model<KubeObject>(
+  fenceagentsremediations: model<RemediationObject>(
     'fence-agents-remediation.medik8s.io/v1alpha1',
     'FenceAgentsRemediation',
     'fenceagentsremediations',
   ),
-  selfnoderemediations: model<KubeObject>(
+  selfnoderemediations: model<RemediationObject>(
     'self-node-remediation.medik8s.io/v1alpha1',
     'SelfNodeRemediation',
     'selfnoderemediations',
@@ -308,6 +315,18 @@ export const models = {
     'VolumeSnapshotClass',
     'volumesnapshotclasses',
     { cluster: true },
+  ),
+  // Nodes and fencing (lib/nodes): what a drain evicts and respects, the template a manual fence uses.
+  pods: model<PodObject>('v1', 'Pod', 'pods', { columns: [phase] }),
+  poddisruptionbudgets: model<PdbObject>(
+    'policy/v1',
+    'PodDisruptionBudget',
+    'poddisruptionbudgets',
+  ),
+  fenceagentsremediationtemplates: model<FarTemplateObject>(
+    'fence-agents-remediation.medik8s.io/v1alpha1',
+    'FenceAgentsRemediationTemplate',
+    'fenceagentsremediationtemplates',
   ),
 };
 

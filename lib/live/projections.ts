@@ -3,6 +3,7 @@
 import type { ModelId } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { dataVolumeRow, migrationRow, vmiRow, vmRow } from '../vms/rows';
+import { nodeRow } from '../nodes/rows';
 import type { Subscription } from './protocol';
 
 type Projection = (o: KubeObject) => KubeObject;
@@ -12,6 +13,7 @@ const rowViews: Partial<Record<ModelId, Projection>> = {
   virtualmachineinstances: vmiRow,
   datavolumes: dataVolumeRow,
   virtualmachineinstancemigrations: migrationRow,
+  nodes: nodeRow,
 };
 
 /** The projection a subscription asks for; undefined = whole objects. */

@@ -1,9 +1,9 @@
 // Node remediation: a NodeHealthCheck over the workers, fence-agents (IPMI) and self-node
-// remediation templates, the remediation in progress for the NotReady node, and kube-fencing's
-// pod template.
+// remediation templates, and kube-fencing's pod template. The remediation for the NotReady node is
+// the real node-healthcheck controller's doing.
 import type { KObj } from '../simulator/kube/types.ts';
-import { daysAgo, type SeedClient } from './client.ts';
-import { brokenNode, fleet } from './fleet.ts';
+import type { SeedClient } from './client.ts';
+import { fleet } from './fleet.ts';
 
 export const MEDIK8S_NAMESPACE = 'medik8s';
 export const FENCING_NAMESPACE = 'kube-fencing';
@@ -111,100 +111,11 @@ export function fencingObjects(): KObj[] {
   ];
 }
 
-export function remediation(): KObj {
-  return {
-    apiVersion: FAR_API,
-    kind: 'FenceAgentsRemediation',
-    metadata: {
-      name: brokenNode,
-      namespace: MEDIK8S_NAMESPACE,
-      labels: { 'app.kubernetes.io/part-of': 'node-healthcheck-controller' },
-      annotations: {
-        'remediation.medik8s.io/node-name': brokenNode,
-        'remediation.medik8s.io/template-name': 'ipmi',
-      },
-    },
-    spec: farSpec(),
-  };
-}
-
-export function remediationStatus(now: Date): Record<string, unknown> {
-  const at = daysAgo(now, 0, 6);
-  const msg = 'The CR was found and the remediation started';
-  return {
-    lastUpdateTime: at,
-    conditions: [
-      {
-        type: 'Processing',
-        status: 'True',
-        reason: 'RemediationStarted',
-        message: msg,
-        lastTransitionTime: at,
-      },
-      {
-        type: 'FenceAgentActionSucceeded',
-        status: 'Unknown',
-        reason: 'RemediationStarted',
-        message: msg,
-        lastTransitionTime: at,
-      },
-      {
-        type: 'Succeeded',
-        status: 'Unknown',
-        reason: 'RemediationStarted',
-        message: msg,
-        lastTransitionTime: at,
-      },
-    ],
-  };
-}
-
-export function healthCheckStatus(now: Date): Record<string, unknown> {
-  const started = daysAgo(now, 0, 6);
-  const workers = fleet.length;
-  return {
-    phase: 'Remediating',
-    reason: 'NHC is remediating 1 nodes',
-    observedNodes: workers,
-    healthyNodes: workers - 1,
-    unhealthyNodes: [
-      {
-        name: brokenNode,
-        remediations: [
-          {
-            resource: {
-              apiVersion: FAR_API,
-              kind: 'FenceAgentsRemediation',
-              name: brokenNode,
-              namespace: MEDIK8S_NAMESPACE,
-            },
-            started,
-            templateName: 'ipmi',
-          },
-        ],
-      },
-    ],
-    inFlightRemediations: { [brokenNode]: started },
-    lastUpdateTime: started,
-    conditions: [
-      {
-        type: 'Disabled',
-        status: 'False',
-        reason: 'NodeHealthCheckEnabled',
-        message: 'No issues found, NodeHealthCheck is enabled.',
-        lastTransitionTime: daysAgo(now, 40),
-      },
-    ],
-  };
-}
-
-export async function seedFencing(c: SeedClient, now: Date): Promise<void> {
-  const objs = fencingObjects();
-  await c.apply(objs);
-  const nhc = objs.find((o) => o.kind === 'NodeHealthCheck');
-  if (nhc) await c.status(nhc, healthCheckStatus(now), { unlessSet: 'conditions' });
-  const far = remediation();
-  await c.apply([far]);
-  // Only a fresh remediation starts "in progress"; the simulator then finishes it.
-  await c.status(far, remediationStatus(now), { unlessSet: 'conditions' });
+/**
+ * Only the configuration: medik8s's node-healthcheck controller (a devcluster component) sees the
+ * NotReady node and creates its FenceAgentsRemediation from the template, and writes the
+ * NodeHealthCheck's status; the simulator plays the fence agent.
+ */
+export async function seedFencing(c: SeedClient): Promise<void> {
+  await c.apply(fencingObjects());
 }

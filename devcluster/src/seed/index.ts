@@ -6,6 +6,7 @@ import type { KObj } from '../simulator/kube/types.ts';
 import { catalogObjects } from './catalog.ts';
 import { SeedClient } from './client.ts';
 import { FENCING_NAMESPACE, MEDIK8S_NAMESPACE, seedFencing } from './fencing.ts';
+import { DRAIN_NAMESPACE, seedDrain } from './drain.ts';
 import { fluxNamespaces, seedFlux } from './flux.ts';
 import { seedImages } from './images.ts';
 import { METAL3_NAMESPACE, seedHardware } from './hardware.ts';
@@ -28,6 +29,7 @@ const systemNamespaces = () => [
   FENCING_NAMESPACE,
   ADDONS_NAMESPACE,
   ...fluxNamespaces(),
+  DRAIN_NAMESPACE,
 ];
 
 function namespace(name: string): KObj {
@@ -62,11 +64,13 @@ export async function seed(kubeconfigFile: string, p: Profile): Promise<void> {
       seedHardware(c, now),
       seedNetwork(c),
       seedFlux(c, now),
-      seedFencing(c, now),
+      seedFencing(c),
       seedTenants(c),
       seedPlatform(c, now),
       seedImages(c),
     ]);
+    // Pods on kwok nodes, once kwok runs the nodes (seedNodes waited for that).
+    await seedDrain(c);
   } finally {
     c.close();
   }

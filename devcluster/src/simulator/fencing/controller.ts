@@ -3,7 +3,14 @@ import { keyOf, pathOf, pathOfObj, R } from '../kube/types.ts';
 import { nowIso } from '../conditions.ts';
 import type { Plan } from '../runner.ts';
 import { runner, splitKey, type World } from '../world.ts';
-import { delays, FENCING_STATE, farSucceeded, nextFarStep, shouldMarkFenced } from './far.ts';
+import {
+  delays,
+  FENCING_STATE,
+  farSucceeded,
+  farTaints,
+  nextFarStep,
+  shouldMarkFenced,
+} from './far.ts';
 
 const FAR = 'fence-agents-remediation';
 const KUBE_FENCING = 'fencing-controller';
@@ -76,12 +83,39 @@ export function startFencing(w: World): void {
     ];
   });
 
-  fars.on((far) => {
+  // FAR's taints on the node: its own NoExecute taint while it works, the out-of-service taint once
+  // fenced; both go when the remediation is deleted (only then: a seeded taint without a FAR stays).
+  const released = new Set<string>();
+  const taintRunner = runner(w, 'far-taints', (name): Plan[] => {
+    const node = nodes.get(undefined, name);
+    const far = farOf(name);
+    if (!node || (!far && !released.has(name))) return [];
+    const taints = farTaints(node, far);
+    if (!taints) {
+      if (!far) released.delete(name);
+      return [];
+    }
+    return [
+      {
+        id: `taints:${node.metadata.uid}:${taints.map((t) => t.key).join(',')}`,
+        after: delays.start,
+        run: async () => {
+          await w.rest.mergePatch(pathOf(R.node, undefined, name), { spec: { taints } });
+          if (!far) released.delete(name);
+        },
+      },
+    ];
+  });
+
+  fars.on((far, _old, deleted) => {
     farRunner.enqueue(keyOf(far));
     nodeRunner.enqueue(far.metadata.name);
+    if (deleted) released.add(far.metadata.name);
+    taintRunner.enqueue(far.metadata.name);
   });
   nodes.on((node) => {
     nodeRunner.enqueue(node.metadata.name);
+    taintRunner.enqueue(node.metadata.name);
     const far = farOf(node.metadata.name);
     if (far) farRunner.enqueue(keyOf(far));
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FarObj, NodeObj } from '../kinds.ts';
-import { nextFarStep, shouldMarkFenced } from './far.ts';
+import { FAR_TAINT, farTaints, nextFarStep, OUT_OF_SERVICE, shouldMarkFenced } from './far.ts';
 
 const far = (): FarObj => ({
   metadata: { name: 'node-b6', namespace: 'medik8s', uid: 'f' },
@@ -52,5 +52,59 @@ describe('shouldMarkFenced', () => {
     expect(shouldMarkFenced(node('started', 'True'), { available: false, succeeded: true })).toBe(
       false,
     );
+  });
+});
+
+describe('farTaints', () => {
+  const node = (taints: { key: string; effect: string; value?: string }[] = []): NodeObj => ({
+    metadata: { name: 'node-b6' },
+    spec: { taints },
+  });
+  const withConds = (types: [string, 'True' | 'False' | 'Unknown'][]): FarObj => ({
+    ...far(),
+    spec: { agent: 'fence_ipmilan', remediationStrategy: 'OutOfServiceTaint' },
+    status: {
+      conditions: types.map(([type, status]) => ({
+        type,
+        status,
+        reason: 'R',
+        message: '',
+        lastTransitionTime: '2026-01-01T00:00:00Z',
+      })),
+    },
+  });
+  it('adds its NoExecute taint once started, the out-of-service taint once fenced', () => {
+    expect(farTaints(node(), far())).toBeUndefined();
+    const started = farTaints(node(), withConds([['Processing', 'True']]));
+    expect(started?.map((t) => t.key)).toEqual([FAR_TAINT]);
+    const fenced = farTaints(
+      node(started),
+      withConds([
+        ['Processing', 'True'],
+        ['FenceAgentActionSucceeded', 'True'],
+      ]),
+    );
+    expect(fenced?.map((t) => t.key)).toEqual([FAR_TAINT, OUT_OF_SERVICE]);
+    expect(
+      farTaints(
+        node(fenced),
+        withConds([
+          ['FenceAgentActionSucceeded', 'True'],
+          ['Processing', 'True'],
+        ]),
+      ),
+    ).toBeUndefined();
+  });
+  it('removes both when the remediation is gone, and keeps other taints', () => {
+    const other = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
+    const left = farTaints(
+      node([
+        other,
+        { key: FAR_TAINT, effect: 'NoExecute' },
+        { key: OUT_OF_SERVICE, effect: 'NoExecute' },
+      ]),
+      undefined,
+    );
+    expect(left).toEqual([other]);
   });
 });

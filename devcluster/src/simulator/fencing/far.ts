@@ -1,7 +1,7 @@
 // fence-agents-remediation and kube-fencing, as pure steps: a FenceAgentsRemediation goes
 // Processing → FenceAgentActionSucceeded → Succeeded; then the node's fencing/state says "fenced".
 import type { Condition } from '../kube/types.ts';
-import type { FarObj, NodeObj } from '../kinds.ts';
+import type { FarObj, NodeObj, Taint } from '../kinds.ts';
 import { findCondition, setConditions, type ConditionInput } from '../conditions.ts';
 
 export const FENCING_STATE = 'fencing/state';
@@ -157,4 +157,34 @@ export function shouldMarkFenced(
   const ready = node.status?.conditions?.find((x) => x.type === 'Ready');
   if (ready?.status === 'True') return false;
   return far.available ? far.succeeded : true;
+}
+
+/** fence-agents-remediation's own taint while it fences (controllers/fenceagentsremediation_controller.go). */
+export const FAR_TAINT = 'medik8s.io/fence-agents-remediation';
+export const OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
+
+/**
+ * The node's taints as FAR leaves them at each point: its NoExecute taint from the start, the
+ * out-of-service taint once the fence agent succeeded (strategy OutOfServiceTaint), both removed
+ * when the remediation is deleted (the node is healthy again). Undefined when nothing changes.
+ */
+export function farTaints(node: NodeObj, far: FarObj | undefined): Taint[] | undefined {
+  const taints = node.spec?.taints ?? [];
+  const has = (key: string) => taints.some((t) => t.key === key);
+  const gone = !far || !!far.metadata.deletionTimestamp;
+  let next = taints;
+  if (gone) {
+    next = taints.filter((t) => t.key !== FAR_TAINT && t.key !== OUT_OF_SERVICE);
+  } else {
+    const started = findCondition(far.status?.conditions, 'Processing');
+    const fenced = findCondition(far.status?.conditions, 'FenceAgentActionSucceeded');
+    if (started && !has(FAR_TAINT)) next = [...next, { key: FAR_TAINT, effect: 'NoExecute' }];
+    if (
+      fenced?.status === 'True' &&
+      far.spec.remediationStrategy === 'OutOfServiceTaint' &&
+      !has(OUT_OF_SERVICE)
+    )
+      next = [...next, { key: OUT_OF_SERVICE, value: 'nodeshutdown', effect: 'NoExecute' }];
+  }
+  return next.length === taints.length && next.every((t, i) => t === taints[i]) ? undefined : next;
 }
