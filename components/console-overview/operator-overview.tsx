@@ -108,14 +108,14 @@ export function OperatorOverview({ groupPrefix }: { groupPrefix: string }) {
           title={t('overview.storage')}
           value={storage ? String(storage.degraded) : t('overview.storageUnknown')}
           alarm={!!storage && storage.degraded > 0}
-          href="/console/inventory"
+          href="/console/storage"
         />
         <Tile
           id="storage-pools"
           title={t('overview.storagePools')}
           value={storage ? String(storage.poolsNearlyFull) : t('overview.storageUnknown')}
           alarm={!!storage && storage.poolsNearlyFull > 0}
-          href="/console/inventory"
+          href="/console/storage"
         />
         <Tile
           id="address-pools"

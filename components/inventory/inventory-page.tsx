@@ -8,7 +8,6 @@ import { Button } from '@/components/ui/button';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import { inventoryCsv } from '@/lib/inventory/csv';
-import { linstorPoolsOnNode } from '@/lib/inventory/hooks';
 import { inventoryLists } from '@/lib/inventory/live';
 import {
   inventoryRow,
@@ -18,6 +17,7 @@ import {
   type NodeRequests,
 } from '@/lib/inventory/rows';
 import { useLiveList } from '@/lib/live/use-live-list';
+import { useStorageOverview } from '@/lib/volumes/use-storage';
 import { formatBytes } from '@/lib/tenants/quantity';
 
 import { CapacityChart } from './capacity-chart';
@@ -207,14 +207,28 @@ export function InventoryPage({
   const hardware = useLiveList(inventoryLists.hardware).items;
   const features = useLiveList(inventoryLists.features).items;
   const [text, setText] = useState('');
+  // The LINSTOR pools on each node (one shared, polled query: LINSTOR has no watch API).
+  const storage = useStorageOverview().data;
+  const poolsByNode = useMemo(() => {
+    const m = new Map<string, string[]>();
+    if (storage?.ok)
+      for (const p of storage.pools) m.set(p.node, [...(m.get(p.node) ?? []), p.pool]);
+    return m;
+  }, [storage]);
   const rows = useMemo(
     () =>
       nodes.items
         .map((n) =>
-          inventoryRow(n, { hosts, hardware, features, requests, pools: linstorPoolsOnNode }),
+          inventoryRow(n, {
+            hosts,
+            hardware,
+            features,
+            requests,
+            pools: (node) => poolsByNode.get(node) ?? [],
+          }),
         )
         .sort((a, b) => a.node.localeCompare(b.node)),
-    [nodes.items, hosts, hardware, features, requests],
+    [nodes.items, hosts, hardware, features, requests, poolsByNode],
   );
   const shown = useMemo(() => searchInventory(rows, text), [rows, text]);
   const totals = useMemo(() => inventoryTotals(shown), [shown]);

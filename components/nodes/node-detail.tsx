@@ -227,7 +227,7 @@ export function NodeDetail({ name, tenantPrefix }: { name: string; tenantPrefix:
             { id: 'phase', header: 'column.phase', cell: (w) => w.phase ?? '—' },
           ]}
         />
-        <NodeLinstorReplicas node={name} />
+        <NodeLinstorReplicas node={name} tenantPrefix={tenantPrefix} />
       </Section>
       <Section title={t('nodes.detail.taints')}>
         {s.taints.length === 0 ? (

@@ -8,7 +8,8 @@ import type { NodeHealth } from '@/lib/volumes/server';
 
 import { diskTone, nodeHealthLabel } from './replica-marks';
 
-function columns(t: Translate, nodes: NodeHealth[]): Column<ReplicaRow>[] {
+/** The replica columns, shared with the node page (which lists one node's replicas of many volumes). */
+export function replicaColumns(t: Translate, nodes: NodeHealth[]): Column<ReplicaRow>[] {
   return [
     {
       id: 'node',
@@ -103,7 +104,7 @@ export function ReplicaTable({ health, nodes }: { health: ReplicaHealth; nodes: 
     <DataTable
       label={t('volumes.replicas.title')}
       rows={health.replicas}
-      columns={columns(t, nodes)}
+      columns={replicaColumns(t, nodes)}
       rowKey={(r) => r.node}
       rowName={(r) => r.node}
       rowTestId="replica-row"

@@ -1,14 +1,12 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-
 import { FormAlert } from '@/components/forms/form-alert';
 import { Section } from '@/components/resources/detail/section';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { useT } from '@/lib/i18n/client';
 import { formatKiB, type PoolUsage } from '@/lib/linstor/health';
 import { tenantHref } from '@/lib/navigation';
-import { storageOverview } from '@/lib/volumes/actions';
+import { useStorageOverview } from '@/lib/volumes/use-storage';
 import type { DegradedVolume } from '@/lib/volumes/server';
 
 import { PoolChart } from './pool-chart';
@@ -17,18 +15,7 @@ import { ReplicaMarks } from './replica-marks';
 /** Operators: LINSTOR pools per node (a chart and a table) and degraded volumes of all tenants. */
 export function StorageConsole({ tenantPrefix }: { tenantPrefix: string }) {
   const t = useT();
-  // LINSTOR has no watch API: asked every three seconds.
-  const q = useQuery({
-    queryKey: ['linstor', 'overview'],
-    queryFn: async () => {
-      const r = await storageOverview({});
-      if (!r.ok) throw new Error(r.error.message);
-      return r.data;
-    },
-    refetchInterval: 3000,
-    staleTime: 0,
-    placeholderData: keepPreviousData,
-  });
+  const q = useStorageOverview();
   const data = q.data;
   const tenantOf = (ns: string) =>
     ns.startsWith(tenantPrefix) ? ns.slice(tenantPrefix.length) : ns;

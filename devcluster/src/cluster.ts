@@ -134,6 +134,7 @@ export async function start(p: Profile): Promise<void> {
   const crdFiles = [...upstream, ...standIns];
   await installCrds(admin, crdFiles);
   log(`${crdFiles.length} CRDs established`);
+  await applyGuardrails(p);
 
   await spawnProcess(p, {
     name: 'kube-controller-manager',
@@ -227,6 +228,20 @@ function httpGet(url: string): Promise<string> {
   });
 }
 
+/**
+ * The admission guardrails, once the CRDs are established: a policy whose paramKind (MetalLB's
+ * IPAddressPool) is not yet served fails to configure and then refuses every request it matches.
+ */
+async function applyGuardrails(p: Profile): Promise<void> {
+  const admin = loadKubeconfig(files(p).adminKubeconfig);
+  await applyAll(
+    admin,
+    parseManifests(
+      readFileSync(path.join(repoRoot, 'deploy', 'policies', 'guardrails.yaml'), 'utf8'),
+    ),
+  );
+}
+
 async function applyRbac(p: Profile): Promise<void> {
   const admin = loadKubeconfig(files(p).adminKubeconfig);
   const text = readFileSync(path.join(repoRoot, 'deploy', 'rbac', 'stratus.yaml'), 'utf8');
@@ -240,12 +255,6 @@ async function applyRbac(p: Profile): Promise<void> {
   ]);
   await applyAll(admin, parseManifests(text));
   await applyImpersonationRbac(admin);
-  await applyAll(
-    admin,
-    parseManifests(
-      readFileSync(path.join(repoRoot, 'deploy', 'policies', 'guardrails.yaml'), 'utf8'),
-    ),
-  );
   await applyAll(admin, [
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',

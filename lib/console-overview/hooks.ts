@@ -1,16 +1,20 @@
 'use client';
 
-// Storage health for the overview, filled in by the LINSTOR domain after merging (lib/linstor/ is
-// built separately): until then the tile says it is not connected.
+import { POOL_NEARLY_FULL, useStorageOverview } from '../volumes/use-storage';
 
 export interface StorageHealth {
-  /** Volumes (resources) not UpToDate on all their replicas. */
+  /** Volumes with fewer UpToDate replicas than their class places, or all on one node. */
   degraded: number;
-  /** Storage pools above their fill threshold. */
+  /** Storage pools at least POOL_NEARLY_FULL full. */
   poolsNearlyFull: number;
 }
 
-/** Replace with the LINSTOR domain's live reading. */
+/** Storage health for the overview, from LINSTOR (undefined while unknown or unavailable). */
 export function useStorageHealth(): StorageHealth | undefined {
-  return undefined;
+  const data = useStorageOverview().data;
+  if (!data?.ok) return undefined;
+  return {
+    degraded: data.degraded.length,
+    poolsNearlyFull: data.pools.filter((p) => (p.used ?? 0) >= POOL_NEARLY_FULL).length,
+  };
 }

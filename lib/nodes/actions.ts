@@ -9,6 +9,7 @@ import {
   cordonNode as cordon,
   drainNode as drain,
   fenceNode as fence,
+  nodeReplicas as replicas,
   pauseHealthCheck as pause,
 } from './server';
 
@@ -69,5 +70,19 @@ export const pauseHealthCheck = defineAction({
   }),
   async run({ kube, viewer, input }) {
     await pause(kube, input.name, input.pause, viewer.email);
+  },
+});
+
+/** The LINSTOR replicas on a node and whose claims they are (operators: the node is read first). */
+export const nodeReplicas = defineAction({
+  name: 'nodeReplicas',
+  input: node,
+  needs: [{ verb: 'get', model: 'nodes' }],
+  describe: () => ({
+    action: msg('action.see', { kinds: { key: 'model.nodes.plural', lower: true } }),
+    kind: 'Node',
+  }),
+  async run({ kube, input }) {
+    return replicas(kube, input.name);
   },
 });

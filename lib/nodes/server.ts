@@ -3,47 +3,24 @@ import 'server-only';
 // Node actions as the signed-in operator: cordon, drain through the Eviction API, a manual fence,
 // pausing a NodeHealthCheck. RBAC decides each call; every one is recorded as an Event naming the
 // person, written by the dashboard's own identity so nobody can forge one.
-import { msg } from '../i18n/messages';
-import { kubeAsDashboard, type KubeClient } from '../k8s/client';
+import { msg, type Msg } from '../i18n/messages';
+import { replicasOnNode, type NodeReplica } from '../linstor/server';
+import { recordAudit } from '../k8s/audit';
+import type { KubeClient } from '../k8s/client';
 import { KubeApiError, Refusal } from '../k8s/errors';
 import { models, resourcePath } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { refusalOf, skipReason, type DrainResult } from './drain';
 import { remediationState } from './status';
 
-const COMPONENT = 'stratus-dashboard';
-
 /** An Event about a node or a health check (cluster-scoped: recorded in "default"). */
-export async function recordEvent(
+export function recordEvent(
   about: KubeObject,
   reason: string,
   message: string,
   type: 'Normal' | 'Warning' = 'Normal',
 ): Promise<void> {
-  const now = new Date().toISOString();
-  const namespace = about.metadata?.namespace ?? 'default';
-  const name = about.metadata?.name ?? '';
-  await kubeAsDashboard().create(models.events, {
-    apiVersion: 'v1',
-    kind: 'Event',
-    metadata: { generateName: `${name}.${reason.toLowerCase()}-`, namespace },
-    involvedObject: {
-      apiVersion: about.apiVersion,
-      kind: about.kind,
-      name,
-      ...(about.metadata?.namespace ? { namespace: about.metadata.namespace } : {}),
-      uid: about.metadata?.uid,
-    },
-    reason,
-    message,
-    type,
-    source: { component: COMPONENT },
-    reportingComponent: COMPONENT,
-    reportingInstance: COMPONENT,
-    firstTimestamp: now,
-    lastTimestamp: now,
-    count: 1,
-  });
+  return recordAudit(about, { reason, message, type });
 }
 
 export async function cordonNode(
@@ -204,4 +181,37 @@ export async function pauseHealthCheck(
     pause ? 'NodeHealthCheckPaused' : 'NodeHealthCheckResumed',
     `NodeHealthCheck ${name} ${pause ? 'paused' : 'resumed'} by ${who}`,
   );
+}
+
+export interface NodeReplicaRow extends NodeReplica {
+  /** The claim the replica belongs to (`namespace/name`), when its PV names one. */
+  claim?: { namespace: string; name: string };
+}
+
+/**
+ * The LINSTOR replicas a node holds, with the tenant claim each belongs to. LINSTOR is read as the
+ * dashboard, so the node is first read as the person: only who may see the node sees its replicas.
+ */
+export async function nodeReplicas(
+  kube: KubeClient,
+  name: string,
+): Promise<{ ok: true; rows: NodeReplicaRow[] } | { ok: false; reason: Msg }> {
+  await kube.get(models.nodes, undefined, name);
+  const [replicas, pvs] = await Promise.all([
+    replicasOnNode(name),
+    kube.list(models.persistentvolumes),
+  ]);
+  if (!replicas.ok) return { ok: false, reason: replicas.reason };
+  const claims = new Map(
+    pvs.items.map((pv) => [pv.metadata?.name ?? '', pv.spec?.claimRef] as const),
+  );
+  return {
+    ok: true,
+    rows: replicas.value.map((r) => {
+      const ref = claims.get(r.resource);
+      return ref?.namespace && ref.name
+        ? { ...r, claim: { namespace: ref.namespace, name: ref.name } }
+        : r;
+    }),
+  };
 }

@@ -15,6 +15,10 @@ export const queryKeys = {
       s.view ?? '',
     ] as const,
   tenants: () => ['tenants'] as const,
+  /** LINSTOR pools and degraded volumes of all tenants (operators). */
+  storageOverview: () => ['linstor', 'overview'] as const,
+  /** The LINSTOR replicas on one node (operators). */
+  nodeReplicas: (node: string) => ['linstor', 'node', node] as const,
   /** LINSTOR replica health of a tenant's claims; `changes` moves when the claims change. */
   volumeHealth: (namespace: string, names: string[] | undefined, changes: string) =>
     ['linstor', 'health', namespace, names?.join(',') ?? '*', changes] as const,
