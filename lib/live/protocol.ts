@@ -43,6 +43,9 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'selfnoderemediations',
   // Volumes (lib/volumes): a volume's snapshots.
   'volumesnapshots',
+  // Nodes and fencing (lib/nodes): health checks, and the pods on a node (operators).
+  'nodehealthchecks',
+  'pods',
 ]);
 
 export const subscriptionSchema = z.object({
