@@ -70,8 +70,9 @@ const everyone = [
 
 // The dashboard's own: its audit records (lib/clusters/kubeconfig.ts), whether a tenant's Kamaji
 // DataStore exists (lib/platform/lookups.ts), everywhere; the session deny-list in its namespace
-// (lib/auth/revocations.ts); the add-on catalogue's chart sources (lib/platform/lookups.ts).
-const own = ['create events', 'get datastores.kamaji.clastix.io'];
+// (lib/auth/revocations.ts); the add-on catalogue's chart sources (lib/platform/lookups.ts); the
+// health of the nodes holding a person's own LINSTOR replicas (lib/volumes/server.ts).
+const own = ['create events', 'get datastores.kamaji.clastix.io', 'get,list nodes'];
 const byNamespace: Record<string, string[]> = {
   'tenant-acme': [],
   'stratus-system': ['get,list,patch,watch configmaps [stratus-session-revocations]'],
