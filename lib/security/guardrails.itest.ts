@@ -247,18 +247,21 @@ describe('operators and HelmReleases', () => {
 });
 
 describe("the dashboard's own identity", () => {
-  it('may write Events, and read nothing', async () => {
+  it("may write Events and read Nodes' health, and nothing of a tenant's", async () => {
     const own = kubeAsDashboard();
     const ns = tenant.namespace;
     expect(
       await canI(own, [
         { verb: 'create', model: models.events, namespace: ns },
+        // The health of the nodes holding a person's LINSTOR replicas (lib/volumes/server.ts).
+        { verb: 'list', model: models.nodes },
         { verb: 'get', model: models.secrets, namespace: ns },
         { verb: 'list', model: models.clusters, namespace: ns },
         { verb: 'create', model: models.clusters, namespace: ns },
-        { verb: 'list', model: models.nodes },
+        { verb: 'list', model: models.pods, namespace: ns },
+        { verb: 'list', model: models.persistentvolumeclaims, namespace: ns },
       ]),
-    ).toEqual([true, false, false, false, false]);
+    ).toEqual([true, true, false, false, false, false, false]);
   });
 
   it('records kubeconfig downloads itself, and the API server audits the read as the person', async () => {
