@@ -16,7 +16,7 @@ import { prepareCrds } from './crds/prepare.ts';
 import { installCrds } from './crds/install.ts';
 import { prepareStandIns } from './crds/stand-ins.ts';
 import { oidcClient } from './demo-users.ts';
-import { applyAll, loadKubeconfig, parseManifests, rawGet } from './kube.ts';
+import { applyAll, loadKubeconfig, parseManifests, rawGet, rawPost } from './kube.ts';
 import { ensurePki, identities } from './pki.ts';
 import { startMetallb } from './metallb.ts';
 import { NHC_VERSION, startNhc } from './nhc/start.ts';
@@ -234,11 +234,33 @@ function httpGet(url: string): Promise<string> {
  */
 async function applyGuardrails(p: Profile): Promise<void> {
   const admin = loadKubeconfig(files(p).adminKubeconfig);
-  await applyAll(
-    admin,
-    parseManifests(
-      readFileSync(path.join(repoRoot, 'deploy', 'policies', 'guardrails.yaml'), 'utf8'),
-    ),
+  // Stamped, so a restart (the policies already stored, loaded before the CRDs were served) changes
+  // them and kube-apiserver compiles them again.
+  const stamp = new Date().toISOString();
+  const policies = parseManifests(
+    readFileSync(path.join(repoRoot, 'deploy', 'policies', 'guardrails.yaml'), 'utf8'),
+  ).map((o) => ({
+    ...o,
+    metadata: {
+      ...o.metadata,
+      annotations: { ...o.metadata?.annotations, 'devcluster.stratus/applied-at': stamp },
+    },
+  }));
+  await applyAll(admin, policies);
+  // Until the policies have compiled, every request they match is refused as "failed to configure".
+  await waitFor(
+    p,
+    'kube-apiserver',
+    async () => {
+      const r = await rawPost(admin, '/api/v1/namespaces/default/services?dryRun=All', {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'guardrails-probe' },
+        spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+      });
+      return !r.body.includes('failed to configure policy');
+    },
+    60_000,
   );
 }
 

@@ -24,14 +24,42 @@ export function caOf(cluster: { caData?: string; caFile?: string }): Buffer | un
 
 /** GET a raw path (e.g. /readyz) with the kubeconfig's CA and token; resolves to status and body. */
 export function rawGet(kc: KubeConfig, path: string): Promise<{ status: number; body: string }> {
+  return rawRequest(kc, 'GET', path);
+}
+
+export function rawPost(
+  kc: KubeConfig,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: string }> {
+  return rawRequest(kc, 'POST', path, body);
+}
+
+function rawRequest(
+  kc: KubeConfig,
+  method: string,
+  path: string,
+  payload?: unknown,
+): Promise<{ status: number; body: string }> {
   const cluster = kc.getCurrentCluster();
   const user = kc.getCurrentUser();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
   const ca = caOf(cluster);
+  const data = payload === undefined ? undefined : JSON.stringify(payload);
   return new Promise((resolve, reject) => {
-    const req = https.get(
+    const req = https.request(
       new URL(path, cluster.server),
-      { ca, headers: user?.token ? { Authorization: `Bearer ${user.token}` } : {}, timeout: 5000 },
+      {
+        method,
+        ca,
+        headers: {
+          ...(user?.token ? { Authorization: `Bearer ${user.token}` } : {}),
+          ...(data
+            ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) }
+            : {}),
+        },
+        timeout: 5000,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -41,6 +69,7 @@ export function rawGet(kc: KubeConfig, path: string): Promise<{ status: number; 
     );
     req.on('error', reject);
     req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.end(data);
   });
 }
 
