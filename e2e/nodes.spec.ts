@@ -172,7 +172,8 @@ test.describe('alice, tenant admin', () => {
     const oscar = await as('oscar');
     const detail = new NodePage(oscar, 'node-a1');
     await detail.goto();
-    const { seen } = await interceptNextAction(oscar);
+    // The page also polls LINSTOR with an action; stop the cordon.
+    const { seen } = await interceptNextAction(oscar, (body) => body.includes('"cordon"'));
     await detail.act('Cordon');
     const action = await seen;
     const res = await replayAction(page, action);

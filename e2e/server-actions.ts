@@ -48,14 +48,20 @@ export async function rewriteNextAction(
   return { sent };
 }
 
-/** Stops the next server action the page sends, and resolves to it (so another page can replay it). */
-export async function interceptNextAction(page: Page): Promise<{ seen: Promise<CapturedAction> }> {
+/**
+ * Stops the next server action the page sends (whose arguments `match`, when given: pages also poll
+ * with actions), and resolves to it (so another page can replay it).
+ */
+export async function interceptNextAction(
+  page: Page,
+  match: (body: string) => boolean = () => true,
+): Promise<{ seen: Promise<CapturedAction> }> {
   let done: (c: CapturedAction) => void = () => {};
   const seen = new Promise<CapturedAction>((resolve) => (done = resolve));
   let used = false;
   await page.route(onThisPage(page), async (route) => {
     const r = route.request();
-    if (used || !isAction(r)) return route.fallback();
+    if (used || !isAction(r) || !match(r.postData() ?? '')) return route.fallback();
     used = true;
     await route.abort();
     done(capture(r, r.postData() ?? ''));
