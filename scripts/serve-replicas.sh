@@ -18,10 +18,15 @@ run="$(mktemp -d /tmp/stratus-production.XXXXXX)"
 chmod 0755 "$run"
 app="$run/app"
 bash scripts/assemble-standalone.sh "$app" >/dev/null
-# The dashboard's credential, readable by the app's user only (a mounted Secret in a cluster).
+# The dashboard's credential and every file the settings name (CAs, tokens), readable by the app's
+# user only (mounted Secrets in a cluster).
 mkdir -p "$run/secrets"
-cp "$STRATUS_KUBECONFIG" "$run/secrets/kubeconfig"
-export STRATUS_KUBECONFIG="$run/secrets/kubeconfig"
+for var in STRATUS_KUBECONFIG $(grep -oE '^[A-Z_]+_FILE' "$env_file"); do
+  src="${!var:-}"
+  [ -n "$src" ] || continue
+  cp "$src" "$run/secrets/$var"
+  export "$var=$run/secrets/$var"
+done
 
 as_app=()
 if [ "$(id -u)" = 0 ]; then
@@ -30,7 +35,7 @@ if [ "$(id -u)" = 0 ]; then
   chmod -R a-w "$app"
   chown -R nobody:nogroup "$run/secrets"
   chmod 0500 "$run/secrets"
-  chmod 0400 "$run/secrets/kubeconfig"
+  chmod 0400 "$run/secrets"/*
   as_app=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
 fi
 
