@@ -67,7 +67,22 @@ export class Informer<T extends KObj = KObj> {
     return { labelSelector: this.opts.labelSelector, fieldSelector: this.opts.fieldSelector };
   }
 
+  /**
+   * Lists, retrying while kube-apiserver says it can't yet (a just-established CRD's storage
+   * "is (re)initializing", 429/503/504): transient at start-up, not a reason to exit.
+   */
   private async relist(): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.listOnce();
+      } catch (err) {
+        if (!isStatus(err, 429, 500, 503, 504) || attempt >= 30) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private async listOnce(): Promise<string> {
     const list = await this.rest.list<T>(pathOf(this.res), this.query());
     const seen = new Set<string>();
     for (const obj of list.items) {
