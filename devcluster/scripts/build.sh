@@ -18,6 +18,7 @@ missing=()
 for b in "${want[@]}"; do [ -x "$bin/$b" ] || missing+=("$b"); done
 if [ ${#missing[@]} -eq 0 ]; then echo "$bin"; exit 0; fi
 
+mkdir -p "$cache"
 : >"$log"
 command -v go >/dev/null || { echo "devcluster: Go is not installed; it is needed to build the control plane" >&2; exit 1; }
 

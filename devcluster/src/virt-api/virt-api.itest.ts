@@ -2,7 +2,6 @@
 // RBAC for the impersonated person and proxies (WebSockets too) to the virt-api stand-in.
 import https from 'node:https';
 
-import { PatchStrategy } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { kubeFor } from '../../../lib/k8s/client.ts';
@@ -11,6 +10,8 @@ import { Admin, uniqueName, type TestTenant } from '../../../lib/testing/admin.t
 import { rejectionOf } from '../../../lib/testing/errors.ts';
 import { memberOf } from '../../../lib/testing/viewers.ts';
 import { profile } from '../config.ts';
+import { images, vmObject } from '../seed/workloads.ts';
+import type { KObj } from '../simulator/kube/types.ts';
 import { findText } from './vnc/framebuffer.ts';
 import { encodePixelFormat, serverFormat } from './vnc/rfb.ts';
 import { colors, titleOf } from './vnc/screen.ts';
@@ -225,34 +226,52 @@ describe('subresources.kubevirt.io through kube-apiserver aggregation', () => {
   });
 
   it('refuses to migrate a VMI that is not live-migratable, with the webhook message virt-api relays', async () => {
-    const vmi = await vmiOf(tenant.namespace, vm);
-    const conditions = (vmi?.status?.conditions ?? []).map((c) =>
-      c.type === 'LiveMigratable'
-        ? {
-            ...c,
-            status: 'False',
-            reason: 'DisksNotLiveMigratable',
-            message: 'cannot migrate VMI: PVC root is not shared',
-          }
-        : c,
-    );
-    await admin.objects.patch(
+    // A VM on a ReadWriteOnce disk: virt-handler itself reports LiveMigratable=False (a patched
+    // condition would be recomputed by it at its next sync and race the request).
+    const rwo = uniqueName('vm-rwo');
+    const o = vmObject({
+      name: rwo,
+      namespace: tenant.namespace,
+      instancetype: 'u1.small',
+      preference: 'ubuntu',
+      image: images.ubuntu,
+      rootSize: '10Gi',
+      storageClass: 'replicated',
+      runStrategy: 'Always',
+    }) as KObj & { spec: { dataVolumeTemplates: { spec: { storage: object } }[] } };
+    const root = o.spec.dataVolumeTemplates[0];
+    if (!root) throw new Error('the VM has no root disk template');
+    root.spec.storage = {
+      ...root.spec.storage,
+      accessModes: ['ReadWriteOnce'],
+      volumeMode: 'Filesystem',
+    };
+    await adminOf().request(
+      'POST',
+      `/apis/kubevirt.io/v1/namespaces/${tenant.namespace}/virtualmachines`,
       {
-        apiVersion: 'kubevirt.io/v1',
-        kind: 'VirtualMachineInstance',
-        metadata: { name: vm, namespace: tenant.namespace },
-        status: { conditions },
+        body: o,
       },
-      undefined,
-      undefined,
-      'stratus-tests',
-      undefined,
-      PatchStrategy.MergePatch,
     );
-    const err = await rejectionOf(put('migrate'));
+    const reason = await eventually(
+      'virt-handler to report LiveMigratable=False',
+      async () => {
+        const c = (await vmiOf(tenant.namespace, rwo))?.status?.conditions?.find(
+          (x) => x.type === 'LiveMigratable',
+        );
+        return c?.status === 'False' ? c : undefined;
+      },
+      60_000,
+    );
+    expect(reason.reason).toBe('DisksNotLiveMigratable');
+    const err = await rejectionOf(
+      adminOf().request('PUT', sub(tenant.namespace, 'virtualmachines', rwo, 'migrate'), {
+        body: {},
+      }),
+    );
     expect((err as KubeApiError).status).toBe(500);
     expect((err as KubeApiError).message).toBe(
-      'Internal error occurred: admission webhook "migration-create-validator.kubevirt.io" denied the request: Cannot migrate VMI, Reason: DisksNotLiveMigratable, Message: cannot migrate VMI: PVC root is not shared',
+      `Internal error occurred: admission webhook "migration-create-validator.kubevirt.io" denied the request: Cannot migrate VMI, Reason: DisksNotLiveMigratable, Message: cannot migrate VMI: PVC ${rwo}-root is not shared, live migration requires that all PVCs must be shared (using ReadWriteMany access mode)`,
     );
     const migrations = await admin.list('kubevirt.io/v1', 'VirtualMachineInstanceMigration', {
       namespace: tenant.namespace,
