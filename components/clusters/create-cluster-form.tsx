@@ -6,10 +6,9 @@ import YAML from 'yaml';
 
 import { useActionForm } from '@/components/forms/use-action-form';
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
-import { FormAlert } from '@/components/forms/form-alert';
+import { CreateFormHeader } from '@/components/forms/create-form-header';
 import { ClusterOptionsFields } from '@/components/clusters/cluster-options-fields';
 import { NodeGroupFields } from '@/components/clusters/node-group-fields';
-import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
@@ -114,15 +113,13 @@ export function CreateClusterForm({
       className="space-y-8"
       aria-label={t('clusters.create')}
     >
-      <Breadcrumbs
-        items={tenantCrumbs(
-          tenant,
-          { label: t('nav.clusters'), href: listHref },
-          { label: t('clusters.new.crumb') },
-        )}
+      <CreateFormHeader
+        tenant={tenant}
+        list={{ label: t('nav.clusters'), href: listHref }}
+        crumb={t('clusters.new.crumb')}
+        title={t('clusters.new.title')}
+        error={form.formError}
       />
-      <h1 className="text-2xl font-semibold">{t('clusters.new.title')}</h1>
-      <FormAlert message={form.formError} />
       <section className="grid gap-4 sm:grid-cols-3">
         <Field
           label={t('clusters.new.name')}

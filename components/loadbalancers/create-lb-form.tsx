@@ -5,9 +5,8 @@ import { useEffect, useMemo } from 'react';
 import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
-import { FormAlert } from '@/components/forms/form-alert';
+import { CreateFormHeader } from '@/components/forms/create-form-header';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useT } from '@/lib/i18n/client';
@@ -89,15 +88,13 @@ export function CreateLbForm({
       className="space-y-8"
       aria-label={t('loadbalancers.create')}
     >
-      <Breadcrumbs
-        items={tenantCrumbs(
-          tenant,
-          { label: t('nav.loadBalancers'), href: listHref },
-          { label: t('loadbalancers.new.crumb') },
-        )}
+      <CreateFormHeader
+        tenant={tenant}
+        list={{ label: t('nav.loadBalancers'), href: listHref }}
+        crumb={t('loadbalancers.new.crumb')}
+        title={t('loadbalancers.new.title')}
+        error={form.formError}
       />
-      <h1 className="text-2xl font-semibold">{t('loadbalancers.new.title')}</h1>
-      <FormAlert message={form.formError} />
       <section className="grid gap-4 sm:grid-cols-2">
         <Field
           label={t('loadbalancers.new.name')}

@@ -5,9 +5,8 @@ import { useMemo } from 'react';
 import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
-import { FormAlert } from '@/components/forms/form-alert';
+import { CreateFormHeader } from '@/components/forms/create-form-header';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { CheckboxField, Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import type { InstancetypeOption } from '@/lib/clusters/sizes';
@@ -93,15 +92,13 @@ export function CreateVmForm({
 
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-8" aria-label={t('vms.create')}>
-      <Breadcrumbs
-        items={tenantCrumbs(
-          tenant,
-          { label: t('nav.vms'), href: listHref },
-          { label: t('vms.new.crumb') },
-        )}
+      <CreateFormHeader
+        tenant={tenant}
+        list={{ label: t('nav.vms'), href: listHref }}
+        crumb={t('vms.new.crumb')}
+        title={t('vms.new.title')}
+        error={form.formError}
       />
-      <h1 className="text-2xl font-semibold">{t('vms.new.title')}</h1>
-      <FormAlert message={form.formError} />
       <section className="grid gap-4 sm:grid-cols-2">
         <Field
           label={t('vms.new.name')}

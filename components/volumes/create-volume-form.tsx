@@ -4,9 +4,9 @@ import { useRouter } from 'next/navigation';
 import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
+import { CreateFormHeader } from '@/components/forms/create-form-header';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
 import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useT } from '@/lib/i18n/client';
@@ -83,15 +83,13 @@ export function CreateVolumeForm({
       className="space-y-8"
       aria-label={t('volumes.create')}
     >
-      <Breadcrumbs
-        items={tenantCrumbs(
-          tenant,
-          { label: t('nav.volumes'), href: listHref },
-          { label: t('volumes.new.crumb') },
-        )}
+      <CreateFormHeader
+        tenant={tenant}
+        list={{ label: t('nav.volumes'), href: listHref }}
+        crumb={t('volumes.new.crumb')}
+        title={t('volumes.new.title')}
+        error={form.formError}
       />
-      <h1 className="text-2xl font-semibold">{t('volumes.new.title')}</h1>
-      <FormAlert message={form.formError} />
       {draft.sourceKind !== 'none' && (
         <p className="text-sm" data-testid="volume-source">
           {t(`volumes.new.source.${draft.sourceKind}`, { name: draft.sourceName })}

@@ -3,7 +3,8 @@ import 'server-only';
 import YAML from 'yaml';
 
 import { msg } from '../i18n/messages';
-import { kubeAsDashboard, type KubeClient } from '../k8s/client';
+import { recordAudit } from '../k8s/audit';
+import type { KubeClient } from '../k8s/client';
 import { invalid, KubeApiError, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';
 import { oidcOf } from './status';
@@ -28,28 +29,10 @@ export async function readKubeconfig(
   const value = secret.data?.value;
   if (!value) throw new Error('kubeconfig secret has no value');
   const owner = await kube.get(models.clusters, namespace, cluster);
-  const now = new Date().toISOString();
-  await kubeAsDashboard().create(models.events, {
-    apiVersion: 'v1',
-    kind: 'Event',
-    metadata: { generateName: `${cluster}.kubeconfig-`, namespace },
-    involvedObject: {
-      apiVersion: owner.apiVersion,
-      kind: 'Cluster',
-      name: cluster,
-      namespace,
-      uid: owner.metadata?.uid,
-    },
-    reason: 'KubeconfigDownloaded',
-    message: `Kubeconfig downloaded by ${who}`,
-    type: 'Normal',
-    source: { component: 'stratus-dashboard' },
-    reportingComponent: 'stratus-dashboard',
-    reportingInstance: 'stratus-dashboard',
-    firstTimestamp: now,
-    lastTimestamp: now,
-    count: 1,
-  });
+  await recordAudit(
+    { ...owner, kind: 'Cluster' },
+    { reason: 'KubeconfigDownloaded', message: `Kubeconfig downloaded by ${who}` },
+  );
   return Buffer.from(value, 'base64').toString('utf8');
 }
 

@@ -7,7 +7,6 @@ import type { KubeObject } from './types';
 /**
  * Records what a person did to an object as an Event on it, written by the dashboard's own
  * identity (tenants may not create Events, so nobody can forge a record naming someone else).
- * The same shape as the kubeconfig-download record (lib/clusters/kubeconfig.ts).
  */
 export async function recordAudit(
   about: KubeObject,

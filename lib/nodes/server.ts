@@ -13,15 +13,8 @@ import type { KubeObject } from '../k8s/types';
 import { refusalOf, skipReason, type DrainResult } from './drain';
 import { remediationState } from './status';
 
-/** An Event about a node or a health check (cluster-scoped: recorded in "default"). */
-export function recordEvent(
-  about: KubeObject,
-  reason: string,
-  message: string,
-  type: 'Normal' | 'Warning' = 'Normal',
-): Promise<void> {
-  return recordAudit(about, { reason, message, type });
-}
+/** Nodes are cluster-scoped: their records go to "default" (lib/k8s/audit.ts). */
+const nodeRef = (node: KubeObject): KubeObject => ({ ...node, apiVersion: 'v1', kind: 'Node' });
 
 export async function cordonNode(
   kube: KubeClient,
@@ -32,11 +25,10 @@ export async function cordonNode(
   const node = await kube.patch(models.nodes, undefined, name, {
     spec: { unschedulable: cordon ? true : null },
   });
-  await recordEvent(
-    { ...node, apiVersion: 'v1', kind: 'Node' },
-    cordon ? 'NodeCordoned' : 'NodeUncordoned',
-    `Node ${name} ${cordon ? 'cordoned' : 'uncordoned'} by ${who}`,
-  );
+  await recordAudit(nodeRef(node), {
+    reason: cordon ? 'NodeCordoned' : 'NodeUncordoned',
+    message: `Node ${name} ${cordon ? 'cordoned' : 'uncordoned'} by ${who}`,
+  });
 }
 
 /** Cordons the node, then evicts its pods one by one; a PodDisruptionBudget's refusal is kept, not fatal. */
@@ -80,15 +72,15 @@ export async function drainNode(kube: KubeClient, name: string, who: string): Pr
   result.evicted.sort(byName);
   result.refused.sort(byName);
   result.skipped.sort(byName);
-  await recordEvent(
-    { ...node, apiVersion: 'v1', kind: 'Node' },
-    'NodeDrained',
-    `Node ${name} drained by ${who}: ${result.evicted.length} evicted, ${result.refused.length} refused` +
+  await recordAudit(nodeRef(node), {
+    reason: 'NodeDrained',
+    message:
+      `Node ${name} drained by ${who}: ${result.evicted.length} evicted, ${result.refused.length} refused` +
       (result.refused.length
         ? ` (${result.refused.map((r) => `${r.namespace}/${r.name}${r.pdb ? ` by ${r.pdb}` : ''}`).join(', ')})`
         : ''),
-    result.refused.length ? 'Warning' : 'Normal',
-  );
+    type: result.refused.length ? 'Warning' : 'Normal',
+  });
   return result;
 }
 
@@ -145,12 +137,11 @@ export async function fenceNode(
     },
     spec: tpl.spec?.template?.spec ?? {},
   });
-  await recordEvent(
-    { ...node, apiVersion: 'v1', kind: 'Node' },
-    'ManualFenceStarted',
-    `Fencing of node ${name} (template ${template.namespace}/${template.name}) started by ${who}`,
-    'Warning',
-  );
+  await recordAudit(nodeRef(node), {
+    reason: 'ManualFenceStarted',
+    message: `Fencing of node ${name} (template ${template.namespace}/${template.name}) started by ${who}`,
+    type: 'Warning',
+  });
 }
 
 /** Pause adds a request naming the person; resume clears them all (the dialog lists them). */
@@ -176,10 +167,12 @@ export async function pauseHealthCheck(
     ],
     'json',
   );
-  await recordEvent(
+  await recordAudit(
     { ...updated, apiVersion: 'remediation.medik8s.io/v1alpha1', kind: 'NodeHealthCheck' },
-    pause ? 'NodeHealthCheckPaused' : 'NodeHealthCheckResumed',
-    `NodeHealthCheck ${name} ${pause ? 'paused' : 'resumed'} by ${who}`,
+    {
+      reason: pause ? 'NodeHealthCheckPaused' : 'NodeHealthCheckResumed',
+      message: `NodeHealthCheck ${name} ${pause ? 'paused' : 'resumed'} by ${who}`,
+    },
   );
 }
 

@@ -99,16 +99,18 @@ describe('prepareCrds', () => {
     expect(snap?.spec.versions[1]?.schema?.openAPIV3Schema?.properties?.status).toBeDefined();
   });
 
+  // Large schemas (KubeVirt's, Cluster API's) take seconds to round-trip on a busy machine.
   it('survives the client-node typed model unchanged, which installCrds relies on', () => {
     for (const c of crds) {
       const roundTrip: unknown = YAML.parse(dumpYaml(loadYaml(c.text)));
       expect(roundTrip, c.doc.metadata?.name).toEqual(c.doc);
     }
-  });
+  }, 60_000);
 
-  it('is warm after the first call', async () => {
-    const t0 = performance.now();
-    await prepareCrds(cacheDir);
-    expect(performance.now() - t0).toBeLessThan(100);
+  it('is served from the cache after the first call: same files, none rewritten', async () => {
+    const before = crds.map((c) => [c.file, fs.statSync(c.file).mtimeMs]);
+    const again = await prepareCrds(cacheDir);
+    expect(again).toEqual(crds.map((c) => c.file));
+    expect(again.map((f) => [f, fs.statSync(f).mtimeMs])).toEqual(before);
   });
 });
