@@ -6,7 +6,7 @@ import YAML from 'yaml';
 
 import { useActionForm } from '@/components/forms/use-action-form';
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
-import { CreateFormHeader } from '@/components/forms/create-form-header';
+import { CreateForm } from '@/components/forms/create-form';
 import { ClusterOptionsFields } from '@/components/clusters/cluster-options-fields';
 import { NodeGroupFields } from '@/components/clusters/node-group-fields';
 import { Button } from '@/components/ui/button';
@@ -107,19 +107,15 @@ export function CreateClusterForm({
       : '';
 
   return (
-    <form
+    <CreateForm
+      label={t('clusters.create')}
       onSubmit={form.onSubmit}
-      noValidate
-      className="space-y-8"
-      aria-label={t('clusters.create')}
+      tenant={tenant}
+      list={{ label: t('nav.clusters'), href: listHref }}
+      crumb={t('clusters.new.crumb')}
+      title={t('clusters.new.title')}
+      error={form.formError}
     >
-      <CreateFormHeader
-        tenant={tenant}
-        list={{ label: t('nav.clusters'), href: listHref }}
-        crumb={t('clusters.new.crumb')}
-        title={t('clusters.new.title')}
-        error={form.formError}
-      />
       <section className="grid gap-4 sm:grid-cols-3">
         <Field
           label={t('clusters.new.name')}
@@ -226,6 +222,6 @@ export function CreateClusterForm({
         pendingLabel={t('clusters.new.creating')}
         pending={form.pending}
       />
-    </form>
+    </CreateForm>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
-import { CreateFormHeader } from '@/components/forms/create-form-header';
+import { CreateForm } from '@/components/forms/create-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
@@ -82,19 +82,15 @@ export function CreateLbForm({
   const yaml = parsed.success ? YAML.stringify(buildLoadBalancer(parsed.data, ns)) : '';
 
   return (
-    <form
+    <CreateForm
+      label={t('loadbalancers.create')}
       onSubmit={form.onSubmit}
-      noValidate
-      className="space-y-8"
-      aria-label={t('loadbalancers.create')}
+      tenant={tenant}
+      list={{ label: t('nav.loadBalancers'), href: listHref }}
+      crumb={t('loadbalancers.new.crumb')}
+      title={t('loadbalancers.new.title')}
+      error={form.formError}
     >
-      <CreateFormHeader
-        tenant={tenant}
-        list={{ label: t('nav.loadBalancers'), href: listHref }}
-        crumb={t('loadbalancers.new.crumb')}
-        title={t('loadbalancers.new.title')}
-        error={form.formError}
-      />
       <section className="grid gap-4 sm:grid-cols-2">
         <Field
           label={t('loadbalancers.new.name')}
@@ -208,6 +204,6 @@ export function CreateLbForm({
         pendingLabel={t('loadbalancers.new.creating')}
         pending={form.pending}
       />
-    </form>
+    </CreateForm>
   );
 }

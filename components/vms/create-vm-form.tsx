@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
-import { CreateFormHeader } from '@/components/forms/create-form-header';
+import { CreateForm } from '@/components/forms/create-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { CheckboxField, Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
@@ -91,14 +91,15 @@ export function CreateVmForm({
   };
 
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-8" aria-label={t('vms.create')}>
-      <CreateFormHeader
-        tenant={tenant}
-        list={{ label: t('nav.vms'), href: listHref }}
-        crumb={t('vms.new.crumb')}
-        title={t('vms.new.title')}
-        error={form.formError}
-      />
+    <CreateForm
+      label={t('vms.create')}
+      onSubmit={form.onSubmit}
+      tenant={tenant}
+      list={{ label: t('nav.vms'), href: listHref }}
+      crumb={t('vms.new.crumb')}
+      title={t('vms.new.title')}
+      error={form.formError}
+    >
       <section className="grid gap-4 sm:grid-cols-2">
         <Field
           label={t('vms.new.name')}
@@ -260,6 +261,6 @@ export function CreateVmForm({
         pendingLabel={t('vms.new.creating')}
         pending={form.pending}
       />
-    </form>
+    </CreateForm>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
-import { CreateFormHeader } from '@/components/forms/create-form-header';
+import { CreateForm } from '@/components/forms/create-form';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Field, SelectField } from '@/components/ui/field';
@@ -77,19 +77,15 @@ export function CreateVolumeForm({
   const set = (patch: Partial<VolumeDraft>) => setDraft({ ...draft, ...patch });
   const yaml = parsed.success ? YAML.stringify(buildVolume(tenant.namespace, parsed.data)) : '';
   return (
-    <form
+    <CreateForm
+      label={t('volumes.create')}
       onSubmit={form.onSubmit}
-      noValidate
-      className="space-y-8"
-      aria-label={t('volumes.create')}
+      tenant={tenant}
+      list={{ label: t('nav.volumes'), href: listHref }}
+      crumb={t('volumes.new.crumb')}
+      title={t('volumes.new.title')}
+      error={form.formError}
     >
-      <CreateFormHeader
-        tenant={tenant}
-        list={{ label: t('nav.volumes'), href: listHref }}
-        crumb={t('volumes.new.crumb')}
-        title={t('volumes.new.title')}
-        error={form.formError}
-      />
       {draft.sourceKind !== 'none' && (
         <p className="text-sm" data-testid="volume-source">
           {t(`volumes.new.source.${draft.sourceKind}`, { name: draft.sourceName })}
@@ -177,6 +173,6 @@ export function CreateVolumeForm({
         pendingLabel={t('volumes.new.pending')}
         pending={form.pending}
       />
-    </form>
+    </CreateForm>
   );
 }
