@@ -20,7 +20,7 @@ test('a server action with a forged Origin changes nothing; the same from this o
   // The dialog's preview is an action too; stop the delete itself.
   await expect(dialog.getByTestId('delete-preview')).toBeVisible();
   await dialog.getByRole('textbox').fill(name);
-  const { seen } = await interceptNextAction(page);
+  const { seen } = await interceptNextAction(page, (body) => body.includes(`"name":"${name}"`));
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   const action = await seen;
 

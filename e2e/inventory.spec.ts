@@ -99,7 +99,8 @@ test.describe('alice, tenant admin', () => {
     const oscar = await as('oscar');
     const inv = new InventoryPage(oscar);
     await inv.goto();
-    const { seen } = await interceptNextAction(oscar);
+    // The page also reads storage with actions: catch the reboot itself.
+    const { seen } = await interceptNextAction(oscar, (body) => body.includes('"reboot"'));
     await inv.power(broken.node, 'Reboot').click();
     await inv.confirm('Reboot').click();
     const action = await seen;

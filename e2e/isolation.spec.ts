@@ -73,7 +73,7 @@ test.describe('carol, viewer of acme', () => {
     const alice = await as('alice');
     const aliceDetail = new ResourceDetailPage(alice, 'acme', 'services', decoy);
     await aliceDetail.goto();
-    const { seen } = await interceptNextAction(alice);
+    const { seen } = await interceptNextAction(alice, (b) => b.includes(`"name":"${decoy}"`));
     await aliceDetail.delete();
     const action = await seen;
 

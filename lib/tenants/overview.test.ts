@@ -26,6 +26,11 @@ describe('tenant overview', () => {
       { resource: 'persistentvolumeclaims', used: '5', hard: '50', ratio: 0.1 },
       { resource: 'requests.storage', used: '512Gi', hard: '2Ti', ratio: 0.25 },
     ]);
+    // A changed limit shows at once, before the quota controller copies it into status.
+    const changed = quotaLines([
+      { spec: { hard: { pods: '6' } }, status: { hard: { pods: '4' }, used: { pods: '1' } } },
+    ]);
+    expect(changed).toMatchObject([{ resource: 'pods', used: '1', hard: '6' }]);
     // People read names and units, not resource keys.
     const say = (v: string | Parameters<typeof english>[0]) =>
       typeof v === 'string' ? v : english(v);

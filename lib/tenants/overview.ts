@@ -26,7 +26,8 @@ export interface QuotaLine {
 
 export function quotaLines(quotas: ResourceQuotaObject[]): QuotaLine[] {
   return quotas.flatMap((q) => {
-    const hard = q.status?.hard ?? q.spec?.hard ?? {};
+    // The limit the operator set: status.hard trails a change until the quota controller syncs.
+    const hard = q.spec?.hard ?? q.status?.hard ?? {};
     const used = q.status?.used ?? {};
     return Object.keys(hard)
       .sort()
