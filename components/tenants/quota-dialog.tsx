@@ -33,18 +33,7 @@ function current(row: TenantRow): QuotaDraft {
 
 export function QuotaDialog({ row }: { row: TenantRow }) {
   const t = useT();
-  const toast = useToast();
   const [open, setOpen] = useState(false);
-  const form = useActionForm({
-    draftKey: `console-quota-${row.name}`,
-    initial: current(row),
-    schema: quotaSchema,
-    submit: (quota: QuotaDraft) => changeTenantQuota({ tenant: row.name, quota }),
-    onSuccess: () => {
-      toast('success', t('tenants.quota.saved', { name: row.name }));
-      setOpen(false);
-    },
-  });
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('tenants.quota.change')}</Button>
@@ -53,17 +42,36 @@ export function QuotaDialog({ row }: { row: TenantRow }) {
         onClose={() => setOpen(false)}
         title={t('tenants.quota.title', { name: row.displayName })}
       >
-        <form className="space-y-4" onSubmit={form.onSubmit} noValidate>
-          <FormAlert message={form.formError} />
-          <QuotaFields value={form.draft} onChange={form.setDraft} errors={form.errors} />
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-            <Button tone="primary" type="submit" disabled={form.pending}>
-              {t('tenants.quota.save')}
-            </Button>
-          </div>
-        </form>
+        <QuotaForm row={row} onDone={() => setOpen(false)} />
       </Dialog>
     </>
+  );
+}
+
+/** Mounted when the dialog opens, so it starts from the quota as it is then, not at page load. */
+function QuotaForm({ row, onDone }: { row: TenantRow; onDone: () => void }) {
+  const t = useT();
+  const toast = useToast();
+  const form = useActionForm({
+    draftKey: `console-quota-${row.name}`,
+    initial: current(row),
+    schema: quotaSchema,
+    submit: (quota: QuotaDraft) => changeTenantQuota({ tenant: row.name, quota }),
+    onSuccess: () => {
+      toast('success', t('tenants.quota.saved', { name: row.name }));
+      onDone();
+    },
+  });
+  return (
+    <form className="space-y-4" onSubmit={form.onSubmit} noValidate>
+      <FormAlert message={form.formError} />
+      <QuotaFields value={form.draft} onChange={form.setDraft} errors={form.errors} />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onDone}>{t('common.cancel')}</Button>
+        <Button tone="primary" type="submit" disabled={form.pending}>
+          {t('tenants.quota.save')}
+        </Button>
+      </div>
+    </form>
   );
 }
