@@ -59,7 +59,7 @@ step() { # step NAME MODULE_DIR PACKAGE [LDFLAGS] [BUILD_DIR]
 # copied, that line patched, and built through a copy of go/nhc whose go.mod replaces the module with it.
 nhc_patched() { # nhc_patched DIR → prints the module dir to build in
   local out="$1" src
-  src="$(cd "$here/go/nhc" && go list -m -f '{{.Dir}}' github.com/medik8s/node-healthcheck-operator)"
+  src="$(cd "$here/go/nhc" && go mod download github.com/medik8s/node-healthcheck-operator && go list -m -f '{{.Dir}}' github.com/medik8s/node-healthcheck-operator)"
   rm -rf "$out" && mkdir -p "$out"
   cp -r "$src" "$out/operator" && chmod -R u+w "$out/operator"
   grep -q 'Port:    9443,' "$out/operator/cmd/main.go" || { echo "devcluster: $src/cmd/main.go no longer sets Port: 9443; update nhc_patched" >&2; exit 1; }
