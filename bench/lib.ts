@@ -1,5 +1,6 @@
 // Shared bench plumbing: the test-profile cluster's admin client, a served app, and a signed-in browser.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
@@ -16,6 +17,14 @@ export const admin = () => loadKubeconfig(adminKubeconfig);
 export const appUrlOf = (name: ProfileName) => `http://127.0.0.1:${profile(name).ports.app}`;
 /** A profile's cluster-admin client config (`.devcluster/<profile>/admin.kubeconfig`). */
 export const adminOf = (name: ProfileName) => loadKubeconfig(files(profile(name)).adminKubeconfig);
+
+/** The test app's settings (what the served app reads), for benches that run server code in-process. */
+export function loadAppEnv(): void {
+  for (const line of readFileSync('.devcluster/test/app.env', 'utf8').split('\n')) {
+    const i = line.indexOf('=');
+    if (i > 0) process.env[line.slice(0, i)] ??= line.slice(i + 1);
+  }
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;

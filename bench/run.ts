@@ -1,23 +1,14 @@
 // npm run bench — prints the foundation's performance figures (recorded in the README).
 // Needs the test cluster (`npm run cluster -- start --profile test`) and a build (`npx next build`).
-import { readFileSync } from 'node:fs';
-
 import { clusterCreate } from './cluster-create';
 import { liveLatency } from './live-latency';
-import { serveApp, stopApp } from './lib';
+import { loadAppEnv, serveApp, stopApp } from './lib';
 import { pageRequests, pageRequestsReport } from './page-requests';
 import { streamMemory } from './stream-memory';
 import { vmList, vmListReport } from './vm-list';
 import { vncOpen, vncOpenReport } from './vnc-open';
 import { releasesPage, releasesPageReport } from './releases-page';
 import { nodesPage, nodesPageReport } from './nodes-page';
-
-function loadAppEnv(): void {
-  for (const line of readFileSync('.devcluster/test/app.env', 'utf8').split('\n')) {
-    const i = line.indexOf('=');
-    if (i > 0) process.env[line.slice(0, i)] ??= line.slice(i + 1);
-  }
-}
 
 async function main() {
   loadAppEnv();

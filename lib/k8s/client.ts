@@ -79,6 +79,8 @@ export interface ClientOptions {
   mode?: IdentityMode;
   /** The dashboard's kubeconfig; default STRATUS_KUBECONFIG (in-cluster without). */
   kubeconfig?: string;
+  /** How long one call may go unanswered before it fails as a timeout; default 15 s. */
+  timeoutMs?: number;
 }
 
 /** Refused: passthrough mode and no token to pass (never falls back to another identity). */
@@ -167,7 +169,12 @@ export class KubeClient {
     return new Promise<T>((resolve, reject) => {
       const req = https.request(
         url,
-        { method, agent: t.agent, headers, timeout: opts.timeoutMs ?? 15_000 },
+        {
+          method,
+          agent: t.agent,
+          headers,
+          timeout: opts.timeoutMs ?? this.opts.timeoutMs ?? 15_000,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
