@@ -34,7 +34,7 @@ export const actionSamples = {
     machineDeployment: 'prod-general',
     size: { replicas: 4 },
   },
-  upgradeCluster: { step: 'nodeGroups', namespace: ns, cluster: 'prod' },
+  upgradeCluster: { step: 'controlPlane', namespace: ns, cluster: 'prod', version: 'v1.34.1' },
   previewClusterDelete: { namespace: ns, cluster: 'prod' },
   deleteCluster: { namespace: ns, cluster: 'prod', confirm: 'prod' },
   setClusterAddon: { namespace: ns, cluster: 'prod', addon: 'cert-manager', enabled: false },
@@ -43,7 +43,8 @@ export const actionSamples = {
   migrateVm: { namespace: ns, name: 'web-1' },
   cancelVmMigration: { namespace: ns, migration: probeName },
   snapshotVm: { namespace: ns, name: 'web-1', snapshot: probeName },
-  restoreVm: { namespace: ns, name: 'web-1', snapshot: probeName },
+  // bastion is stopped: a restore is refused for a running VM before anything is written.
+  restoreVm: { namespace: ns, name: 'bastion', snapshot: probeName },
   previewVmDelete: { namespace: ns, name: 'web-1' },
   deleteVm: { namespace: ns, name: 'web-1', keepDisks: false, confirm: 'web-1' },
   addVmDisk: {
@@ -51,7 +52,7 @@ export const actionSamples = {
     name: 'web-1',
     disk: { name: 'iso', sizeGi: '1', storageClass: 'replicated' },
   },
-  removeVmDisk: { namespace: ns, name: 'web-1', volume: 'web-1-root' },
+  removeVmDisk: { namespace: ns, name: 'db-1', volume: 'data' },
   deleteResource: { model: 'services', namespace: ns, name: 'web' },
   createLoadBalancer: {
     namespace: ns,
