@@ -49,3 +49,16 @@ export function changes(before: Map<string, string>, after: Map<string, string>)
   for (const k of before.keys()) if (!after.has(k)) out.push(`-${k}`);
   return out;
 }
+
+/** Deletes what a call added ("+model/namespace/name" from `changes`). */
+export async function removeAdded(admin: Admin, changed: string[]): Promise<void> {
+  for (const key of changed.filter((k) => k.startsWith('+'))) {
+    const [id = '', namespace, name] = key.slice(1).split('/');
+    const m = models[id as ModelId];
+    await admin.remove({
+      apiVersion: m.group ? `${m.group}/${m.version}` : m.version,
+      kind: m.kind,
+      metadata: { name, ...(namespace ? { namespace } : {}) },
+    });
+  }
+}

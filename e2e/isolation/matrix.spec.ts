@@ -7,9 +7,7 @@ import WebSocket from 'ws';
 import { appOrigin } from '../auth';
 import { expect, test } from '../fixtures';
 import { actionSamples, actionNames } from '../../lib/testing/action-samples';
-import { models, type ModelId } from '../../lib/k8s/models';
-import type { Admin } from '../../lib/testing/admin';
-import { changes, clusterState } from './cluster-state';
+import { changes, clusterState, removeAdded } from './cluster-state';
 import { actionRows, consoleRow, liveRow, personaRoles, personas, routeRows } from './expected';
 import { builtActions, callAction, callRoute, personaCookies } from './http';
 
@@ -37,19 +35,6 @@ function aimedAt(input: unknown): (key: string) => boolean {
     const name = key.split('/').pop() ?? '';
     return names.has(name) || name.startsWith('iso-');
   };
-}
-
-/** Deletes what a cell added ("+model/namespace/name"). */
-async function removeAdded(admin: Admin, changed: string[]): Promise<void> {
-  for (const key of changed.filter((k) => k.startsWith('+'))) {
-    const [id = '', namespace, name] = key.slice(1).split('/');
-    const m = models[id as ModelId];
-    await admin.remove({
-      apiVersion: m.group ? `${m.group}/${m.version}` : m.version,
-      kind: m.kind,
-      metadata: { name, ...(namespace ? { namespace } : {}) },
-    });
-  }
 }
 
 function only(state: Map<string, string>, keep: (k: string) => boolean): Map<string, string> {
