@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 
 import type { KubernetesObject } from '@kubernetes/client-node';
+import { expect } from '@playwright/test';
 
 import { models, type ModelId } from '../../lib/k8s/models';
 import type { Admin } from '../../lib/testing/admin';
@@ -50,15 +51,29 @@ export function changes(before: Map<string, string>, after: Map<string, string>)
   return out;
 }
 
-/** Deletes what a call added ("+model/namespace/name" from `changes`). */
-export async function removeAdded(admin: Admin, changed: string[]): Promise<void> {
+/**
+ * Deletes what a call added ("+model/namespace/name" from `changes`); with `wait`, until it is gone,
+ * so the next cell starts from the state the previous one found.
+ */
+export async function removeAdded(
+  admin: Admin,
+  changed: string[],
+  { wait = false } = {},
+): Promise<void> {
   for (const key of changed.filter((k) => k.startsWith('+'))) {
     const [id = '', namespace, name] = key.slice(1).split('/');
     const m = models[id as ModelId];
+    const apiVersion = m.group ? `${m.group}/${m.version}` : m.version;
     await admin.remove({
-      apiVersion: m.group ? `${m.group}/${m.version}` : m.version,
+      apiVersion,
       kind: m.kind,
       metadata: { name, ...(namespace ? { namespace } : {}) },
     });
+    if (wait && name)
+      await expect
+        .poll(() => admin.get(apiVersion, m.kind, namespace || undefined, name), {
+          timeout: 30_000,
+        })
+        .toBeUndefined();
   }
 }

@@ -77,7 +77,7 @@ test.describe('tenant isolation matrix', () => {
         expect.soft(got, `${name} as ${who}: ${answer.text.slice(0, 300)}`).toBe(want);
         const after = only(await clusterState(admin, row.touches, row.namespace), keep);
         const changed = changes(before, after);
-        if (allowed?.creates) await removeAdded(admin, changed);
+        if (allowed?.creates) await removeAdded(admin, changed, { wait: true });
         else expect(changed, `${name} as ${who} changed the cluster`).toEqual([]);
       }
       printed.push(cells);
