@@ -11,7 +11,7 @@ import { decode, encode, type JWT } from 'next-auth/jwt';
 import { testClusterDir } from '../lib/testing/admin';
 import { appOrigin, authFile, type DemoName } from './auth';
 
-function appEnv(key: string): string | undefined {
+export function appEnv(key: string): string | undefined {
   const text = readFileSync(path.join(testClusterDir(), 'app.env'), 'utf8');
   return text
     .split('\n')
@@ -26,11 +26,23 @@ export async function sessionEndingIn(
   secondsLeft: number,
   overrides: Partial<JWT> = {},
 ): Promise<void> {
+  const value = await mintSession(who, secondsLeft, overrides);
+  await context.addCookies([
+    { name: 'next-auth.session-token', value, url: appOrigin, httpOnly: true, sameSite: 'Lax' },
+  ]);
+}
+
+/** The session cookie's value for such a session. */
+export async function mintSession(
+  who: DemoName,
+  secondsLeft: number,
+  overrides: Partial<JWT> = {},
+): Promise<string> {
   const secret = appEnv('NEXTAUTH_SECRET');
   if (!secret) throw new Error('NEXTAUTH_SECRET missing from the test app.env');
   const maxAge = Number(appEnv('STRATUS_SESSION_MAX_AGE') ?? 8 * 60 * 60);
   const signedIn = await savedSession(who, secret);
-  const value = await encode({
+  return encode({
     secret,
     token: {
       ...signedIn,
@@ -39,9 +51,6 @@ export async function sessionEndingIn(
       ...overrides,
     },
   });
-  await context.addCookies([
-    { name: 'next-auth.session-token', value, url: appOrigin, httpOnly: true, sameSite: 'Lax' },
-  ]);
 }
 
 /** The session `who` signed in with in the setup project (its saved browser state). */

@@ -43,43 +43,45 @@ export interface ActionInfo {
   name: string;
   input: z.ZodType;
   needs: ActionNeed[];
+  form?: string;
 }
 
 export type ServerAction<S extends z.ZodType, O> = ((
   input: z.input<S>,
 ) => Promise<ActionResult<O>>) & { readonly info: ActionInfo };
 
-/**
- * The one way to make a server action: the browser's arguments are parsed like form input, the
- * signed-in person is resolved, and every failure becomes a mapped, translated error; the raw error
- * goes to the server log with a request id. It never throws to the browser.
- */
+/** What a person is told about input the schema refused (the fuzzing suite renders it too). */
+export function invalidInput(error: z.ZodError, form?: string): Problem {
+  const fields = fieldErrorsOf(error, form);
+  const onForm = form !== undefined && Object.keys(fields).length > 0;
+  // A rule over the whole input (a typed confirmation) says what it wants; anything else
+  // the browser could only have sent by hand.
+  const whole = error.issues.find((i) => i.path.length === 0);
+  return {
+    code: 'invalid',
+    status: 422,
+    // One problem (a small form, a single size box) is said as it is, not as "check the fields".
+    message: onForm ? singleOrCheck(fields) : whole ? issueMessage(whole) : msg('error.badRequest'),
+    ...(onForm ? { fields } : {}),
+  };
+}
+
 function singleOrCheck(fields: Record<string, Msg>): Msg {
   const only = Object.values(fields);
   return only.length === 1 && only[0] ? only[0] : msg('error.checkFields');
 }
 
+/**
+ * The one way to make a server action: the browser's arguments are parsed like form input, the
+ * signed-in person is resolved, and every failure becomes a mapped, translated error; the raw error
+ * goes to the server log with a request id. It never throws to the browser.
+ */
 export function defineAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>): ServerAction<S, O> {
   const action = async (raw: z.input<S>): Promise<ActionResult<O>> => {
     const t = await getT();
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
-      const fields = fieldErrorsOf(parsed.error, spec.form);
-      const onForm = spec.form !== undefined && Object.keys(fields).length > 0;
-      // A rule over the whole input (a typed confirmation) says what it wants; anything else
-      // the browser could only have sent by hand.
-      const whole = parsed.error.issues.find((i) => i.path.length === 0);
-      const problem: Problem = {
-        code: 'invalid',
-        status: 422,
-        // One problem (a small form, a single size box) is said as it is, not as "check the fields".
-        message: onForm
-          ? singleOrCheck(fields)
-          : whole
-            ? issueMessage(whole)
-            : msg('error.badRequest'),
-        ...(onForm ? { fields } : {}),
-      };
+      const problem = invalidInput(parsed.error, spec.form);
       metrics().actions.inc({ action: spec.name, outcome: 'invalid' });
       return { ok: false, error: renderProblem(problem, t) };
     }
@@ -103,6 +105,11 @@ export function defineAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>): Se
     }
   };
   return Object.assign(action, {
-    info: { name: spec.name, input: spec.input, needs: spec.needs },
+    info: {
+      name: spec.name,
+      input: spec.input,
+      needs: spec.needs,
+      ...(spec.form ? { form: spec.form } : {}),
+    },
   });
 }

@@ -1,10 +1,15 @@
 // Tenant isolation, end to end: what bob (admin of globex) and carol (viewer of acme) can reach in
 // acme, and what the API server says when they try anyway.
-import { authFile } from './auth';
-import { expect, test } from './fixtures';
-import { ResourceDetailPage } from './pages/resources';
-import { Shell } from './pages/shell';
-import { interceptNextAction, replayAction, rewriteNextAction, withTarget } from './server-actions';
+import { authFile } from '../auth';
+import { expect, test } from '../fixtures';
+import { ResourceDetailPage } from '../pages/resources';
+import { Shell } from '../pages/shell';
+import {
+  interceptNextAction,
+  replayAction,
+  rewriteNextAction,
+  withTarget,
+} from '../server-actions';
 
 test.describe('bob, admin of globex', () => {
   test.use({ storageState: authFile('bob') });
