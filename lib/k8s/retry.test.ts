@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { KubeApiError, KubeTransportError } from './errors';
-import { FIRST_BACKOFF_MS, isTransient, MAX_BACKOFF_MS, retryTransient, type Clock } from './retry';
+import {
+  FIRST_BACKOFF_MS,
+  isTransient,
+  MAX_BACKOFF_MS,
+  retryOnConflict,
+  retryTransient,
+  type Clock,
+} from './retry';
 
 /** A clock that only moves when the retry sleeps, recording each wait. */
 function fakeClock(): Clock & { waits: number[] } {
@@ -64,5 +71,23 @@ describe('retryTransient', () => {
     expect(isTransient(new KubeApiError(404, {}))).toBe(false);
     expect(isTransient(new KubeApiError(409, {}))).toBe(false);
     expect(isTransient(new Error('bug'))).toBe(false);
+  });
+});
+
+describe('retryOnConflict', () => {
+  const conflict = new KubeApiError(409, { message: 'the object has been modified' });
+  it('reads and writes again after a conflict, up to its attempts', async () => {
+    const twice = failing([conflict, conflict]);
+    await expect(retryOnConflict(twice.op)).resolves.toBe('done');
+    expect(twice.calls()).toBe(3);
+    const always = failing(Array.from({ length: 9 }, () => conflict));
+    await expect(retryOnConflict(always.op, 3)).rejects.toBe(conflict);
+    expect(always.calls()).toBe(3);
+  });
+  it('gives up at once on anything but a conflict', async () => {
+    const denied = new KubeApiError(403, { message: 'forbidden' });
+    const op = failing([denied]);
+    await expect(retryOnConflict(op.op)).rejects.toBe(denied);
+    expect(op.calls()).toBe(1);
   });
 });

@@ -46,3 +46,18 @@ export async function retryTransient<T>(
     }
   }
 }
+
+/**
+ * Runs a read-change-write `op` again when its write meets a newer version (409): controllers
+ * write an object's status all the time, and a change pinned to the version read must be
+ * recomputed from the newer one, not given up on.
+ */
+export async function retryOnConflict<T>(op: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await op();
+    } catch (e) {
+      if (!(e instanceof KubeApiError && e.status === 409) || attempt >= attempts) throw e;
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { joinMsgs, msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
 import { invalid, KubeApiError, Refusal, unlessNotFound, type Problem } from '../k8s/errors';
 import { models } from '../k8s/models';
+import { retryOnConflict } from '../k8s/retry';
 import { createSet, type ObjectRef } from '../k8s/write-set';
 import { instancetypeSizes, type InstancetypeSizes } from '../clusters/sizes';
 import { platformConfig } from '../platform/server';
@@ -273,22 +274,23 @@ export async function addVmDisk(
   name: string,
   disk: DataDiskInput,
 ): Promise<void> {
-  const [vm, classes] = await Promise.all([
-    kube.get(models.virtualmachines, ns, name),
-    kube.list(models.storageclasses),
-  ]);
+  const classes = await kube.list(models.storageclasses);
   if (!classes.items.some((c) => c.metadata?.name === disk.storageClass))
     throw new Refusal(
       invalid(msg('clusters.error.noStorageClass', { name: disk.storageClass }), {
         storageClass: msg('clusters.error.noStorageClassField'),
       }),
     );
-  const change = withDisk(vm, disk, vmBuildContext(ns));
-  if (!change.ok)
-    throw new Refusal(
-      invalid(msg(diskProblem[change.problem]), { name: msg(diskProblem[change.problem]) }),
-    );
-  await kube.patch(models.virtualmachines, ns, name, change.patch);
+  // Controllers write the VM's status meanwhile: a conflict reads the VM again.
+  await retryOnConflict(async () => {
+    const vm = await kube.get(models.virtualmachines, ns, name);
+    const change = withDisk(vm, disk, vmBuildContext(ns));
+    if (!change.ok)
+      throw new Refusal(
+        invalid(msg(diskProblem[change.problem]), { name: msg(diskProblem[change.problem]) }),
+      );
+    await kube.patch(models.virtualmachines, ns, name, change.patch);
+  });
 }
 
 /** Removes a data disk from the VM and deletes its volume (the data goes). */
@@ -298,10 +300,13 @@ export async function removeVmDisk(
   name: string,
   volume: string,
 ): Promise<void> {
-  const vm = await kube.get(models.virtualmachines, ns, name);
-  const change = withoutDisk(vm, volume);
-  if (!change.ok) throw new Refusal(invalid(msg(diskProblem[change.problem])));
-  await kube.patch(models.virtualmachines, ns, name, change.patch);
+  const change = await retryOnConflict(async () => {
+    const vm = await kube.get(models.virtualmachines, ns, name);
+    const change = withoutDisk(vm, volume);
+    if (!change.ok) throw new Refusal(invalid(msg(diskProblem[change.problem])));
+    await kube.patch(models.virtualmachines, ns, name, change.patch);
+    return change;
+  });
   if (change.dataVolume)
     await kube.delete(models.datavolumes, ns, change.dataVolume).catch(unlessNotFound);
 }

@@ -9,6 +9,7 @@ import type { KubeClient } from '../k8s/client';
 import { kubeAsDashboard } from '../k8s/client';
 import { invalid, KubeApiError, Refusal, unlessNotFound } from '../k8s/errors';
 import { models } from '../k8s/models';
+import { retryOnConflict } from '../k8s/retry';
 import type { PersistentVolumeClaimObject } from '../k8s/objects';
 import {
   byResource,
@@ -166,24 +167,19 @@ export async function volumeUsersOf(kube: KubeClient, namespace: string, name: s
 
 /** Takes the claim out of one VM; controllers write the VM's status, so a conflict reads again. */
 async function detachFrom(kube: KubeClient, namespace: string, vmName: string, claim: string) {
-  for (let attempt = 0; ; attempt++) {
+  const change = await retryOnConflict(async () => {
     const vm = await kube.get(models.virtualmachines, namespace, vmName);
     const entry = vm.spec?.template?.spec?.volumes?.find(
       (v) => (v.persistentVolumeClaim?.claimName ?? v.dataVolume?.name) === claim,
     );
-    if (!entry) return;
+    if (!entry) return undefined;
     const change = withoutDisk(vm, entry.name);
     if (!change.ok) throw refuse(msg('volumes.error.rootDisk', { vm: vmName }));
-    try {
-      await kube.patch(models.virtualmachines, namespace, vmName, change.patch);
-    } catch (e) {
-      if (e instanceof KubeApiError && e.status === 409 && attempt < 4) continue;
-      throw e;
-    }
-    if (change.dataVolume)
-      await kube.delete(models.datavolumes, namespace, change.dataVolume).catch(unlessNotFound);
-    return;
-  }
+    await kube.patch(models.virtualmachines, namespace, vmName, change.patch);
+    return change;
+  });
+  if (change?.dataVolume)
+    await kube.delete(models.datavolumes, namespace, change.dataVolume).catch(unlessNotFound);
 }
 
 /**
