@@ -87,6 +87,7 @@ function ensure(): Promise<void> {
           loadedOnce = true;
           let rv = cm.metadata?.resourceVersion ?? '';
           for (;;) {
+            const started = Date.now();
             const ended = await new Promise<Error | undefined>((done) => {
               kube
                 .watch(
@@ -102,8 +103,15 @@ function ensure(): Promise<void> {
                 )
                 .catch(done);
             });
+            // A watch that ends at once must not turn into a busy loop against the API server.
+            if (Date.now() - started < 1000) await sleep(1000);
             if (!ended) continue; // a healthy watch closed: resume from rv
-            if (ended instanceof KubeApiError && ended.status === 410) break; // relist
+            // The object's own version is older than the API server still remembers (it changes
+            // rarely): a watch from no version starts with its current state as an ADDED event.
+            if (ended instanceof KubeApiError && ended.status === 410) {
+              rv = '';
+              continue;
+            }
             throw ended;
           }
         } catch (e) {
