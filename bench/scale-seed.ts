@@ -3,7 +3,7 @@
 // admin. Idempotent: what exists (found by the stratus.dev/scale label) is left alone, so a re-run
 // creates nothing. `--remove` deletes everything it made.
 //
-//   npm run bench:seed -- [--factor 1] [--concurrency 16] [--profile test] [--remove]
+//   npm run bench:seed -- [--factor 1] [--only vms,...] [--concurrency 16] [--profile test] [--remove]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -81,6 +81,8 @@ export async function scaleSeed(opts: {
   kubeconfig: string;
   factor: number;
   concurrency?: number;
+  /** Only these kinds (and the tenants they live in), e.g. the VMs alone at factor 10. */
+  only?: Kind[];
   log?: Log;
 }): Promise<SeedResult> {
   const log = opts.log ?? (() => {});
@@ -91,6 +93,7 @@ export async function scaleSeed(opts: {
   const total = Object.fromEntries(KINDS.map((k) => [k, 0])) as Counts;
   try {
     for (const kind of Object.keys(plan) as Kind[]) {
+      if (opts.only && kind !== 'tenants' && !opts.only.includes(kind)) continue;
       const items = plan[kind];
       total[kind] = items.filter((s) => !companions.has(s.obj.kind ?? '')).length;
       let done = 0;
@@ -156,6 +159,7 @@ async function main() {
       factor: { type: 'string', default: '1' },
       concurrency: { type: 'string', default: '16' },
       profile: { type: 'string', default: 'test' },
+      only: { type: 'string' },
       remove: { type: 'boolean', default: false },
     },
   });
@@ -164,11 +168,16 @@ async function main() {
   const log: Log = (l) => console.log(l);
   if (values.remove) return removeScale(kubeconfigOf(name), log);
   const factor = Number(values.factor);
+  const only = values.only?.split(',').map((k) => {
+    if (!KINDS.includes(k as Kind)) throw new Error(`--only takes ${KINDS.join(', ')}; not "${k}"`);
+    return k as Kind;
+  });
   log(`scale seed ×${factor} into the ${name} cluster`);
   const r = await scaleSeed({
     kubeconfig: kubeconfigOf(name),
     factor,
     concurrency: Number(values.concurrency),
+    only,
     log,
   });
   const made = KINDS.reduce((s, k) => s + r.created[k], 0);
