@@ -34,15 +34,16 @@ async function filterMs(page: Page, needle: string): Promise<number> {
     box.dispatchEvent(new Event('input', { bubbles: true }));
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
-      if (document.querySelectorAll('[data-testid="resource-row"]').length === 1)
-        return performance.now() - t;
+      const rows = document.querySelectorAll('[data-testid="resource-row"]').length;
+      if (rows === 1) return performance.now() - t;
+      if (performance.now() - t > 10_000) throw new Error(`filter "${n}" still shows ${rows} rows`);
     }
   }, needle);
 }
 
 export async function tenantPages(opts: { factor: number; loads: number }) {
   await scaleSeed({ kubeconfig: adminKubeconfig, factor: opts.factor });
-  const c = scaleCounts(opts.factor);
+  const vms = Math.ceil(scaleCounts(opts.factor).vms / 10);
   const b = await browser();
   try {
     const ctx = await signedIn(b, 'oscar@ops.example', 'oscar-demo');
@@ -59,10 +60,20 @@ export async function tenantPages(opts: { factor: number; loads: number }) {
             : page.locator('[data-testid="live-status"][data-status="live"]')
         ).waitFor();
         (shown[p || 'overview'] ??= []).push(Date.now() - t0);
-        if (p === 'virtualmachines') filters.push(await filterMs(page, vmName(0)));
+        if (p !== 'virtualmachines') continue;
+        // Filter once the whole list is there, not just its first rows.
+        await page.waitForFunction(
+          (n) =>
+            Number(
+              document.querySelector('[data-testid="data-table"]')?.getAttribute('data-total'),
+            ) >= n,
+          vms,
+          { timeout: 60_000 },
+        );
+        filters.push(await filterMs(page, vmName(0)));
       }
     return {
-      vms: Math.ceil(c.vms / 10),
+      vms,
       loads: opts.loads,
       shown: Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, figures(v)])),
       filter: figures(filters),
