@@ -286,7 +286,7 @@ export async function pageRequests({
     await flowSchemasActive(objects);
     const ctx = await signedIn(b, target.email, target.password, app);
     // Whatever the sign-in's landing page started has finished before the first load.
-    await settled(kc, res, (s) => sum(s.byUser), QUIET_MS);
+    await settled(kc, res, (s) => sum(s.byUser), QUIET_MS, 20_000);
 
     const perLoad: Counts[] = [];
     const cross: CrossCheck[] = [];
@@ -297,7 +297,8 @@ export async function pageRequests({
       const page = await ctx.newPage();
       await page.goto(path);
       await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
-      const loaded = await settled(kc, res, (s) => sum(s.byUser), MIN_AFTER_LIVE_MS);
+      // A page that never goes quiet is counted over 30 s (its per-load figures then show it).
+      const loaded = await settled(kc, res, (s) => sum(s.byUser), MIN_AFTER_LIVE_MS, 30_000);
       perLoad.push(minus(loaded.byUser, before.byUser));
       await page.close();
       // apiserver_request_total counts a WATCH when it ends: wait for the closed page's watches.

@@ -39,7 +39,7 @@ interface Bench {
 /** Counts a page's requests on the scale seed at `factor` (seeded first, VMs only past 1). */
 async function scaleRequests(factor: number, target: PageTarget): Promise<string> {
   await scaleSeed({ kubeconfig: adminKubeconfig, factor, only: factor > 1 ? ['vms'] : undefined });
-  return `×${factor} ${pageRequestsReport(await pageRequests({ profile: 'test', loads: 5, target }))}`;
+  return `×${factor} ${pageRequestsReport(await pageRequests({ profile: 'test', loads: factor > 1 ? 3 : 5, target }))}`;
 }
 
 const benches: Record<string, Bench> = {
