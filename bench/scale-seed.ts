@@ -144,7 +144,11 @@ export async function removeScale(kubeconfig: string, log: Log = () => {}): Prom
     const namespaces = await c.rest.list<KObj>('/api/v1/namespaces', q);
     await pool(namespaces.items, 8, (n) => c.rest.delete(`/api/v1/namespaces/${n.metadata.name}`));
     for (const coll of ['/api/v1/persistentvolumes', '/api/v1/nodes'])
-      await c.rest.request('DELETE', coll, { query: q });
+      // Thousands of volumes outlast the API server's 60 s per request (504); it goes on deleting.
+      await c.rest.request('DELETE', coll, { query: q, timeoutMs: 90_000 }).catch((e: unknown) => {
+        if (!isStatus(e, 504)) throw e;
+        log(`${coll}: still deleting after the API server's request timeout`);
+      });
     log(`removed ${namespaces.items.length} namespaces, their contents, the volumes and nodes`);
   } finally {
     c.close();
