@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['{app,components,lib,devcluster,deploy}/**/*.itest.ts'],
+          include: ['{app,components,lib,devcluster,deploy,bench}/**/*.itest.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,5 +1,6 @@
-// API-server requests caused by opening one tenant cluster's detail page: alice opens
-// /t/acme/clusters/<first cluster in tenant-acme> several times, each load is counted from navigation
+// API-server requests caused by opening a page (by default a tenant cluster's detail page: alice opens
+// /t/acme/clusters/<first cluster in tenant-acme>; also the operator's and a tenant's VM lists, whose
+// counts must not grow with the scale seed's factor) several times, each load is counted from navigation
 // until the page is live and its subscriptions have settled, and the median per verb is reported.
 //
 // Method. kube-apiserver's request metrics carry no user, and the local cluster writes no audit log
@@ -27,20 +28,65 @@ import {
 import type { ProfileName } from '../devcluster/src/config';
 import { applyAll, rawGet } from '../devcluster/src/kube';
 import { adminOf, appUrlOf, browser, signedIn } from './lib';
+import { BIG_TENANT } from './scale-objects';
 
-const TENANT = 'acme';
-const NAMESPACE = 'tenant-acme';
-const EMAIL = 'alice@acme.example';
-const PASSWORD = 'alice-demo';
-/** The kinds the cluster detail page reads, for the resource-filtered cross-check. */
-const PAGE_RESOURCES = new Set([
-  'clusters',
-  'kamajicontrolplanes',
-  'machinedeployments',
-  'machines',
-  'events',
+/** A page to count: who opens it, where, and the kinds it reads (for the cross-check). */
+export interface PageTarget {
+  label: string;
+  email: string;
+  password: string;
+  /** The path, given the admin client (e.g. to find a cluster to open). */
+  path: (objects: KubernetesObjectApi) => Promise<string>;
+  /** The kinds the page reads, for the apiserver_request_total cross-check. */
+  resources: Set<string>;
+}
+
+/** alice opens the first tenant cluster of acme. */
+export const clusterDetail: PageTarget = {
+  label: 'cluster detail page',
+  email: 'alice@acme.example',
+  password: 'alice-demo',
+  path: async (objects) => {
+    const clusters = await objects.list('cluster.x-k8s.io/v1beta2', 'Cluster', 'tenant-acme');
+    const cluster = clusters.items[0]?.metadata?.name;
+    if (!cluster) throw new Error('no Cluster in tenant-acme to open');
+    return `/t/acme/clusters/${cluster}`;
+  },
+  resources: new Set([
+    'clusters',
+    'kamajicontrolplanes',
+    'machinedeployments',
+    'machines',
+    'events',
+    'selfsubjectaccessreviews',
+  ]),
+};
+
+const vmResources = new Set([
+  'virtualmachines',
+  'virtualmachineinstances',
+  'namespaces',
   'selfsubjectaccessreviews',
 ]);
+
+/** oscar opens the operator's VM list (every tenant's VMs). */
+export const operatorVms: PageTarget = {
+  label: 'operator VM list',
+  email: 'oscar@ops.example',
+  password: 'oscar-demo',
+  path: () => Promise.resolve('/console/vms'),
+  resources: vmResources,
+};
+
+/** oscar opens the VM list of the scale seed's tenant with a tenth of the VMs. */
+export const tenantVms: PageTarget = {
+  label: `tenant VM list (${BIG_TENANT})`,
+  email: 'oscar@ops.example',
+  password: 'oscar-demo',
+  path: () => Promise.resolve(`/t/${BIG_TENANT}/virtualmachines`),
+  resources: vmResources,
+};
+
 const QUIET_MS = 1000;
 /** Subscriptions register after the stream is live; never read the counters sooner than this. */
 const MIN_AFTER_LIVE_MS = 2000;
@@ -51,7 +97,8 @@ type Counts = Record<Figure, number>;
 type CrossCheck = Pick<Counts, 'list' | 'watch' | 'ssar'>;
 
 export interface PageRequests {
-  cluster: string;
+  target: PageTarget;
+  path: string;
   loads: number;
   /** Median per load, per verb (APF per-user counters). */
   median: Counts;
@@ -147,7 +194,7 @@ function parseSamples(text: string, metric: string): { labels: Map<string, strin
   return out;
 }
 
-async function snapshot(kc: KubeConfig): Promise<Snapshot> {
+async function snapshot(kc: KubeConfig, resources: Set<string>): Promise<Snapshot> {
   const res = await rawGet(kc, '/metrics');
   if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}`);
   const byUser: Counts = { list: 0, watch: 0, ssar: 0, get: 0, other: 0 };
@@ -158,7 +205,7 @@ async function snapshot(kc: KubeConfig): Promise<Snapshot> {
   const byResource: CrossCheck = { list: 0, watch: 0, ssar: 0 };
   for (const s of parseSamples(res.body, 'apiserver_request_total')) {
     const resource = s.labels.get('resource') ?? '';
-    if (!PAGE_RESOURCES.has(resource) || s.labels.get('subresource')) continue;
+    if (!resources.has(resource) || s.labels.get('subresource')) continue;
     const verb = s.labels.get('verb');
     if (verb === 'LIST') byResource.list += s.v;
     else if (verb === 'WATCH') byResource.watch += s.v;
@@ -180,16 +227,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 async function settled(
   kc: KubeConfig,
+  resources: Set<string>,
   value: (s: Snapshot) => number,
   minMs: number,
   giveUpMs?: number,
 ): Promise<Snapshot> {
   const start = Date.now();
-  let last = await snapshot(kc);
+  let last = await snapshot(kc, resources);
   let changedAt = Date.now();
   for (;;) {
     await sleep(200);
-    const s = await snapshot(kc);
+    const s = await snapshot(kc, resources);
     if (value(s) !== value(last)) changedAt = Date.now();
     last = s;
     const now = Date.now();
@@ -217,42 +265,49 @@ export async function pageRequests({
   profile = 'test',
   app = appUrlOf(profile),
   loads = 5,
-}: { profile?: ProfileName; app?: string; loads?: number } = {}): Promise<PageRequests> {
+  target = clusterDetail,
+}: {
+  profile?: ProfileName;
+  app?: string;
+  loads?: number;
+  target?: PageTarget;
+} = {}): Promise<PageRequests> {
   const kc = adminOf(profile);
   const objects = KubernetesObjectApi.makeApiClient(kc);
-  const clusters = await objects.list('cluster.x-k8s.io/v1beta2', 'Cluster', NAMESPACE);
-  const cluster = clusters.items[0]?.metadata?.name;
-  if (!cluster) throw new Error(`no Cluster in ${NAMESPACE} to open`);
+  const path = await target.path(objects);
+  const res = target.resources;
+  const snap = () => snapshot(kc, res);
 
-  const user = `${process.env.STRATUS_OIDC_USER_PREFIX ?? 'oidc:'}${EMAIL}`;
+  const user = `${process.env.STRATUS_OIDC_USER_PREFIX ?? 'oidc:'}${target.email}`;
   const schemas = flowSchemas(user);
   await applyAll(kc, schemas, 'stratus-bench');
   const b = await browser();
   try {
     await flowSchemasActive(objects);
-    const ctx = await signedIn(b, EMAIL, PASSWORD, app);
+    const ctx = await signedIn(b, target.email, target.password, app);
     // Whatever the sign-in's landing page started has finished before the first load.
-    await settled(kc, (s) => sum(s.byUser), QUIET_MS);
+    await settled(kc, res, (s) => sum(s.byUser), QUIET_MS, 20_000);
 
     const perLoad: Counts[] = [];
     const cross: CrossCheck[] = [];
     let idleByUser = 0;
     for (let i = 0; i < loads; i++) {
-      const before = await snapshot(kc);
+      const before = await snap();
       const t0 = Date.now();
       const page = await ctx.newPage();
-      await page.goto(`/t/${TENANT}/clusters/${cluster}`);
+      await page.goto(path);
       await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
-      const loaded = await settled(kc, (s) => sum(s.byUser), MIN_AFTER_LIVE_MS);
+      // A page that never goes quiet is counted over 30 s (its per-load figures then show it).
+      const loaded = await settled(kc, res, (s) => sum(s.byUser), MIN_AFTER_LIVE_MS, 30_000);
       perLoad.push(minus(loaded.byUser, before.byUser));
       await page.close();
       // apiserver_request_total counts a WATCH when it ends: wait for the closed page's watches.
-      const closed = await settled(kc, (s) => sum(s.byResource), QUIET_MS, 10_000);
+      const closed = await settled(kc, res, (s) => sum(s.byResource), QUIET_MS, 10_000);
       const duration = Date.now() - t0;
       // The same length of time with no page open: what the simulator and controllers add.
-      const idleStart = await snapshot(kc);
+      const idleStart = await snap();
       await sleep(duration);
-      const idleEnd = await snapshot(kc);
+      const idleEnd = await snap();
       idleByUser += sum(minus(idleEnd.byUser, idleStart.byUser));
       cross.push(
         minus(
@@ -263,7 +318,8 @@ export async function pageRequests({
     }
     await ctx.close();
     return {
-      cluster,
+      target,
+      path,
       loads,
       median: medianOf(perLoad),
       perLoad,
@@ -281,11 +337,11 @@ export function pageRequestsReport(r: PageRequests): string {
   const c = r.crossCheck;
   const loads = r.perLoad.map((x) => `${x.list}/${x.watch}/${x.ssar}/${x.get}/${x.other}`);
   return [
-    `cluster detail page load: LIST ${list}, WATCH ${watch}, SelfSubjectAccessReview ${ssar} (also GET ${get}, other ${other}) ` +
-      `(median of ${r.loads} loads of /t/${TENANT}/clusters/${r.cluster}; method: exact per-user counts, ` +
-      `temporary FlowSchemas matching ${EMAIL}'s impersonated requests, apiserver_flowcontrol_dispatched_requests_total)`,
+    `${r.target.label} load: LIST ${list}, WATCH ${watch}, SelfSubjectAccessReview ${ssar} (also GET ${get}, other ${other}) ` +
+      `(median of ${r.loads} loads of ${r.path}; method: exact per-user counts, ` +
+      `temporary FlowSchemas matching ${r.target.email}'s impersonated requests, apiserver_flowcontrol_dispatched_requests_total)`,
     `  per load LIST/WATCH/SSAR/GET/other: ${loads.join(', ')}; same identities while idle: ${r.idleByUser}`,
-    `  cross-check, apiserver_request_total for ${[...PAGE_RESOURCES].join(', ')} minus an idle baseline of the same length: ` +
+    `  cross-check, apiserver_request_total for ${[...r.target.resources].join(', ')} minus an idle baseline of the same length: ` +
       `LIST ${c.list}, WATCH ${c.watch}, SelfSubjectAccessReview ${c.ssar}`,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts what the benchmarks need (test cluster, build), then prints the figures.
+# Starts what the benchmarks need (test cluster, build), then prints the figures: all, or those
+# named (`npm run bench -- vm-list page-requests --factor 10`; names in bench/run.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -10,4 +11,4 @@ cluster() { npx tsx devcluster/src/cli.ts "$@" --profile test; }
 if ! cluster status >/dev/null 2>&1; then trap 'cluster stop >/dev/null 2>&1 || true' EXIT; fi
 cluster start
 npm run --silent build >/dev/null
-node --conditions=react-server --import tsx bench/run.ts
+node --conditions=react-server --import tsx bench/run.ts "$@"

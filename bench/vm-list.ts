@@ -1,102 +1,20 @@
-// The operator's VM list at scale: seeds N VMs across the tenants through the API (idempotent,
-// labelled stratus.dev/bench), then, as the operator, measures first rows on screen after navigation,
-// the text filter, bytes per VM in the page and on the list route (row projection vs whole objects),
-// and removes the VMs again.
+// The operator's VM list at scale: the scale seed's VMs (2,000 × factor, bench/scale-seed.ts; left in
+// place for the next benchmark), then, as the operator, first rows on screen after navigation, the
+// text filter, bytes per VM in the page and on the list route (row projection vs whole objects), and
+// server memory with the list open in more tabs.
 //
-//   node --conditions=react-server --import tsx bench/vm-list.ts [--vms 2000] [--loads 5]
+//   node --conditions=react-server --import tsx bench/vm-list.ts [--factor 1] [--loads 5] [--tabs 14]
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
-
 import { serverRssKiB } from './stream-memory';
-import { admin, appUrl, browser, percentile, serveApp, signedIn, stopApp } from './lib';
+import { adminKubeconfig, appUrl, browser, percentile, serveApp, signedIn, stopApp } from './lib';
+import { scaleCounts, vmName } from './scale-objects';
+import { scaleSeed } from './scale-seed';
 
-const BENCH_LABEL = 'stratus.dev/bench';
-// Own tenants without a quota (the demo tenants allow 30 VMs each), removed afterwards.
-const namespaces = Array.from(
-  { length: 10 },
-  (_, i) => `tenant-bench-${String(i + 1).padStart(2, '0')}`,
-);
-
-/** A VM as the dashboard builds them (container disk root, cloud-init), stopped. */
-function benchVm(namespace: string, i: number): KubernetesObject & { spec: unknown } {
-  const name = `bench-vm-${String(i).padStart(5, '0')}`;
-  return {
-    apiVersion: 'kubevirt.io/v1',
-    kind: 'VirtualMachine',
-    metadata: { name, namespace, labels: { [BENCH_LABEL]: 'true', 'stratus.dev/vm': name } },
-    spec: {
-      runStrategy: 'Halted',
-      instancetype: { kind: 'VirtualMachineClusterInstancetype', name: 'u1.small' },
-      preference: { kind: 'VirtualMachineClusterPreference', name: 'ubuntu' },
-      template: {
-        metadata: { labels: { 'stratus.dev/vm': name } },
-        spec: {
-          domain: {
-            devices: {
-              disks: [
-                { name: 'root', disk: {}, bootOrder: 1 },
-                { name: 'cloudinit', disk: {} },
-              ],
-              interfaces: [{ name: 'default', masquerade: {} }],
-            },
-          },
-          networks: [{ name: 'default', pod: {} }],
-          volumes: [
-            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/ubuntu:24.04' } },
-            {
-              name: 'cloudinit',
-              cloudInitNoCloud: {
-                userData: `#cloud-config\nhostname: ${name}\nssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBench${i} bench@stratus\npackages: [qemu-guest-agent]\n`,
-              },
-            },
-          ],
-        },
-      },
-    },
-  };
-}
-
-export async function seedVms(n: number): Promise<void> {
-  const api = KubernetesObjectApi.makeApiClient(admin());
-  for (const name of namespaces)
-    await api
-      .create({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name,
-          labels: { 'stratus.dev/tenant': name.slice('tenant-'.length), [BENCH_LABEL]: 'true' },
-        },
-      })
-      .catch((e: unknown) => {
-        if (!(e instanceof Error && /409|AlreadyExists/.test(e.message))) throw e;
-      });
-  const todo = Array.from({ length: n }, (_, i) =>
-    benchVm(namespaces[i % namespaces.length] ?? '', i),
-  );
-  for (let i = 0; i < todo.length; i += 50) {
-    await Promise.all(
-      todo.slice(i, i + 50).map((o) =>
-        api.create(o).catch((e: unknown) => {
-          if (!(e instanceof Error && /409|AlreadyExists/.test(e.message))) throw e;
-        }),
-      ),
-    );
-  }
-}
-
-export async function removeVms(): Promise<void> {
-  const api = KubernetesObjectApi.makeApiClient(admin());
-  for (const name of namespaces)
-    await api
-      .delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })
-      .catch(() => undefined);
-}
-
-export async function vmList(opts: { vms: number; loads: number }) {
-  await seedVms(opts.vms);
+export async function vmList(opts: { factor: number; loads: number; tabs?: number }) {
+  await scaleSeed({ kubeconfig: adminKubeconfig, factor: opts.factor, only: ['vms'] });
+  const vms = scaleCounts(opts.factor).vms;
   const b = await browser();
   try {
     const ctx = await signedIn(b, 'oscar@ops.example', 'oscar-demo');
@@ -117,8 +35,8 @@ export async function vmList(opts: { vms: number; loads: number }) {
           Number(
             document.querySelector('[data-testid="data-table"]')?.getAttribute('data-total'),
           ) >= n,
-        opts.vms,
-        { timeout: 60_000 },
+        vms,
+        { timeout: 120_000 },
       );
       wholeList.push(Date.now() - t0);
       // In the page: set the filter as typing does, then wait for the frame that shows one row.
@@ -137,7 +55,7 @@ export async function vmList(opts: { vms: number; loads: number }) {
               if (rows.length === 1) return performance.now() - t;
             }
           },
-          `bench-vm-${String(opts.vms - 1).padStart(5, '0')}`,
+          vmName(vms - 1),
         ),
       );
     }
@@ -147,7 +65,7 @@ export async function vmList(opts: { vms: number; loads: number }) {
     };
     // Server memory with the whole list open in many tabs, each kept live by its own stream: 14,
     // since one person may hold 16 streams (MAX_STREAMS_PER_PERSON) and the first page holds one.
-    const TABS = 14;
+    const TABS = opts.tabs ?? 14;
     const before = serverRssKiB();
     const tabs = [];
     // A browser opens at most 6 HTTP/1.1 connections per host and each tab holds a stream, so
@@ -161,8 +79,8 @@ export async function vmList(opts: { vms: number; loads: number }) {
           Number(
             document.querySelector('[data-testid="data-table"]')?.getAttribute('data-total'),
           ) >= n,
-        opts.vms,
-        { timeout: 60_000 },
+        vms,
+        { timeout: 120_000 },
       );
       tabs.push(tab);
     }
@@ -172,23 +90,22 @@ export async function vmList(opts: { vms: number; loads: number }) {
     const whole = await listBytes('');
     const sorted = (l: number[]) => [...l].sort((x, y) => x - y);
     return {
-      vms: opts.vms,
+      vms,
       loads: opts.loads,
       firstRowP50: percentile(sorted(firstRows), 50),
       firstRowP95: percentile(sorted(firstRows), 95),
       wholeListP50: percentile(sorted(wholeList), 50),
       filterP50: percentile(sorted(filters), 50),
       filterP95: percentile(sorted(filters), 95),
-      htmlPerVm: html / opts.vms,
-      rowBytesPerVm: rows / opts.vms,
-      wholeBytesPerVm: whole / opts.vms,
+      htmlPerVm: html / vms,
+      rowBytesPerVm: rows / vms,
+      wholeBytesPerVm: whole / vms,
       rssBeforeMiB: before / 1024,
       rssTabsMiB: withTabs / 1024,
       tabs: TABS,
     };
   } finally {
     await b.close();
-    await removeVms();
   }
 }
 
@@ -202,12 +119,18 @@ export function vmListReport(r: Awaited<ReturnType<typeof vmList>>): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { vms: { type: 'string' }, loads: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { factor: { type: 'string' }, loads: { type: 'string' }, tabs: { type: 'string' } },
+  });
   const app = await serveApp();
   try {
     console.log(
       vmListReport(
-        await vmList({ vms: Number(values.vms ?? 2000), loads: Number(values.loads ?? 5) }),
+        await vmList({
+          factor: Number(values.factor ?? 1),
+          loads: Number(values.loads ?? 5),
+          tabs: Number(values.tabs ?? 14),
+        }),
       ),
     );
   } finally {

@@ -37,6 +37,14 @@ import { R, type KObj } from './kube/types.ts';
 import type { Recorder } from './events.ts';
 import { Runner, type Plan } from './runner.ts';
 
+/**
+ * Objects of the scale seed (bench/scale-seed.ts) carry this label. The simulator does not watch
+ * them: tens of thousands of VMs, claims and clusters would each get a reconcile loop on the same
+ * 2 cores the benchmarks measure. The seed writes their settled status itself, once.
+ */
+export const SCALE_LABEL = 'stratus.dev/scale';
+const notScale = { labelSelector: `!${SCALE_LABEL}` };
+
 export function makeInformers(rest: Rest, log: (msg: string) => void) {
   const i = <T extends KObj>(
     res: (typeof R)[keyof typeof R],
@@ -44,20 +52,20 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
   ) => new Informer<T>(rest, res, opts, log);
   return {
     namespaces: i<KObj & { status?: { phase?: string } }>(R.namespace),
-    nodes: i<NodeObj>(R.node),
+    nodes: i<NodeObj>(R.node, notScale),
     services: i<ServiceObj>(R.service),
-    pvcs: i<PvcObj>(R.pvc),
-    pvs: i<PvObj>(R.pv),
+    pvcs: i<PvcObj>(R.pvc, notScale),
+    pvs: i<PvObj>(R.pv, notScale),
     storageClasses: i<StorageClassObj>(R.storageClass),
     // Only the Secrets the simulator writes; a dev cluster has few others, but keep the cache lean.
     kubeconfigSecrets: i<SecretObj>(R.secret, { labelSelector: 'cluster.x-k8s.io/cluster-name' }),
-    clusters: i<ClusterObj>(R.cluster),
+    clusters: i<ClusterObj>(R.cluster, notScale),
     machineDeployments: i<MachineDeploymentObj>(R.machineDeployment),
     machines: i<MachineObj>(R.machine),
     kcps: i<KcpObj>(R.kamajiControlPlane),
     tcps: i<TcpObj>(R.tenantControlPlane),
     kvcs: i<KvcObj>(R.kubevirtCluster),
-    vms: i<VmObj>(R.virtualMachine),
+    vms: i<VmObj>(R.virtualMachine, notScale),
     vmis: i<VmiObj>(R.virtualMachineInstance),
     migrations: i<VmimObj>(R.virtualMachineInstanceMigration),
     vmSnapshots: i<VmSnapshotObj>(R.vmSnapshot),
@@ -68,7 +76,7 @@ export function makeInformers(rest: Rest, log: (msg: string) => void) {
     instancetypes: i<InstancetypeObj>(R.clusterInstancetype),
     dataVolumes: i<DataVolumeObj>(R.dataVolume),
     dataSources: i<DataSourceLike>(R.dataSource),
-    helmReleases: i<HelmReleaseObj>(R.helmRelease),
+    helmReleases: i<HelmReleaseObj>(R.helmRelease, notScale),
     helmRepositories: i<HelmRepositoryObj>(R.helmRepository),
     kubeadmConfigTemplates: i<KubeadmConfigTemplateObj>(R.kubeadmConfigTemplate),
     dataStores: i<KObj>(R.dataStore),
