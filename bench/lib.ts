@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 import { files, profile, type ProfileName } from '../devcluster/src/config';
 import { loadKubeconfig } from '../devcluster/src/kube';
@@ -73,4 +73,33 @@ export async function signedIn(
   await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/signin'));
   await page.close();
   return ctx;
+}
+
+/**
+ * In the page: sets the filter box as typing does, then waits for the frame that shows exactly one
+ * row; the milliseconds between. Gives up after 10 s (a filter that never narrows to one row).
+ */
+export async function filterToOneRow(
+  page: Page,
+  needle: string,
+  box = 'input[type="search"]',
+): Promise<number> {
+  return page.evaluate(
+    async ({ needle, box }) => {
+      const input = document.querySelector<HTMLInputElement>(box);
+      if (!input) throw new Error('no filter box');
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      const t = performance.now();
+      set?.call(input, needle);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const rows = document.querySelectorAll('[data-testid="resource-row"]').length;
+        if (rows === 1) return performance.now() - t;
+        if (performance.now() - t > 10_000)
+          throw new Error(`filter "${needle}" still shows ${rows} rows after 10 s`);
+      }
+    },
+    { needle, box },
+  );
 }

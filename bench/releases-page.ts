@@ -18,7 +18,7 @@ import { filterReleases, sortReleases } from '../lib/releases/filter';
 import { summarizeRelease } from '../lib/releases/status';
 import type { ReleaseObject } from '../lib/releases/types';
 import { readyReleaseStatus, testRelease } from '../lib/testing/releases';
-import { admin, browser, percentile, serveApp, signedIn, stopApp } from './lib';
+import { admin, browser, filterToOneRow, percentile, serveApp, signedIn, stopApp } from './lib';
 
 const BENCH_LABEL = 'stratus.dev/bench';
 const namespaces = Array.from(
@@ -118,24 +118,7 @@ export async function releasesPage(opts: { releases: number; loads: number }) {
       );
       loads.push(Date.now() - t0);
       for (const needle of [nameOf(opts.releases - 1), nameOf(Math.floor(opts.releases / 2))]) {
-        filters.push(
-          await page.evaluate(async (text) => {
-            const box = document.querySelector<HTMLInputElement>(
-              'input[aria-label="Filter releases"]',
-            );
-            if (!box) throw new Error('no filter box');
-            const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-            const t = performance.now();
-            set?.call(box, text);
-            box.dispatchEvent(new Event('input', { bubbles: true }));
-            for (;;) {
-              await new Promise((r) => requestAnimationFrame(r));
-              const rows = document.querySelectorAll('[data-testid="resource-row"]').length;
-              if (rows === 1) return performance.now() - t;
-              if (performance.now() - t > 10_000) throw new Error(`still ${rows} rows after 10 s`);
-            }
-          }, needle),
-        );
+        filters.push(await filterToOneRow(page, needle, 'input[aria-label="Filter releases"]'));
         // Clear the box again, so the next measurement starts from the full list.
         await page.evaluate(() => {
           const box = document.querySelector<HTMLInputElement>(

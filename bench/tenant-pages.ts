@@ -6,9 +6,15 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import type { Page } from '@playwright/test';
-
-import { adminKubeconfig, browser, percentile, serveApp, signedIn, stopApp } from './lib';
+import {
+  adminKubeconfig,
+  browser,
+  filterToOneRow,
+  percentile,
+  serveApp,
+  signedIn,
+  stopApp,
+} from './lib';
 import { BIG_TENANT, scaleCounts, vmName } from './scale-objects';
 import { scaleSeed } from './scale-seed';
 
@@ -22,24 +28,6 @@ const figures = (l: number[]): Figures => {
   const s = [...l].sort((a, b) => a - b);
   return { p50: percentile(s, 50), p95: percentile(s, 95) };
 };
-
-/** Typing into the filter → the frame that shows exactly one row. */
-async function filterMs(page: Page, needle: string): Promise<number> {
-  return page.evaluate(async (n) => {
-    const box = document.querySelector<HTMLInputElement>('input[type="search"]');
-    if (!box) throw new Error('no filter box');
-    const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    const t = performance.now();
-    set?.call(box, n);
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    for (;;) {
-      await new Promise((r) => requestAnimationFrame(r));
-      const rows = document.querySelectorAll('[data-testid="resource-row"]').length;
-      if (rows === 1) return performance.now() - t;
-      if (performance.now() - t > 10_000) throw new Error(`filter "${n}" still shows ${rows} rows`);
-    }
-  }, needle);
-}
 
 export async function tenantPages(opts: { factor: number; loads: number }) {
   await scaleSeed({ kubeconfig: adminKubeconfig, factor: opts.factor });
@@ -70,7 +58,7 @@ export async function tenantPages(opts: { factor: number; loads: number }) {
           vms,
           { timeout: 60_000 },
         );
-        filters.push(await filterMs(page, vmName(0)));
+        filters.push(await filterToOneRow(page, vmName(0)));
       }
     return {
       vms,

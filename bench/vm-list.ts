@@ -8,7 +8,16 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { serverRssKiB } from './stream-memory';
-import { adminKubeconfig, appUrl, browser, percentile, serveApp, signedIn, stopApp } from './lib';
+import {
+  adminKubeconfig,
+  appUrl,
+  browser,
+  filterToOneRow,
+  percentile,
+  serveApp,
+  signedIn,
+  stopApp,
+} from './lib';
 import { scaleCounts, vmName } from './scale-objects';
 import { scaleSeed } from './scale-seed';
 
@@ -39,25 +48,7 @@ export async function vmList(opts: { factor: number; loads: number; tabs?: numbe
         { timeout: 120_000 },
       );
       wholeList.push(Date.now() - t0);
-      // In the page: set the filter as typing does, then wait for the frame that shows one row.
-      filters.push(
-        await page.evaluate(
-          async (needle) => {
-            const box = document.querySelector<HTMLInputElement>('input[type="search"]');
-            if (!box) throw new Error('no filter box');
-            const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-            const t = performance.now();
-            set?.call(box, needle);
-            box.dispatchEvent(new Event('input', { bubbles: true }));
-            for (;;) {
-              await new Promise((r) => requestAnimationFrame(r));
-              const rows = document.querySelectorAll('[data-testid="resource-row"]');
-              if (rows.length === 1) return performance.now() - t;
-            }
-          },
-          vmName(vms - 1),
-        ),
-      );
+      filters.push(await filterToOneRow(page, vmName(vms - 1)));
     }
     const listBytes = async (view: string) => {
       const r = await page.request.get(`/api/k8s/list?model=virtualmachines${view}`);

@@ -5,11 +5,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { english, msg, translator } from '../i18n/messages';
 import { kubeFor } from '../k8s/client';
-import { models } from '../k8s/models';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
 import { linstorProxy, type FaultProxy } from '../testing/fault-proxy';
 import { memberOf } from '../testing/viewers';
-import { createVolumeSchema } from './schema';
+import { createBoundVolume } from '../testing/volumes';
 
 const TIMEOUT_MS = 1_000;
 const admin = new Admin();
@@ -29,21 +28,9 @@ afterAll(async () => {
 });
 
 it('says LINSTOR did not answer in time, within the dashboard timeout', async () => {
-  const { createVolume, volumeHealth } = await import('./server');
+  const { volumeHealth } = await import('./server');
   const kube = kubeFor(memberOf(a.name, 'admins').identity);
-  const name = uniqueName('data');
-  await createVolume(
-    kube,
-    a.namespace,
-    createVolumeSchema.parse({ name, sizeGi: 1, storageClass: 'replicated' }),
-  );
-  const deadline = Date.now() + 20_000;
-  while (
-    (await kube.get(models.persistentvolumeclaims, a.namespace, name)).status?.phase !== 'Bound'
-  ) {
-    if (Date.now() > deadline) throw new Error('claim never bound');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await createBoundVolume(kube, a.namespace, uniqueName('data'));
   // Through the proxy, unhurried: the replicas are read.
   const healthy = await volumeHealth(kube, a.namespace);
   expect(healthy.ok).toBe(true);
