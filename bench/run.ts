@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { clusterCreate } from './cluster-create';
 import { firstLoadJs, firstLoadJsReport } from './first-load-js';
 import { liveLatency } from './live-latency';
+import { manyStreams, manyStreamsReport } from './many-streams';
 import { adminKubeconfig, loadAppEnv, serveApp, stopApp } from './lib';
 import { nodesPage, nodesPageReport } from './nodes-page';
 import {
@@ -17,7 +18,6 @@ import {
 } from './page-requests';
 import { releasesPage, releasesPageReport } from './releases-page';
 import { scaleSeed } from './scale-seed';
-import { streamMemory } from './stream-memory';
 import { tenantPages, tenantPagesReport } from './tenant-pages';
 import { vmList, vmListReport } from './vm-list';
 import { vncOpen, vncOpenReport } from './vnc-open';
@@ -25,7 +25,7 @@ import { vncOpen, vncOpenReport } from './vnc-open';
 interface Bench {
   /** Served app needed. */
   app: boolean;
-  run: (factor: number) => Promise<string>;
+  run: (factor: number, o: { streams: number; minutes: number }) => Promise<string>;
 }
 
 /** Counts a page's requests on the scale seed at `factor` (seeded first, VMs only past 1). */
@@ -50,15 +50,9 @@ const benches: Record<string, Bench> = {
       return `live update latency (API change → page), n=${lat.n}: p50 ${lat.p50.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms (target p95 ≤ 250 ms)`;
     },
   },
-  'stream-memory': {
+  'many-streams': {
     app: true,
-    run: async () => {
-      const mem = await streamMemory(100);
-      return (
-        `server memory, ${mem.n} live streams × 2 watches: RSS ${mem.beforeMiB.toFixed(0)} → ${mem.openedMiB.toFixed(0)} MiB ` +
-        `(${mem.perStreamKiB.toFixed(0)} KiB per stream; target ≤ 1024), drift while held 30 s: ${mem.driftWhileHeldKiB.toFixed(0)} KiB`
-      );
-    },
+    run: async (_f, o) => manyStreamsReport(await manyStreams(o.streams, o.minutes)),
   },
   'page-requests': {
     app: true,
@@ -88,7 +82,12 @@ const benches: Record<string, Bench> = {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { factor: { type: 'string', default: '1' } },
+    options: {
+      factor: { type: 'string', default: '1' },
+      // many-streams: streams held open and minutes held.
+      streams: { type: 'string', default: '200' },
+      minutes: { type: 'string', default: '10' },
+    },
   });
   const factor = Number(values.factor);
   const unknown = positionals.filter((n) => !(n in benches));
@@ -102,7 +101,10 @@ async function main() {
   try {
     for (const name of chosen) {
       const b = benches[name];
-      if (b) console.log(await b.run(factor));
+      if (b)
+        console.log(
+          await b.run(factor, { streams: Number(values.streams), minutes: Number(values.minutes) }),
+        );
     }
   } finally {
     if (app) stopApp(app);

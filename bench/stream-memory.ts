@@ -1,10 +1,10 @@
-// Server memory with many open live streams: opens N SSE streams (each watching two lists) as alice,
-// samples the app server's RSS before, after opening, and after holding them, then closes them.
+// Plumbing for the stream benchmarks (bench/many-streams.ts, bench/vm-list.ts): the app server's
+// RSS, and a live stream opened over plain HTTP as a signed-in person.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 
-import { appUrl, browser, signedIn } from './lib';
+import { appUrl } from './lib';
 
 export function serverRssKiB(): number {
   // The app server: Stratus's custom server (node server.mjs), which runs Next in-process.
@@ -17,21 +17,22 @@ export function serverRssKiB(): number {
   }, 0);
 }
 
+/** Opens `/api/live` with the session cookie; resolves with the stream id, then drains what arrives. */
 function openStream(cookie: string): Promise<{ id: string; close: () => void }> {
   return new Promise((resolve, reject) => {
     const req = http.get(
       `${appUrl}/api/live`,
       { headers: { cookie, accept: 'text/event-stream' } },
       (res) => {
+        if (res.statusCode !== 200) reject(new Error(`/api/live answered ${res.statusCode}`));
         let buf = '';
+        let id: string | undefined;
         res.setEncoding('utf8');
         res.on('data', (c: string) => {
+          if (id) return;
           buf += c;
-          const m = /"streamId":"([^"]+)"/.exec(buf);
-          if (m?.[1]) {
-            buf = '';
-            resolve({ id: m[1], close: () => req.destroy() });
-          }
+          id = /"streamId":"([^"]+)"/.exec(buf)?.[1];
+          if (id) resolve({ id, close: () => req.destroy() });
         });
       },
     );
@@ -39,41 +40,20 @@ function openStream(cookie: string): Promise<{ id: string; close: () => void }> 
   });
 }
 
-export async function streamMemory(n = 100, holdMs = 30_000) {
-  const b = await browser();
-  const ctx = await signedIn(b, 'alice@acme.example', 'alice-demo');
-  const cookie = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  await b.close();
-  global.gc?.();
-  const before = serverRssKiB();
-  const streams = [];
-  for (let i = 0; i < n; i++) {
-    const s = await openStream(cookie);
-    const res = await fetch(`${appUrl}/api/live/subscriptions`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        streamId: s.id,
-        subscriptions: [
-          { model: 'services', namespace: 'tenant-acme' },
-          { model: 'virtualmachines', namespace: 'tenant-acme' },
-        ],
-      }),
-    });
-    if (res.status !== 204) throw new Error(`subscribe failed: ${res.status}`);
-    streams.push(s);
+/** A live stream with `subscriptions` set, as a tab's live provider does. */
+export async function openSubscribedStream(
+  cookie: string,
+  subscriptions: { model: string; namespace: string }[],
+): Promise<{ close: () => void }> {
+  const s = await openStream(cookie);
+  const res = await fetch(`${appUrl}/api/live/subscriptions`, {
+    method: 'POST',
+    headers: { cookie, origin: appUrl, 'content-type': 'application/json' },
+    body: JSON.stringify({ streamId: s.id, subscriptions }),
+  });
+  if (res.status !== 204) {
+    s.close();
+    throw new Error(`subscribe failed: ${res.status} ${await res.text()}`);
   }
-  await new Promise((r) => setTimeout(r, 3000)); // let every list+watch settle before sampling
-  const opened = serverRssKiB();
-  await new Promise((r) => setTimeout(r, holdMs)); // hold: growth here would be a leak
-  const held = serverRssKiB();
-  for (const s of streams) s.close();
-  return {
-    n,
-    beforeMiB: before / 1024,
-    openedMiB: opened / 1024,
-    heldMiB: held / 1024,
-    perStreamKiB: (opened - before) / n,
-    driftWhileHeldKiB: held - opened,
-  };
+  return s;
 }

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { files, profile } from '../devcluster/src/config.ts';
-import { demoUsers } from '../devcluster/src/demo-users.ts';
+import { knownUsers } from '../devcluster/src/demo-users.ts';
 
 const p = profile(process.argv[2] ?? 'test');
 const f = files(p);
@@ -21,7 +21,7 @@ const add = (what: string, value: string | undefined) => {
   // Short values (a "true", a port) would match by accident and are no credential.
   if (value && value.length >= 8) secrets.set(value, what);
 };
-for (const u of demoUsers) add(`password of ${u.email}`, u.password);
+for (const u of knownUsers) add(`password of ${u.email}`, u.password);
 for (const line of readFileSync(f.appEnv, 'utf8').split('\n')) {
   const [k, ...v] = line.split('=');
   if (k && /SECRET/.test(k)) add(k, v.join('='));

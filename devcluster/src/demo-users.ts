@@ -52,5 +52,24 @@ export const demoUsers: DemoUser[] = [
   },
 ];
 
+/**
+ * Readers for load benchmarks (bench/many-streams.ts): viewers of acme, sixteen of them so that 200
+ * live streams fit under the per-person stream cap (lib/live/hub.ts). The issuer signs them in but
+ * its sign-in page does not list them; like carol, they can only read.
+ */
+export const loadUsers: DemoUser[] = Array.from({ length: 16 }, (_, i) => {
+  const n = String(i + 1).padStart(2, '0');
+  return {
+    email: `load-${n}@acme.example`,
+    name: `Load Reader ${n}`,
+    password: `load-${n}-demo`,
+    groups: ['tenant-acme-viewers'],
+    role: 'load-benchmark reader of acme',
+  };
+});
+
+/** Everyone the development issuer signs in. */
+export const knownUsers: DemoUser[] = [...demoUsers, ...loadUsers];
+
 /** The OIDC client the dashboard signs in with. */
 export const oidcClient = { id: 'stratus-dashboard', secret: 'stratus-dev-secret' } as const;

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Shell } from './shell';
 
 /** /t/<tenant>/loadbalancers/new */
 export class CreateLbPage {
@@ -56,6 +57,8 @@ export class LbPage {
   async goto(): Promise<void> {
     await this.page.goto(`/t/${this.tenant}/loadbalancers/${this.name}`);
     await expect(this.page.getByRole('heading', { level: 1, name: this.name })).toBeVisible();
+    // The forms work once the page is hydrated (live): a click before that submits natively.
+    await new Shell(this.page).expectLive();
   }
 
   async delete(): Promise<void> {

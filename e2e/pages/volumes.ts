@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Shell } from './shell';
 
 /** /t/<tenant>/volumes/new (also opened by "Restore" and "Clone" with the source filled in). */
 export class CreateVolumePage {
@@ -59,6 +60,8 @@ export class VolumePage {
   async goto(): Promise<void> {
     await this.page.goto(`/t/${this.tenant}/volumes/${this.name}`);
     await expect(this.page.getByRole('heading', { name: this.name, level: 1 })).toBeVisible();
+    // The forms work once the page is hydrated (live): a click before that submits natively.
+    await new Shell(this.page).expectLive();
   }
 
   /** The row of the replica on this node (peers' names appear in other rows' connections). */

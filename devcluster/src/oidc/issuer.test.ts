@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { demoUsers, oidcClient } from '../demo-users.ts';
+import { demoUsers, loadUsers, oidcClient } from '../demo-users.ts';
 import { type Issuer, startIssuer } from './issuer.ts';
 
 const appOrigin = 'http://127.0.0.1:3999';
@@ -130,6 +130,7 @@ async function signIn(
   expect(html).toContain('autocomplete="current-password"');
   expect(html).toContain('<button type="submit">Sign in</button>');
   for (const u of demoUsers) expect(html).toContain(u.email);
+  for (const u of loadUsers) expect(html).not.toContain(u.email);
   const action = new URL(formAction(html), issuer).href;
 
   if (opts.wrongPasswordFirst) {
@@ -237,6 +238,13 @@ describe('development OIDC issuer', () => {
       name: 'Oscar Operator',
       groups: ['stratus-operators'],
     });
+  });
+
+  it('signs a load-benchmark reader in (the page lists none of them)', async () => {
+    const reader = loadUsers[15];
+    if (!reader) throw new Error('sixteen load readers expected');
+    const { claims } = await signIn(url, reader.email, reader.password);
+    expect(claims).toMatchObject({ sub: 'load-16@acme.example', groups: ['tenant-acme-viewers'] });
   });
 
   it('refreshes tokens without prompt=consent', async () => {

@@ -27,7 +27,7 @@ import type {
   KoaContextWithOIDC,
 } from 'oidc-provider';
 
-import { type DemoUser, demoUsers, oidcClient } from '../demo-users.ts';
+import { type DemoUser, demoUsers, knownUsers, oidcClient } from '../demo-users.ts';
 
 export interface IssuerOptions {
   /** 0 picks a free port (tests). */
@@ -203,7 +203,7 @@ function configuration(c: {
       Interaction: 3600,
     },
     findAccount: (_ctx, sub) => {
-      const user = demoUsers.find((u) => u.email === sub);
+      const user = knownUsers.find((u) => u.email === sub);
       return user && { accountId: user.email, claims: () => claimsOf(user) };
     },
     jwks: c.jwks,
@@ -352,7 +352,7 @@ async function route(
 }
 
 function authenticate(email: string, password: string): DemoUser | undefined {
-  const user = demoUsers.find((u) => u.email === email);
+  const user = knownUsers.find((u) => u.email === email);
   // Compare even for unknown emails so timing doesn't tell which part was wrong.
   const ok = timingSafeEqual(digest(password), digest(user?.password ?? randomUUID()));
   return ok ? user : undefined;
