@@ -6,6 +6,8 @@ const nextConfig = {
   // The image (Dockerfile) and the production run in CI start from the standalone output.
   output: 'standalone',
   reactStrictMode: true,
+  // For sizing the client bundles by source module (STRATUS_SOURCE_MAPS=1 npm run build).
+  productionBrowserSourceMaps: process.env.STRATUS_SOURCE_MAPS === '1',
   poweredByHeader: false,
   // Responses are compressed by the ingress; compressing here would buffer the live event stream.
   compress: false,

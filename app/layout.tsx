@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 
 import { Providers } from '@/components/providers';
+import { catalogs } from '@/lib/i18n/catalogs';
 import { getLocale } from '@/lib/i18n/server';
 
 import './globals.css';
@@ -25,7 +26,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <Providers locale={locale}>{children}</Providers>
+        <Providers locale={locale} messages={catalogs[locale]}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

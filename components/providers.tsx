@@ -4,13 +4,21 @@ import { QueryClientProvider } from '@tanstack/react-query';
 
 import { ToastProvider } from '@/components/ui/toast';
 import { I18nProvider } from '@/lib/i18n/client';
-import type { Locale } from '@/lib/i18n/messages';
+import type { Catalog, Locale } from '@/lib/i18n/messages';
 import { getQueryClient } from '@/lib/query/get-query-client';
 
-export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+export function Providers({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Catalog;
+  children: React.ReactNode;
+}) {
   return (
     <QueryClientProvider client={getQueryClient()}>
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={locale} messages={messages}>
         <ToastProvider>{children}</ToastProvider>
       </I18nProvider>
     </QueryClientProvider>

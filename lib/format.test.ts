@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { age, display, pick } from './format';
+import { english } from './i18n/catalogs';
 
 describe('format', () => {
   const now = Date.parse('2026-01-02T00:00:00Z');
@@ -14,8 +15,8 @@ describe('format', () => {
   it('picks paths and displays values', () => {
     expect(pick({ status: { phase: 'Running' } }, 'status.phase')).toBe('Running');
     expect(pick({ status: null }, 'status.phase')).toBeUndefined();
-    expect(display(undefined)).toBe('—');
-    expect(display(true)).toBe('Yes');
-    expect(display(3)).toBe('3');
+    expect(display(undefined, english)).toBe('—');
+    expect(display(true, english)).toBe('Yes');
+    expect(display(3, english)).toBe('3');
   });
 });

@@ -1,5 +1,5 @@
 // Small display helpers shared by tables and detail pages. Pure.
-import { english, type Translate } from './i18n/messages';
+import type { Translate } from './i18n/messages';
 import type { DisplayColumn } from './k8s/models';
 
 export function age(iso: string | undefined, now: number = Date.now()): string {
@@ -24,7 +24,7 @@ export function pick(obj: unknown, path: string): unknown {
   return cur;
 }
 
-export function display(v: unknown, t: Translate = english): string {
+export function display(v: unknown, t: Translate): string {
   if (v === undefined || v === null || v === '') return '—';
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   if (typeof v === 'object') return JSON.stringify(v);

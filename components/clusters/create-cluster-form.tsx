@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
-import YAML from 'yaml';
 
 import { useActionForm } from '@/components/forms/use-action-form';
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
@@ -99,12 +98,7 @@ export function CreateClusterForm({
         parsed.data,
       )
     : undefined;
-  const yaml =
-    parsed.success && ctx
-      ? buildCluster(parsed.data, ctx)
-          .objects.map((o) => YAML.stringify(o))
-          .join('---\n')
-      : '';
+  const objects = () => (parsed.success && ctx ? buildCluster(parsed.data, ctx).objects : []);
 
   return (
     <CreateForm
@@ -216,7 +210,7 @@ export function CreateClusterForm({
         quotaTitle={t('clusters.new.quota')}
         cancelHref={listHref}
         validate={form.validate}
-        yaml={yaml}
+        objects={objects}
         yamlTitle={t('clusters.new.yamlTitle')}
         submitLabel={t('clusters.create')}
         pendingLabel={t('clusters.new.creating')}

@@ -17,7 +17,7 @@ export function CreateFormFooter({
   quotaTitle,
   cancelHref,
   validate,
-  yaml,
+  objects,
   yamlTitle,
   submitLabel,
   pendingLabel,
@@ -28,7 +28,8 @@ export function CreateFormFooter({
   cancelHref: string;
   /** Shows the form's problems; the YAML opens only when there are none. */
   validate: () => boolean;
-  yaml: string;
+  /** What will be created (the server's own builder), shown as YAML on request. */
+  objects: () => readonly unknown[];
   yamlTitle: string;
   submitLabel: string;
   pendingLabel: string;
@@ -71,7 +72,7 @@ export function CreateFormFooter({
         onClose={() => setYamlOpen(false)}
         title={yamlTitle}
         note={t('clusters.new.yamlNote')}
-        text={yaml}
+        documents={objects}
       />
     </>
   );

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
-import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { CreateForm } from '@/components/forms/create-form';
@@ -79,7 +78,7 @@ export function CreateLbForm({
     if (pool !== draft.pool || target !== draft.vm) setDraft({ ...draft, pool, vm: target });
   }, [pool, target, draft, setDraft]);
   const chosen = usable.find((p) => p.metadata?.name === draft.pool);
-  const yaml = parsed.success ? YAML.stringify(buildLoadBalancer(parsed.data, ns)) : '';
+  const objects = () => (parsed.success ? [buildLoadBalancer(parsed.data, ns)] : []);
 
   return (
     <CreateForm
@@ -198,7 +197,7 @@ export function CreateLbForm({
         quotaTitle=""
         cancelHref={listHref}
         validate={form.validate}
-        yaml={yaml}
+        objects={objects}
         yamlTitle={t('loadbalancers.new.yamlTitle')}
         submitLabel={t('loadbalancers.create')}
         pendingLabel={t('loadbalancers.new.creating')}

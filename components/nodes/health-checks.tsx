@@ -5,7 +5,6 @@ import { StatusBadge } from '@/components/resources/table/status-badge';
 import { useToast } from '@/components/ui/toast';
 import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
-import { isMessageKey } from '@/lib/i18n/messages';
 import { pauseHealthCheck } from '@/lib/nodes/actions';
 import type { HealthCheckSummary } from '@/lib/nodes/status';
 
@@ -50,7 +49,7 @@ function HealthCheckCard({ check: c }: { check: HealthCheckSummary }) {
           <StatusBadge
             tone={c.phase === 'Remediating' ? 'warn' : c.phase === 'Enabled' ? 'ok' : 'neutral'}
           >
-            {isMessageKey(phaseKey) ? t(phaseKey) : c.phase}
+            {t.has(phaseKey) ? t(phaseKey) : c.phase}
           </StatusBadge>
         </span>
       </div>

@@ -2,7 +2,7 @@
 
 import { StatusBadge, type StatusTone } from '@/components/resources/table/status-badge';
 import { useT } from '@/lib/i18n/client';
-import { isMessageKey, type Translate } from '@/lib/i18n/messages';
+import type { Translate } from '@/lib/i18n/messages';
 import type { Fencing, NodeTaint, ReadyState, Remediation } from '@/lib/nodes/status';
 
 const readyTone: Record<ReadyState, StatusTone> = {
@@ -39,7 +39,7 @@ export function fencingLabel(t: Translate, f: Fencing): string {
   if (!f.enabled && !f.state) return t('nodes.fencing.disabled');
   if (!f.state) return t('nodes.fencing.idle');
   const key = `nodes.fencing.state.${f.state}`;
-  return isMessageKey(key) ? t(key) : f.state;
+  return t.has(key) ? t(key) : f.state;
 }
 
 export function FencingBadge({ fencing }: { fencing: Fencing }) {

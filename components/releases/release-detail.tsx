@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import YAML from 'yaml';
 
 import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
 import { ConditionsTable } from '@/components/resources/detail/conditions-table';
@@ -9,6 +8,7 @@ import { DetailHeader } from '@/components/resources/detail/detail-header';
 import { EventsTable } from '@/components/resources/detail/events-table';
 import { Section } from '@/components/resources/detail/section';
 import { SummaryGrid } from '@/components/resources/detail/summary-grid';
+import { useYaml } from '@/components/resources/detail/use-yaml';
 import { YamlButton } from '@/components/resources/detail/yaml-dialog';
 import { DataTable } from '@/components/resources/table/data-table';
 import { age } from '@/lib/format';
@@ -45,6 +45,9 @@ export function ReleaseDetail({
     GitRepository: useLiveList(lists.gitRepositories).items,
   };
   const hr = list.items[0];
+  const values = hr?.spec?.values;
+  const hasValues = values !== undefined && Object.keys(values).length > 0;
+  const valuesYaml = useYaml(hasValues ? [values] : undefined);
   const crumbs = [{ label: t('console.releases'), href: '/console/releases' }, { label: name }];
   if (!hr)
     return (
@@ -178,9 +181,7 @@ export function ReleaseDetail({
           className="overflow-x-auto rounded-md bg-slate-50 p-3 text-xs dark:bg-slate-950"
           data-testid="values"
         >
-          {hr.spec?.values && Object.keys(hr.spec.values).length
-            ? YAML.stringify(hr.spec.values)
-            : t('releases.noValues')}
+          {hasValues ? (valuesYaml ?? '…') : t('releases.noValues')}
         </pre>
         {hr.spec?.valuesFrom?.map((v) => (
           <p key={`${v.kind}/${v.name}`} className="text-xs text-slate-500">

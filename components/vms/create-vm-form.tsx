@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
-import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { CreateForm } from '@/components/forms/create-form';
@@ -72,12 +71,12 @@ export function CreateVmForm({
   const shortfall = parsed.success ? vmQuotaShortfall(quotas.items, parsed.data, sizes) : [];
   const source = catalog.find((b) => b.id === draft.bootSource);
   // The same builder the server runs, so the preview is exactly what will be created.
-  const yaml = parsed.success
-    ? Object.values(buildVm(parsed.data, { namespace: tenant.namespace, vms }, source))
-        .filter(Boolean)
-        .map((o) => YAML.stringify(o))
-        .join('---\n')
-    : '';
+  const objects = () =>
+    parsed.success
+      ? Object.values(buildVm(parsed.data, { namespace: tenant.namespace, vms }, source)).filter(
+          Boolean,
+        )
+      : [];
   const pickSource = (id: string) => {
     const s = catalog.find((b) => b.id === id);
     set({
@@ -255,7 +254,7 @@ export function CreateVmForm({
         quotaTitle={t('vms.new.quota')}
         cancelHref={listHref}
         validate={form.validate}
-        yaml={yaml}
+        objects={objects}
         yamlTitle={t('vms.new.yamlTitle')}
         submitLabel={t('vms.create')}
         pendingLabel={t('vms.new.creating')}

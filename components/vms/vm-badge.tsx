@@ -2,7 +2,7 @@
 
 import { StatusBadge, type StatusTone } from '@/components/resources/table/status-badge';
 import { useT } from '@/lib/i18n/client';
-import { isMessageKey, type Translate } from '@/lib/i18n/messages';
+import type { Translate } from '@/lib/i18n/messages';
 import type { VmSummary, VmTone } from '@/lib/vms/status';
 
 const tones: Record<VmTone, StatusTone> = {
@@ -15,7 +15,7 @@ const tones: Record<VmTone, StatusTone> = {
 /** KubeVirt's printableStatus in the person's language (unknown ones as written). */
 export function vmStatusLabel(t: Translate, status: string): string {
   const key = `vms.status.${status}`;
-  return isMessageKey(key) ? t(key) : status;
+  return t.has(key) ? t(key) : status;
 }
 
 export function VmBadge({ summary: s }: { summary: Pick<VmSummary, 'status' | 'tone'> }) {

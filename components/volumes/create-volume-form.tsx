@@ -1,7 +1,6 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import YAML from 'yaml';
 
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { CreateForm } from '@/components/forms/create-form';
@@ -75,7 +74,7 @@ export function CreateVolumeForm({
   });
   const { draft, setDraft, errors, parsed } = form;
   const set = (patch: Partial<VolumeDraft>) => setDraft({ ...draft, ...patch });
-  const yaml = parsed.success ? YAML.stringify(buildVolume(tenant.namespace, parsed.data)) : '';
+  const objects = () => (parsed.success ? [buildVolume(tenant.namespace, parsed.data)] : []);
   return (
     <CreateForm
       label={t('volumes.create')}
@@ -167,7 +166,7 @@ export function CreateVolumeForm({
         quotaTitle=""
         cancelHref={listHref}
         validate={form.validate}
-        yaml={yaml}
+        objects={objects}
         yamlTitle={t('volumes.new.yaml')}
         submitLabel={t('volumes.new.submit')}
         pendingLabel={t('volumes.new.pending')}

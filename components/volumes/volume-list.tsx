@@ -7,7 +7,7 @@ import { TenantListPage } from '@/components/resources/list-page';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
-import { isMessageKey, type Translate } from '@/lib/i18n/messages';
+import type { Translate } from '@/lib/i18n/messages';
 import { tenantHref } from '@/lib/navigation';
 import type { Tenant } from '@/lib/tenants/types';
 import type { VolumeHealth } from '@/lib/volumes/server';
@@ -18,7 +18,7 @@ import { ReplicaMarks } from './replica-marks';
 
 export function phaseLabel(t: Translate, phase: string): string {
   const key = `volumes.phase.${phase}`;
-  return isMessageKey(key) ? t(key) : phase;
+  return t.has(key) ? t(key) : phase;
 }
 
 function columns(

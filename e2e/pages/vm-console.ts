@@ -52,7 +52,10 @@ export class VmConsolePage {
     return this.page.getByRole('tab', { name });
   }
 
-  async expectPhase(phase: 'connecting' | 'connected' | 'ended', timeout?: number): Promise<void> {
+  async expectPhase(
+    phase: 'connecting' | 'connected' | 'ended' | 'reconnecting',
+    timeout?: number,
+  ): Promise<void> {
     await expect(this.status).toHaveAttribute('data-phase', phase, { timeout });
   }
 

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
-import { translator, type Locale } from '../i18n/messages';
+import { translator } from '../i18n/catalogs';
+import { type Locale } from '../i18n/messages';
 import { renderProblem } from '../k8s/errors';
 import { actionNames, actionSamples } from '../testing/action-samples';
 import { invalidInput, type ActionInfo } from './define-action';

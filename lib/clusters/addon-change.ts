@@ -9,8 +9,9 @@ import { ownerReference } from '../k8s/write-set';
 import type { KubeObject } from '../k8s/types';
 import { addonSourceReadiness } from '../platform/lookups';
 import type { PlatformConfig } from '../platform/config';
-import { ADDON_LABEL, addonRelease, addonReleaseName } from './addons';
-import { CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './build';
+import { ADDON_LABEL, addonReleaseName } from './labels';
+import { addonRelease } from './addons';
+import { CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './labels';
 
 const refuse = (m: ReturnType<typeof msg>) => new Refusal(invalid(m));
 

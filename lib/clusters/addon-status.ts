@@ -1,6 +1,6 @@
 // The health of a cluster's add-on releases, read from Flux HelmRelease conditions. Pure.
 import { findCondition } from '../k8s/conditions';
-import { ADDON_LABEL } from './addons';
+import { ADDON_LABEL } from './labels';
 import { oneLine } from './blockers';
 import type { HelmReleaseObject } from './types';
 

@@ -3,10 +3,7 @@
 import { apiVersionOf, models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { fillPattern, type AddonSpec, type PlatformConfig } from '../platform/config';
-
-export const ADDON_LABEL = 'stratus.dev/addon';
-
-export const addonReleaseName = (cluster: string, id: string): string => `${cluster}-${id}`;
+import { ADDON_LABEL, addonReleaseName } from './labels';
 
 export interface AddonChoice {
   addons: string[];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { devPlatform, testContext } from '../testing/platform';
 import { parsePlatformConfig } from '../platform/config';
-import { AUTOSCALER_MAX, buildCluster, requestedStorageGi } from './build';
+import { AUTOSCALER_MAX } from './labels';
+import { buildCluster, requestedStorageGi } from './build';
 import { createClusterSchema, defaultNodeGroup } from './schema';
 
 const input = createClusterSchema.parse({

@@ -7,13 +7,15 @@ import { addonRelease } from './addons';
 import { parseLabels, parseRoles, parseTaints, roleLabel } from './node-registration';
 import type { CreateClusterInput, NodeGroupInput } from './schema';
 import { groupSize, type InstancetypeSizes } from './sizes';
+import {
+  CLUSTER_LABEL,
+  NODE_GROUP_LABEL,
+  CAPI_CLUSTER_NAME,
+  CAPI_DEPLOYMENT_NAME,
+  AUTOSCALER_MIN,
+  AUTOSCALER_MAX,
+} from './labels';
 
-export const CLUSTER_LABEL = 'stratus.dev/cluster';
-export const NODE_GROUP_LABEL = 'stratus.dev/node-group';
-export const CAPI_CLUSTER_NAME = 'cluster.x-k8s.io/cluster-name';
-export const CAPI_DEPLOYMENT_NAME = 'cluster.x-k8s.io/deployment-name';
-export const AUTOSCALER_MIN = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
-export const AUTOSCALER_MAX = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
 /** What cluster-autoscaler's clusterapi provider reads to scale a node group up from zero. */
 const CAPACITY = 'capacity.cluster-autoscaler.kubernetes.io';
 

@@ -1,10 +1,11 @@
 import 'server-only';
 
-import { english, msg, type Msg } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
+import { msg, type Msg } from '../i18n/messages';
 import type { KubeClient } from '../k8s/client';
 import { invalid, KubeApiError, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';
-import { AUTOSCALER_MAX, AUTOSCALER_MIN, CAPI_CLUSTER_NAME } from './build';
+import { AUTOSCALER_MAX, AUTOSCALER_MIN, CAPI_CLUSTER_NAME } from './labels';
 import type { KubevirtMachineTemplateObject } from './types';
 import { checkUpgrade } from './versions';
 

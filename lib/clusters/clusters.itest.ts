@@ -14,11 +14,12 @@ import {
 } from '../testing/admin';
 import { devPlatform, testContext } from '../testing/platform';
 import { memberOf } from '../testing/viewers';
-import { buildCluster as buildWith, CLUSTER_LABEL } from './build';
+import { CLUSTER_LABEL } from './labels';
+import { buildCluster as buildWith } from './build';
 import { ChangeRefused, upgradeControlPlane, upgradeNodeGroups } from './change';
 import { readKubeconfig } from './kubeconfig';
 import { createClusterSchema, defaultNodeGroup } from './schema';
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { renderProblem } from '../k8s/errors';
 import { WriteSetError } from '../k8s/write-set';
 import {

@@ -1,6 +1,6 @@
 // Per node group: what its MachineHealthCheck sees and which machines it is replacing. Pure.
 import { findCondition } from '../k8s/conditions';
-import { NODE_GROUP_LABEL } from './build';
+import { NODE_GROUP_LABEL } from './labels';
 import type { MachineHealthCheckObject, MachineObject } from './types';
 
 export interface HealthCheckSummary {

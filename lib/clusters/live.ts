@@ -1,7 +1,7 @@
 // The lists a cluster page keeps live, keyed once for server prefetch and client hooks. Pure.
 import { eventsAbout } from '../k8s/events';
 import type { Subscription } from '../live/protocol';
-import { CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './build';
+import { CAPI_CLUSTER_NAME, CLUSTER_LABEL } from './labels';
 
 export function clusterLists(namespace: string) {
   return {

@@ -5,7 +5,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { kubeFor, type KubeClient } from '../k8s/client';
 import { Refusal, renderProblem } from '../k8s/errors';
 import { models } from '../k8s/models';
@@ -13,7 +13,7 @@ import { Admin, uniqueName, type TestTenant } from '../testing/admin';
 import { devPlatform, testContext } from '../testing/platform';
 import { memberOf } from '../testing/viewers';
 import { setAddon, installedAddons } from './addon-change';
-import { CLUSTER_LABEL } from './build';
+import { CLUSTER_LABEL } from './labels';
 import { personalKubeconfig } from './kubeconfig';
 import { createClusterSchema, defaultNodeGroup, type CreateClusterInput } from './schema';
 import { buildContext, createClusterObjects, preflight } from './server';

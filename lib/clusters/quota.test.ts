@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { quotaShortfall as shortfall } from './quota';
 
 const quotaShortfall = (...args: Parameters<typeof shortfall>) =>

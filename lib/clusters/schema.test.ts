@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { fieldErrorsOf } from '../forms/issues';
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { cidrsOverlap, createClusterSchema, defaultNodeGroup } from './schema';
 
 const fieldErrors = (e: Parameters<typeof fieldErrorsOf>[0]) =>

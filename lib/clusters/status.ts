@@ -2,7 +2,7 @@
 import { msg, type Msg } from '../i18n/messages';
 import type { KubeObject } from '../k8s/types';
 import { addonHealth, addonIdOf, type AddonInfo } from './addon-status';
-import { CAPI_CLUSTER_NAME, NODE_GROUP_LABEL } from './build';
+import { CAPI_CLUSTER_NAME, NODE_GROUP_LABEL } from './labels';
 import { controlPlaneBlocker, machineBlockers } from './blockers';
 import type {
   ClusterObject,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { checkUpgrade as check, compareVersions, upgradeTargets } from './versions';
 
 const checkUpgrade = (...args: Parameters<typeof check>) => {

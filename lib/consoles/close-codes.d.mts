@@ -11,6 +11,7 @@ export const CLOSE: {
   readonly sessionExpired: 4440;
   readonly signedOut: 4441;
   readonly upstream: 4500;
+  readonly upstreamLost: 4502;
 };
 
 export interface Close {
@@ -19,4 +20,4 @@ export interface Close {
 }
 
 export function refusalClose(status: number, message?: string): Close;
-export function upstreamEndClose(code: number): Close;
+export function upstreamEndClose(code: number, apiServerUp?: boolean): Close;

@@ -23,6 +23,8 @@ export const CLOSE = {
   signedOut: 4441,
   /** kube-apiserver or virt-api unreachable or failing. */
   upstream: 4500,
+  /** An open console lost kube-apiserver (restarting, unreachable): the page reconnects. */
+  upstreamLost: 4502,
 };
 
 /** The close for an upstream refusal: HTTP status and the Status message (kept in the log). */
@@ -41,9 +43,16 @@ export function refusalClose(status, message = '') {
   return { code: CLOSE.upstream, reason: 'upstream' };
 }
 
-/** The close for an upstream stream that ended after it was open. */
-export function upstreamEndClose(code) {
-  // 1006: no close frame. virt-handler drops the old stream that way when a new one takes over.
-  if (code === 1006) return { code: CLOSE.takenOver, reason: 'taken-over' };
+/**
+ * The close for an upstream stream that ended after it was open. `apiServerUp`: whether
+ * kube-apiserver answered right after (asked only for 1006).
+ */
+export function upstreamEndClose(code, apiServerUp = true) {
+  // 1006: no close frame. virt-handler drops the old stream that way when a new one takes over;
+  // so does a kube-apiserver that stops, which the probe tells apart.
+  if (code === 1006)
+    return apiServerUp
+      ? { code: CLOSE.takenOver, reason: 'taken-over' }
+      : { code: CLOSE.upstreamLost, reason: 'upstream-lost' };
   return { code: CLOSE.closed, reason: 'closed' };
 }

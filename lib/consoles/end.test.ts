@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { CLOSE, refusalClose, upstreamEndClose } from './close-codes.mjs';
-import { consoleEnd } from './end';
+import { consoleEnd, reconnectDelayMs, RECONNECT_TRIES } from './end';
 
 describe("the proxy's close for an upstream refusal", () => {
   it.each([
@@ -29,8 +29,13 @@ describe("the proxy's close for an upstream refusal", () => {
     expect(refusalClose(status, message)).toEqual({ code, reason });
   });
 
-  it('reads a dropped upstream (1006) as a takeover, anything else as closed', () => {
+  it('reads a dropped upstream (1006) as a takeover while kube-apiserver answers, else as lost', () => {
     expect(upstreamEndClose(1006)).toEqual({ code: CLOSE.takenOver, reason: 'taken-over' });
+    expect(upstreamEndClose(1006, false)).toEqual({
+      code: CLOSE.upstreamLost,
+      reason: 'upstream-lost',
+    });
+    expect(upstreamEndClose(1000, false)).toEqual({ code: CLOSE.closed, reason: 'closed' });
     expect(upstreamEndClose(1000)).toEqual({ code: CLOSE.closed, reason: 'closed' });
     expect(upstreamEndClose(1011)).toEqual({ code: CLOSE.closed, reason: 'closed' });
   });
@@ -53,6 +58,7 @@ describe('the sentence for a close', () => {
       code: CLOSE.inUse,
       key: 'consoles.end.inUse',
       takeOver: true,
+      retry: false,
     });
     expect(consoleEnd(CLOSE.takenOver, 'taken-over').takeOver).toBe(true);
     expect(consoleEnd(CLOSE.forbidden, 'forbidden').takeOver).toBe(false);
@@ -61,5 +67,30 @@ describe('the sentence for a close', () => {
   it('says the connection was lost when the proxy itself went away', () => {
     expect(consoleEnd(1006, '').key).toBe('consoles.end.lost');
     expect(consoleEnd(1000, '').key).toBe('consoles.end.closed');
+  });
+
+  it('reconnects by itself only when the way to the console went away', () => {
+    const retried = Object.values(CLOSE).filter((c) => consoleEnd(c, '').retry);
+    expect(retried.sort()).toEqual([CLOSE.upstream, CLOSE.upstreamLost].sort());
+    expect(consoleEnd(1006, '').retry).toBe(true);
+    expect(consoleEnd(1001, 'server stopping').retry).toBe(true);
+    expect(consoleEnd(1000, '').retry).toBe(false);
+  });
+
+  it('backs off, then gives up', () => {
+    const delays = Array.from({ length: RECONNECT_TRIES + 1 }, (_, i) => reconnectDelayMs(i));
+    expect(delays).toEqual([
+      1000,
+      2000,
+      4000,
+      8000,
+      10_000,
+      10_000,
+      10_000,
+      10_000,
+      10_000,
+      10_000,
+      undefined,
+    ]);
   });
 });

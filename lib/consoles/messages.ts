@@ -11,6 +11,7 @@ export const consoleEn = {
   'consoles.status.connecting': 'Connecting…',
   'consoles.status.connected': 'Connected',
   'consoles.status.ended': 'Disconnected',
+  'consoles.status.reconnecting': 'Reconnecting in {seconds} s…',
   'consoles.reconnect': 'Reconnect',
   'consoles.takeOver': 'Take over',
   'consoles.ctrlAltDel': 'Send Ctrl+Alt+Del',
@@ -37,6 +38,8 @@ export const consoleEn = {
   'consoles.end.sessionExpired': 'Your session ended. Sign in again to use the console.',
   'consoles.end.signedOut': 'You signed out. Sign in again to use the console.',
   'consoles.end.upstream': 'The console service did not answer. Try again shortly.',
+  'consoles.end.upstreamLost':
+    "The connection to the console was lost: the cluster's API server is not answering.",
 } as const;
 
 export const consoleRu: Record<keyof typeof consoleEn, string> = {
@@ -50,6 +53,7 @@ export const consoleRu: Record<keyof typeof consoleEn, string> = {
   'consoles.status.connecting': 'Подключение…',
   'consoles.status.connected': 'Подключено',
   'consoles.status.ended': 'Отключено',
+  'consoles.status.reconnecting': 'Переподключение через {seconds} с…',
   'consoles.reconnect': 'Подключиться снова',
   'consoles.takeOver': 'Перехватить',
   'consoles.ctrlAltDel': 'Отправить Ctrl+Alt+Del',
@@ -77,4 +81,5 @@ export const consoleRu: Record<keyof typeof consoleEn, string> = {
   'consoles.end.sessionExpired': 'Сеанс закончился. Войдите снова, чтобы пользоваться консолью.',
   'consoles.end.signedOut': 'Вы вышли. Войдите снова, чтобы пользоваться консолью.',
   'consoles.end.upstream': 'Служба консолей не ответила. Попробуйте чуть позже.',
+  'consoles.end.upstreamLost': 'Соединение с консолью потеряно: API-сервер кластера не отвечает.',
 };

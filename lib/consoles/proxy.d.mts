@@ -15,6 +15,8 @@ export interface ConsoleProxyOptions {
   origin?: string;
   log?: Log;
   dial?: Dial;
+  /** Whether kube-apiserver answers (upstream.mjs apiServerUp). */
+  probe?: (transport: Transport) => Promise<boolean>;
   sessions?: ConsoleSessions;
   ledger?: TicketLedger;
   now?: () => number;

@@ -10,7 +10,7 @@ import { CLOSE, refusalClose, upstreamEndClose } from './close-codes.mjs';
 import { log as defaultLog } from './log.mjs';
 import { consoleSessions } from './sessions.mjs';
 import { TicketLedger, verifyTicket } from './ticket.mjs';
-import { dialUpstream } from './upstream.mjs';
+import { apiServerUp, dialUpstream } from './upstream.mjs';
 
 export const CONSOLE_PATH = '/api/vms/console';
 // setTimeout's limit; sessions are shorter, but a timer past it would fire at once.
@@ -32,6 +32,7 @@ export function createConsoleProxy({
   origin,
   log = defaultLog,
   dial = dialUpstream,
+  probe = apiServerUp,
   sessions = consoleSessions(),
   ledger = new TicketLedger(),
   now = Date.now,
@@ -146,7 +147,14 @@ export function createConsoleProxy({
     browser.on('message', (data, isBinary) => {
       if (upstream.readyState === upstream.OPEN) upstream.send(data, { binary: isBinary });
     });
-    upstream.on('close', (code) => end('upstream', upstreamEndClose(code)));
+    upstream.on('close', (code) => {
+      if (code !== 1006) return end('upstream', upstreamEndClose(code));
+      // Told apart by asking kube-apiserver; the browser keeps its socket until then.
+      void probe(transport).then(
+        (up) => end('upstream', upstreamEndClose(code, up)),
+        () => end('upstream', upstreamEndClose(code, false)),
+      );
+    });
     browser.on('close', (code) => end('browser', { code, reason: '' }));
     upstream.on('error', (err) =>
       log.info('console upstream error', { ...who, error: err.message }),

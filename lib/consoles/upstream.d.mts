@@ -34,3 +34,4 @@ export function dialUpstream(
   claims: TicketClaims,
   opts?: { timeoutMs?: number },
 ): Promise<Dialled>;
+export function apiServerUp(transport: Transport, opts?: { timeoutMs?: number }): Promise<boolean>;

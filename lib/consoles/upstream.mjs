@@ -3,12 +3,14 @@
 // impersonation fallback with the dashboard's credential (STRATUS_KUBECONFIG, as lib/k8s/client.ts
 // loads it) and their Impersonate-User/Impersonate-Group — so RBAC on kube-apiserver decides.
 import { readFileSync } from 'node:fs';
+import https from 'node:https';
 
 import { KubeConfig } from '@kubernetes/client-node';
 import WebSocket from 'ws';
 
 export const SUBPROTOCOL = 'plain.kubevirt.io';
 const DIAL_TIMEOUT_MS = 10_000;
+const PROBE_TIMEOUT_MS = 3_000;
 
 const bytes = (data, file) =>
   data ? Buffer.from(data, 'base64') : file ? readFileSync(file) : undefined;
@@ -109,5 +111,25 @@ export async function dialUpstream(transport, claims, { timeoutMs = DIAL_TIMEOUT
       ws.on('message', keep);
       settle({ ok: true, ws, early, stopBuffering: () => ws.off('message', keep) });
     });
+  });
+}
+
+/**
+ * Whether kube-apiserver answers /readyz now, with the dashboard's credential: after an open
+ * console drops without a close frame, tells a takeover (it does) from an API server that went away.
+ */
+export async function apiServerUp(transport, { timeoutMs = PROBE_TIMEOUT_MS } = {}) {
+  const headers = await transport.authHeaders().catch(() => ({}));
+  return new Promise((resolve) => {
+    const req = https.get(
+      new URL('/readyz', transport.server),
+      { ...transport.tls, headers, timeout: timeoutMs, agent: false },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve(false));
   });
 }

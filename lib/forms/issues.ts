@@ -1,9 +1,12 @@
 // Zod issues → message keys, for the browser (before sending) and the server (after parsing). Pure.
 import type { z } from 'zod';
 
-import { isMessageKey, msg, type Msg } from '../i18n/messages';
+import { isKeyShaped, msg, type Msg } from '../i18n/messages';
 
-/** A schema message is a catalog key; bounds come from the issue itself ({min}, {max}). */
+/**
+ * A schema message is a catalog key (that each is in the catalogs: lib/i18n/catalog.test.ts); bounds
+ * come from the issue itself ({min}, {max}). Zod's own sentences are not keys.
+ */
 export function issueMessage(issue: z.core.$ZodIssue): Msg {
   const params: Record<string, number> = {};
   if ('minimum' in issue && typeof issue.minimum === 'number') params.min = issue.minimum;
@@ -12,7 +15,7 @@ export function issueMessage(issue: z.core.$ZodIssue): Msg {
   if (issue.code === 'custom')
     for (const [k, v] of Object.entries(issue.params ?? {}))
       if (typeof v === 'number') params[k] = v;
-  return isMessageKey(issue.message)
+  return isKeyShaped(issue.message)
     ? msg(issue.message, params)
     : msg(issue.code === 'invalid_type' ? 'validation.required' : 'validation.invalid');
 }

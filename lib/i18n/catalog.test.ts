@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { en, ru } from './messages';
+import { models } from '../k8s/models';
+import { en, ru } from './catalogs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,6 +35,32 @@ describe('i18n catalogs', () => {
         return a.join() === b.join() ? [] : [`${k}: en {${a.join(', ')}} ≠ ru {${b.join(', ')}}`];
       });
     expect(mismatches).toEqual([]);
+  });
+
+  // Schemas and the model registry make keys from strings (lib/i18n/messages.ts isKeyShaped): each
+  // must be in the catalog, or a field would show its key.
+  it('every validation message a schema names is a key', () => {
+    const sources = fs
+      .readdirSync(path.join(ROOT, 'lib'), { recursive: true, encoding: 'utf8' })
+      .filter(
+        (f) => f.endsWith('.ts') && !/\.(test|itest)\.ts$|messages\.ts$|catalogs\.ts$/.test(f),
+      );
+    const named = sources.flatMap((f) =>
+      [
+        ...fs
+          .readFileSync(path.join(ROOT, 'lib', f), 'utf8')
+          .matchAll(/'([a-z]\w*(?:\.\w+)*\.validation\.[\w.]+|validation\.[\w.]+)'/g),
+      ].map((m) => `${f}: ${m[1]}`),
+    );
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((n) => !Object.hasOwn(enCat, n.split(': ')[1]!))).toEqual([]);
+  });
+
+  it('every model has its names in the catalog', () => {
+    const missing = Object.values(models).flatMap((m) =>
+      [m.label, m.labelPlural].filter((k) => !Object.hasOwn(enCat, k)),
+    );
+    expect(missing).toEqual([]);
   });
 });
 

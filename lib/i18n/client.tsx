@@ -2,12 +2,26 @@
 
 import { createContext, useContext, useMemo } from 'react';
 
-import { translator, type Locale, type Translate } from './messages';
+import { translatorOf, type Catalog, type Locale, type Translate } from './messages';
 
-const Ctx = createContext<{ locale: Locale; t: Translate }>({ locale: 'en', t: translator('en') });
+// Outside a provider there is no catalog: keys show as written (never in the app: the root layout
+// provides one).
+const Ctx = createContext<{ locale: Locale; t: Translate }>({
+  locale: 'en',
+  t: translatorOf('en', {}),
+});
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+/** `messages`: the person's locale's catalog, from the root layout (not bundled into the scripts). */
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Catalog;
+  children: React.ReactNode;
+}) {
+  const value = useMemo(() => ({ locale, t: translatorOf(locale, messages) }), [locale, messages]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { en, ru, translator } from './messages';
+import { en, ru, translator } from './catalogs';
 
 describe('messages', () => {
   it('has every English key in Russian, translated', () => {

@@ -3,7 +3,8 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 
-import { isLocale, LOCALE_COOKIE, translator, type Locale, type Translate } from './messages';
+import { translator } from './catalogs';
+import { isLocale, LOCALE_COOKIE, type Locale, type Translate } from './messages';
 
 export async function getLocale(): Promise<Locale> {
   try {

@@ -1,7 +1,8 @@
 // The one place that turns Kubernetes API failures into messages a person understands. Raw client or
 // transport messages never leave the server; the browser gets a code, a sentence and field hints,
 // rendered in the person's language from message keys.
-import { english, msg, type Msg, type Translate } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
+import { msg, type Msg, type Translate } from '../i18n/messages';
 import { modelOfResource } from './models';
 
 export type UserErrorCode =

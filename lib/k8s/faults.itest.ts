@@ -4,15 +4,16 @@
 // answers too slowly. The person is told in their language; nothing of the create is left behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { CLUSTER_LABEL } from '../clusters/build';
+import { CLUSTER_LABEL } from '../clusters/labels';
 import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
 import { buildContext, clusterParts, createClusterObjects, preflight } from '../clusters/server';
-import { english, msg, translator, type Msg } from '../i18n/messages';
+import { english, translator } from '../i18n/catalogs';
+import { msg, type Msg } from '../i18n/messages';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
 import { apiServerProxy, type FaultProxy } from '../testing/fault-proxy';
 import { keyLine } from '../testing/ssh-keys';
 import { memberOf } from '../testing/viewers';
-import { VM_LABEL } from '../vms/build';
+import { VM_LABEL } from '../vms/labels';
 import { createVmSchema, defaultVm } from '../vms/schema';
 import { createVmObjects, vmPreflight } from '../vms/server';
 import { kubeFor, type KubeClient } from './client';

@@ -1,7 +1,7 @@
 // The one registry of Kubernetes resource models the dashboard reads and writes. Pure data, safe to
 // import from client components: the browser uses it for labels, keys and columns; the server for
 // paths. Each model is typed with the shape of its objects, so live lists come back typed.
-import { isMessageKey, type MessageKey } from '../i18n/messages';
+import { isKeyShaped, type MessageKey } from '../i18n/messages';
 import type {
   ClusterObject,
   InstancetypeObject,
@@ -85,8 +85,9 @@ const age: DisplayColumn = {
 function labelKeys(plural: string): { label: MessageKey; labelPlural: MessageKey } {
   const label = `model.${plural}`;
   const labelPlural = `model.${plural}.plural`;
-  if (!isMessageKey(label) || !isMessageKey(labelPlural))
-    throw new Error(`the catalogs name no ${label} / ${labelPlural}`);
+  // That the catalogs hold both: models.test.ts.
+  if (!isKeyShaped(label) || !isKeyShaped(labelPlural))
+    throw new Error(`not a catalog key: ${label} / ${labelPlural}`);
   return { label, labelPlural };
 }
 

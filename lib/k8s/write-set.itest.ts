@@ -2,10 +2,11 @@
 // write fails naming it and leaves nothing behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildCluster, CLUSTER_LABEL } from '../clusters/build';
+import { CLUSTER_LABEL } from '../clusters/labels';
+import { buildCluster } from '../clusters/build';
 import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
 import { testContext } from '../testing/platform';
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { Admin, refuseCreates, uniqueName, type TestTenant } from '../testing/admin';
 import { memberOf } from '../testing/viewers';
 import { kubeFor } from './client';

@@ -1,6 +1,7 @@
 import 'server-only';
 
-import { english, msg, type Translate } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
+import { msg, type Translate } from '../i18n/messages';
 import { KubeApiError, toUserError } from '../k8s/errors';
 import { logError } from '../log';
 import { kubeFor, type KubeClient } from '../k8s/client';

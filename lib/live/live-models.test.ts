@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { subscriptionSchema } from './protocol';
+import { subscriptionSchema } from './schema';
 
 // Every list a domain's pages keep live must be one the live routes accept: a model missing from
 // liveModels makes the tab's whole subscription request fail, and nothing on the page stays live.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { liveModels, subscriptionSchema, subscriptionsRequestSchema } from './protocol';
+import { liveModels } from './protocol';
+import { subscriptionSchema, subscriptionsRequestSchema } from './schema';
 
 describe('live protocol', () => {
   it('serves the lists pages show, never Secrets', () => {

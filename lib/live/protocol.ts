@@ -1,10 +1,8 @@
 // The browser ⇄ server live protocol: one server-sent event stream per tab carries every list the
-// tab shows. Shared by the hub (server) and the provider (browser).
-import { z } from 'zod';
-
+// tab shows. Shared by the hub (server) and the provider (browser); the server checks requests
+// with lib/live/schema.ts.
 import type { UserError } from '../k8s/errors';
-import { isModelId, type ModelId, type ObjectOf } from '../k8s/models';
-import { namespaceName } from '../k8s/names';
+import type { ModelId, ObjectOf } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 
 /**
@@ -48,17 +46,6 @@ export const liveModels: ReadonlySet<ModelId> = new Set<ModelId>([
   'pods',
 ]);
 
-export const subscriptionSchema = z.object({
-  model: z.custom<ModelId>(
-    (v) => typeof v === 'string' && isModelId(v) && liveModels.has(v),
-    'unknown resource model',
-  ),
-  namespace: namespaceName.optional(),
-  labelSelector: z.string().max(1024).optional(),
-  fieldSelector: z.string().max(1024).optional(),
-  view: z.enum(['rows']).optional(),
-});
-
 /** One list a page shows: a model, optionally in one namespace and narrowed by selectors. */
 export interface Subscription<Id extends ModelId = ModelId> {
   model: Id;
@@ -70,19 +57,7 @@ export interface Subscription<Id extends ModelId = ModelId> {
 }
 
 /** A subscription as the tab sends it: with the resourceVersion its cached list is at, if any. */
-export const liveSubscriptionSchema = subscriptionSchema.extend({
-  resourceVersion: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-});
 export type LiveSubscription = Subscription & { resourceVersion?: string };
-
-export const subscriptionsRequestSchema = z.object({
-  // A replica-signed id is ~110 characters (lib/live/replicas.ts).
-  streamId: z.string().min(1).max(256),
-  subscriptions: z.array(liveSubscriptionSchema).max(64),
-});
 
 export function subscriptionKey(s: Subscription): string {
   return JSON.stringify([

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { eventually } from '../../devcluster/src/eventually.testing';
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { kubeFor, type KubeClient } from '../k8s/client';
 import { KubeApiError, problemOf, Refusal } from '../k8s/errors';
 import { models } from '../k8s/models';

@@ -5,7 +5,7 @@ import type { EventObject, ServiceObject } from '../k8s/objects';
 import { backendKeyOf, sharingKeyName, type Holder } from './rules';
 import type { PortInput } from './schema';
 import { ANN, KUBEVIRT_VM_LABEL, legacyAnnotation, PROTOCOLS, type Protocol } from './types';
-import { VM_LABEL } from '../vms/build';
+import { VM_LABEL } from '../vms/labels';
 
 /** MetalLB's AllocationFailed texts (internal/allocator, controller/service.go) → sentences. */
 const refusals: [RegExp, MessageKey][] = [

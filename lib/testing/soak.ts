@@ -10,7 +10,7 @@ import { openStream, type LiveStream } from '../live/hub';
 import { listFor } from '../live/list';
 import type { Subscription } from '../live/protocol';
 import { kubeFor } from '../k8s/client';
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { toUserError } from '../k8s/errors';
 import { createVmSchema, defaultVm } from '../vms/schema';
 import { createVmObjects, deleteVm, vmPreflight } from '../vms/server';

@@ -7,9 +7,7 @@ import { userData } from './cloud-init';
 import type { CreateVmInput } from './schema';
 import { sshKeyLines } from './ssh';
 import type { DataVolumeTemplate, VmObject, VmVolume } from './types';
-
-export const VM_LABEL = 'stratus.dev/vm';
-export const BOOT_SOURCE_ANNOTATION = 'stratus.dev/boot-source';
+import { VM_LABEL, BOOT_SOURCE_ANNOTATION } from './labels';
 
 export interface VmBuildContext {
   namespace: string;

@@ -1,7 +1,7 @@
 // The lists VM pages keep live, keyed once for server prefetch and client hooks. Pure.
 import { eventsAbout } from '../k8s/events';
 import type { Subscription } from '../live/protocol';
-import { VM_LABEL } from './build';
+import { VM_LABEL } from './labels';
 
 /** A tenant's VMs, or every tenant's (namespace undefined: the operator's list), as rows. */
 export function vmLists(namespace: string | undefined) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { fieldErrorsOf } from '../forms/issues';
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { parsePlatformConfig } from '../platform/config';
 import { readFileSync } from 'node:fs';
 import { catalogProblems, createVmSchema, defaultVm } from './schema';

@@ -2,7 +2,7 @@
 // identity). The simulator plays virt-controller and CDI, so VMs really come up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { kubeFor, type KubeClient } from '../k8s/client';
 import { KubeApiError, problemOf } from '../k8s/errors';
 import { models } from '../k8s/models';

@@ -3,7 +3,8 @@
 // language, that LINSTOR did not answer in time — within the configured timeout, not LINSTOR's.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { english, msg, translator } from '../i18n/messages';
+import { english, translator } from '../i18n/catalogs';
+import { msg } from '../i18n/messages';
 import { kubeFor } from '../k8s/client';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
 import { linstorProxy, type FaultProxy } from '../testing/fault-proxy';

@@ -2,7 +2,7 @@
 // says "unavailable" with the reason. This file points the dashboard at a port nobody listens on.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { kubeFor } from '../k8s/client';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
 import { memberOf } from '../testing/viewers';

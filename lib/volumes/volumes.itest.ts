@@ -4,7 +4,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { english } from '../i18n/messages';
+import { english } from '../i18n/catalogs';
 import { kubeFor } from '../k8s/client';
 import { problemOf } from '../k8s/errors';
 import { models } from '../k8s/models';

@@ -1,36 +1,38 @@
 'use client';
 
 import { useState } from 'react';
-import YAML from 'yaml';
 
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { useT } from '@/lib/i18n/client';
 import type { KubeObject } from '@/lib/k8s/types';
 
-/** Read-only YAML of any object, without the noise of managedFields. */
-export function toYaml(o: KubeObject): string {
+import { useYaml } from './use-yaml';
+
+/** An object as a person reads it: without the noise of managedFields. */
+function readable(o: KubeObject): KubeObject {
   const { apiVersion, kind, metadata, ...rest } = o;
   const { managedFields: _m, ...meta } = metadata ?? {};
-  return YAML.stringify({ apiVersion, kind, metadata: meta, ...rest });
+  return { apiVersion, kind, metadata: meta, ...rest };
 }
 
-/** YAML text in a dialog, with copy. */
+/** Objects as YAML in a dialog, with copy; `documents` is called only while it is open. */
 export function YamlDialog({
   open,
   onClose,
   title,
-  text,
+  documents,
   note,
 }: {
   open: boolean;
   onClose: () => void;
   title: string;
-  text: string;
+  documents: () => readonly unknown[];
   note?: string;
 }) {
   const t = useT();
   const [copied, setCopied] = useState(false);
+  const text = useYaml(open ? documents() : undefined) ?? '';
   return (
     <Dialog open={open} onClose={onClose} title={title} wide>
       {note && <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{note}</p>}
@@ -64,7 +66,7 @@ export function YamlButton({ object }: { object: KubeObject }) {
         open={open}
         onClose={() => setOpen(false)}
         title={`${object.kind ?? ''} ${object.metadata?.name ?? ''}`}
-        text={open ? toYaml(object) : ''}
+        documents={() => [readable(object)]}
       />
     </>
   );

@@ -25,14 +25,16 @@ export function ConsoleStatus({
       <span
         role="status"
         data-testid="console-status"
-        data-phase={state.phase}
+        data-phase={ended?.retryInMs !== undefined ? 'reconnecting' : state.phase}
         className={
           state.phase === 'connected'
             ? 'font-medium text-emerald-700 dark:text-emerald-400'
             : 'font-medium text-slate-600 dark:text-slate-300'
         }
       >
-        {t(`consoles.status.${state.phase}`)}
+        {ended?.retryInMs !== undefined
+          ? t('consoles.status.reconnecting', { seconds: Math.round(ended.retryInMs / 1000) })
+          : t(`consoles.status.${state.phase}`)}
       </span>
       {ended && (
         <>

@@ -15,7 +15,7 @@ export {
   CAPI_CLUSTER_NAME as CLUSTER_NAME_LABEL,
   CAPI_DEPLOYMENT_NAME as DEPLOYMENT_NAME_LABEL,
   CLUSTER_LABEL as STRATUS_CLUSTER_LABEL,
-} from '../../../lib/clusters/build.ts';
+} from '../../../lib/clusters/labels.ts';
 
 export interface NodeGroupSpec {
   name: string;

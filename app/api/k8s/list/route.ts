@@ -3,7 +3,7 @@ import { errorResponse, problemResponse } from '@/lib/http';
 import { msg } from '@/lib/i18n/messages';
 import { models } from '@/lib/k8s/models';
 import { listFor } from '@/lib/live/list';
-import { subscriptionSchema } from '@/lib/live/protocol';
+import { subscriptionSchema } from '@/lib/live/schema';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import { getViewer } from '@/lib/auth/session';
 import { problemResponse, readOwnJson } from '@/lib/http';
 import { msg } from '@/lib/i18n/messages';
 import { findStream } from '@/lib/live/hub';
-import { subscriptionsRequestSchema } from '@/lib/live/protocol';
+import { subscriptionsRequestSchema } from '@/lib/live/schema';
 import { FORWARDED_HEADER, streamHome } from '@/lib/live/replicas';
 import { metrics } from '@/lib/serving/metrics.mjs';
 
