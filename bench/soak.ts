@@ -1,6 +1,6 @@
 // npm run bench:soak -- --minutes 10 --streams 20 — the full soak (lib/testing/soak.ts) against the
 // running test cluster, in a throwaway tenant: mixed reads, VM creates and deletes, live streams
-// closed and reopened. Prints progress, then the figures; exits non-zero on errors or leaked watches.
+// closed and reopened, serial console sessions. Prints progress, then the figures; exits non-zero on errors or leaked watches.
 import { parseArgs } from 'node:util';
 
 import { Admin, uniqueName } from '../lib/testing/admin';
@@ -32,13 +32,13 @@ async function main() {
     console.log(
       [
         `soak ${r.seconds.toFixed(0)} s, ${streams} streams:`,
-        `  reads ${r.reads} (${perMin(r.reads)}/min), writes ${r.writes} (${perMin(r.writes)}/min), reopens ${r.reopens}, events ${r.events} (${perMin(r.events)}/min)`,
+        `  reads ${r.reads} (${perMin(r.reads)}/min), writes ${r.writes} (${perMin(r.writes)}/min), reopens ${r.reopens}, events ${r.events} (${perMin(r.events)}/min), console sessions ${r.consoles} (${perMin(r.consoles)}/min; left open ${r.consolesLeft})`,
         `  errors ${r.errors.length}${r.errors.length ? `: ${r.errors.slice(0, 5).join('; ')}` : ''}`,
         `  API-server watches (namespaced VMs + Services): before ${r.watches.before}, while open ${Math.min(...r.watches.open)}–${Math.max(...r.watches.open)} (expected ${r.watches.before + 2 * streams}), after close ${r.watches.after}`,
         `  heap after GC (MiB): ${heap.join(' ')}; growth ${heapGrowthMiB(r.heapMiB).toFixed(1)} MiB`,
       ].join('\n'),
     );
-    const leaked = r.watches.after > r.watches.before;
+    const leaked = r.watches.after > r.watches.before || r.consolesLeft > 0;
     process.exitCode = r.errors.length || leaked ? 1 : 0;
   } finally {
     await admin.deleteTenant(tenant.name);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Reader } from '../../devcluster/src/virt-api/streams.testing.ts';
 import { Admin, uniqueName, virtualMachine, type TestTenant } from '../testing/admin';
+import { apiServerProxy } from '../testing/fault-proxy';
 import { memberOf } from '../testing/viewers';
 import type { Viewer } from '../auth/session';
 import { CLOSE } from './close-codes.mjs';
@@ -84,8 +85,8 @@ interface Client {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-function connect(ticket: string): Client {
-  const ws = new WebSocket(`${url}?ticket=${encodeURIComponent(ticket)}`);
+function connect(ticket: string, to = url): Client {
+  const ws = new WebSocket(`${to}?ticket=${encodeURIComponent(ticket)}`);
   // A socket given up while connecting reports it as an error; `closed` is what tests read.
   ws.on('error', () => {});
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -263,5 +264,31 @@ describe('the console proxy', () => {
       reason: 'signed-out',
     });
     expect(proxy.open).toBe(0);
+  });
+
+  it('closes an open console whose API server went away as lost (not as a takeover); it opens again once kube-apiserver is back', async () => {
+    // A second proxy whose way to kube-apiserver runs through a proxy that can cut it.
+    const aimed = await apiServerProxy();
+    const cutting = createConsoleProxy({ key, transport: loadTransport(aimed.kubeconfig) });
+    const front = createServer();
+    front.on('upgrade', (req, socket, head) => void cutting.handleUpgrade(req, socket, head));
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+    const frontUrl = `ws://127.0.0.1:${(front.address() as AddressInfo).port}/api/vms/console`;
+    try {
+      const c = connect(ticketFor(adminOfTenant(), 'console'), frontUrl);
+      await c.reader.readUntil('login: ');
+      const restored = aimed.proxy.cutNow(3_000);
+      expect(await c.closed).toEqual({ code: CLOSE.upstreamLost, reason: 'upstream-lost' });
+      await restored;
+      const again = connect(ticketFor(adminOfTenant(), 'console'), frontUrl);
+      await again.reader.readUntil('login: ');
+      again.ws.close();
+      await again.closed;
+      expect(cutting.open).toBe(0);
+    } finally {
+      cutting.close();
+      await new Promise((r) => front.close(r));
+      await aimed.proxy.close();
+    }
   });
 });

@@ -1,11 +1,13 @@
 // A fault-injecting HTTPS proxy in front of a local server of the test cluster (kube-apiserver, the
 // LINSTOR stand-in). It terminates TLS with the upstream's own serving certificate, so clients keep
 // trusting the devcluster CA unchanged, and forwards every request and answer as a stream (watches
-// included). On demand it cuts every connection after the n-th request (that request reaches the
+// included) and WebSocket upgrades (consoles) as raw byte streams. On demand it cuts every connection after the n-th request (that request reaches the
 // server, its answer is lost), refuses connections until it is restored, or holds requests back.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -35,7 +37,7 @@ export class FaultProxy {
   private cutAt: number | undefined;
   private downMs = 0;
   private onRestored: (() => void) | undefined;
-  private readonly sockets = new Set<Socket>();
+  private readonly sockets = new Set<Socket | tls.TLSSocket>();
   private readonly agent: https.Agent;
   private readonly server: https.Server;
   private readonly upstream: URL;
@@ -81,10 +83,56 @@ export class FaultProxy {
       if (this.latencyMs > 0) setTimeout(forward, this.latencyMs);
       else forward();
     });
+    this.server.on('upgrade', (req, client: Duplex, head: Buffer) =>
+      this.upgrade(req.method ?? 'GET', req.url ?? '/', req.rawHeaders, client, head, opts.ca),
+    );
     this.server.on('connection', (s: Socket) => {
       if (this.down) return s.destroy();
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
+    });
+  }
+
+  /** An upgrade: the request as it came, then bytes both ways until either side ends. */
+  private upgrade(
+    method: string,
+    url: string,
+    rawHeaders: string[],
+    client: Duplex,
+    head: Buffer,
+    ca: Buffer,
+  ): void {
+    if (this.down) return void client.destroy();
+    this.requests++;
+    const up = tls.connect({
+      host: this.upstream.hostname,
+      port: Number(this.upstream.port),
+      ca,
+    });
+    this.sockets.add(up);
+    const drop = () => {
+      up.destroy();
+      client.destroy();
+    };
+    up.on('close', () => {
+      this.sockets.delete(up);
+      drop();
+    });
+    up.on('error', drop);
+    client.on('error', drop);
+    client.on('close', drop);
+    up.once('secureConnect', () => {
+      const lines = [`${method} ${url} HTTP/1.1`];
+      for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+        const k = rawHeaders[i] ?? '';
+        lines.push(
+          `${k}: ${k.toLowerCase() === 'host' ? this.upstream.host : (rawHeaders[i + 1] ?? '')}`,
+        );
+      }
+      up.write(`${lines.join('\r\n')}\r\n\r\n`);
+      if (head.length) up.write(head);
+      up.pipe(client);
+      client.pipe(up);
     });
   }
 

@@ -1,11 +1,20 @@
 // A soak of the dashboard's server code against the test cluster: real people (a tenant's admin and
 // viewer) read lists as the pages prefetch them, create and delete VMs as the create and delete
-// actions do, and hold live streams (lib/live/hub) that are closed and reopened as tabs come and
-// go. Counts what happened, every error, the API server's open watches and this process's heap.
+// actions do, hold live streams (lib/live/hub) that are closed and reopened as tabs come and go, and
+// open serial consoles through the console proxy (lib/consoles) one after another. Counts what
+// happened, every error, the API server's open watches, open consoles and this process's heap.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+import WebSocket from 'ws';
+
 import { rawGet } from '../../devcluster/src/kube.ts';
+import { Reader } from '../../devcluster/src/virt-api/streams.testing.ts';
+import { createConsoleProxy } from '../consoles/proxy.mjs';
+import { signTicket, ticketKey } from '../consoles/ticket.mjs';
+import { loadTransport } from '../consoles/upstream.mjs';
 import { openStream, type LiveStream } from '../live/hub';
 import { listFor } from '../live/list';
 import type { Subscription } from '../live/protocol';
@@ -14,7 +23,7 @@ import { english } from '../i18n/catalogs';
 import { toUserError } from '../k8s/errors';
 import { createVmSchema, defaultVm } from '../vms/schema';
 import { createVmObjects, deleteVm, vmPreflight } from '../vms/server';
-import { uniqueName, type Admin, type TestTenant } from './admin';
+import { uniqueName, virtualMachine, type Admin, type TestTenant } from './admin';
 import { memberOf } from './viewers';
 
 export interface SoakOptions {
@@ -26,6 +35,8 @@ export interface SoakOptions {
   /** Pause between a reader's lists, and between a writer's create and delete. */
   readEveryMs?: number;
   writeEveryMs?: number;
+  /** Pause between one serial console session and the next. */
+  consoleEveryMs?: number;
   /** How often the watch count and the heap are sampled. */
   sampleEveryMs?: number;
   /** Progress lines (the bench prints them). */
@@ -38,6 +49,10 @@ export interface SoakReport {
   writes: number;
   reopens: number;
   events: number;
+  /** Serial console sessions opened, used (a line typed and echoed) and closed. */
+  consoles: number;
+  /** Console sessions the proxy still relayed after the last one closed (a leak if not 0). */
+  consolesLeft: number;
   errors: string[];
   /** Open WATCH requests on the API server for the streams' resources. */
   watches: { before: number; open: number[]; after: number };
@@ -113,6 +128,8 @@ export async function soak(admin: Admin, tenant: TestTenant, o: SoakOptions): Pr
     writes: 0,
     reopens: 0,
     events: 0,
+    consoles: 0,
+    consolesLeft: 0,
     errors: [],
     watches: { before: await openWatches(admin), open: [], after: 0 },
     heapMiB: [],
@@ -130,6 +147,7 @@ export async function soak(admin: Admin, tenant: TestTenant, o: SoakOptions): Pr
     s.setSubscriptions(subscriptions(tenant.namespace));
     return s;
   };
+  const consoles = await consoleRig(admin, tenant);
   const started = Date.now();
   const until = started + o.durationMs;
   const streams = Array.from({ length: o.streams }, open);
@@ -181,6 +199,17 @@ export async function soak(admin: Admin, tenant: TestTenant, o: SoakOptions): Pr
       report.reopens++;
     }
   };
+  const consoler = async () => {
+    while (Date.now() < until) {
+      try {
+        await consoles.session(owner.identity);
+        report.consoles++;
+      } catch (e) {
+        fail('console', e);
+      }
+      await pause(o.consoleEveryMs ?? 1_000, until);
+    }
+  };
   const sampler = async () => {
     while (Date.now() < until) {
       await pause(o.sampleEveryMs ?? 5_000, until);
@@ -191,7 +220,8 @@ export async function soak(admin: Admin, tenant: TestTenant, o: SoakOptions): Pr
       );
     }
   };
-  await Promise.all([reader(), writer(), reopener(), sampler()]);
+  await Promise.all([reader(), writer(), reopener(), consoler(), sampler()]);
+  report.consolesLeft = await consoles.close();
   report.seconds = (Date.now() - started) / 1000;
   // Every stream open at the end is watching: none was lost on the way.
   report.watches.open.push(await watchesWhen(admin, (n) => n >= full));
@@ -200,6 +230,80 @@ export async function soak(admin: Admin, tenant: TestTenant, o: SoakOptions): Pr
   report.heapMiB.push(heapMiB());
   return report;
 }
+
+type Person = ReturnType<typeof memberOf>['identity'];
+
+/**
+ * A running VM and the console proxy as server.mjs runs it, on a port of its own: each session
+ * opens the VM's serial console with a ticket, types a line, reads it back and closes.
+ */
+async function consoleRig(admin: Admin, tenant: TestTenant) {
+  const vm = uniqueName('soak-console');
+  const o = virtualMachine(tenant.namespace, vm) as ReturnType<typeof virtualMachine> & {
+    spec: { runStrategy: string };
+  };
+  o.spec.runStrategy = 'Always';
+  await admin.create(o);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const vmi = (await admin.get(
+      'kubevirt.io/v1',
+      'VirtualMachineInstance',
+      tenant.namespace,
+      vm,
+    )) as { status?: { phase?: string } } | undefined;
+    if (vmi?.status?.phase === 'Running') break;
+    if (Date.now() > deadline) throw new Error(`the soak's console VM ${vm} did not start`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const key = ticketKey(`soak-${vm}`);
+  const proxy = createConsoleProxy({ key, transport: loadTransport(), log: quiet });
+  const server = createServer();
+  server.on('upgrade', (req, socket, head) => void proxy.handleUpgrade(req, socket, head));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/vms/console`;
+  return {
+    async session(who: Person): Promise<void> {
+      const ticket = signTicket(
+        {
+          username: who.username,
+          groups: who.groups,
+          namespace: tenant.namespace,
+          name: vm,
+          kind: 'console',
+          preserveSession: false,
+          sessionExpiresAt: Date.now() + 3_600_000,
+          sessionId: `soak-${vm}`,
+          token: who.token,
+        },
+        key,
+      );
+      const ws = new WebSocket(`${url}?ticket=${encodeURIComponent(ticket)}`);
+      ws.on('error', () => {});
+      const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+      const reader = new Reader(ws);
+      try {
+        await reader.readUntil('login: ');
+        const line = `soak-${Date.now()}`;
+        ws.send(Buffer.from(line));
+        await reader.readUntil(line);
+      } finally {
+        ws.close();
+      }
+      const code = await closed;
+      if (code !== 1005 && code !== 1000) throw new Error(`the console closed with ${code}`);
+    },
+    /** Stops the proxy; returns how many sessions it still relayed. */
+    async close(): Promise<number> {
+      const left = proxy.open;
+      proxy.close();
+      await new Promise((r) => server.close(r));
+      return left;
+    },
+  };
+}
+
+const quiet = { info: () => {}, error: () => {} };
 
 /** Growth of the heap across the soak: the later half's lowest sample over the earlier half's. */
 export function heapGrowthMiB(samples: number[]): number {
