@@ -1,23 +1,19 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 
-import { FormAlert } from '@/components/forms/form-alert';
-import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
-import { useToast } from '@/components/ui/toast';
+import { forgetDraft } from '@/lib/forms/use-draft';
 import { useT } from '@/lib/i18n/client';
-import { editLoadBalancerPorts } from '@/lib/loadbalancers/actions';
-import { portsSchema, type PortInput } from '@/lib/loadbalancers/schema';
+import type { PortInput } from '@/lib/loadbalancers/schema';
 
-import { PortFields, type PortDraft } from './port-fields';
+// The form (and the schema library it validates with) loads when editing starts.
+const PortsForm = dynamic(() => import('./ports-form').then((m) => m.PortsForm), {
+  loading: () => <p role="status">…</p>,
+});
 
-const toDraft = (ports: PortInput[]): PortDraft[] =>
-  ports.map((p) => ({
-    protocol: p.protocol,
-    port: String(p.port),
-    targetPort: String(p.targetPort),
-  }));
+export const portsDraftKey = (namespace: string, name: string) => `lb-ports:${namespace}/${name}`;
 
 /** Edit a load balancer's ports in place; the address stays (MetalLB re-checks sharing). */
 export function EditPorts({
@@ -30,23 +26,13 @@ export function EditPorts({
   ports: PortInput[];
 }) {
   const t = useT();
-  const toast = useToast();
   const [editing, setEditing] = useState(false);
-  const form = useActionForm({
-    draftKey: `lb-ports:${namespace}/${name}`,
-    initial: toDraft(ports),
-    schema: portsSchema,
-    submit: (draft: PortDraft[]) => editLoadBalancerPorts({ namespace, name, ports: draft }),
-    onSuccess: () => {
-      toast('success', t('loadbalancers.ports.saved', { name }));
-      setEditing(false);
-    },
-  });
   if (!editing)
     return (
       <Button
         onClick={() => {
-          form.setDraft(toDraft(ports));
+          // Each edit starts from the ports as they are now.
+          forgetDraft(portsDraftKey(namespace, name));
           setEditing(true);
         }}
       >
@@ -54,20 +40,6 @@ export function EditPorts({
       </Button>
     );
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-label={t('loadbalancers.ports.edit')}
-    >
-      <FormAlert message={form.formError} />
-      <PortFields ports={form.draft} errors={form.errors} prefix="" onChange={form.setDraft} />
-      <div className="flex gap-2">
-        <Button type="submit" tone="primary" disabled={form.pending}>
-          {form.pending ? t('loadbalancers.ports.saving') : t('loadbalancers.ports.save')}
-        </Button>
-        <Button onClick={() => setEditing(false)}>{t('common.cancel')}</Button>
-      </div>
-    </form>
+    <PortsForm namespace={namespace} name={name} ports={ports} onDone={() => setEditing(false)} />
   );
 }
