@@ -9,7 +9,8 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Reader } from '../../devcluster/src/virt-api/streams.testing.ts';
-import { Admin, uniqueName, virtualMachine, type TestTenant } from '../testing/admin';
+import { Admin, uniqueName, type TestTenant } from '../testing/admin';
+import { serveConsoleProxy } from '../testing/consoles';
 import { apiServerProxy } from '../testing/fault-proxy';
 import { memberOf } from '../testing/viewers';
 import type { Viewer } from '../auth/session';
@@ -111,20 +112,7 @@ const adminOfTenant = () => memberOf(tenant.name, 'admins');
 
 beforeAll(async () => {
   tenant = await admin.createTenant(uniqueName('it-console'));
-  const o = virtualMachine(tenant.namespace, vm) as ReturnType<typeof virtualMachine> & {
-    spec: { runStrategy: string };
-  };
-  o.spec.runStrategy = 'Always';
-  await admin.create(o);
-  await eventually('the VMI running', async () => {
-    const vmi = (await admin.get(
-      'kubevirt.io/v1',
-      'VirtualMachineInstance',
-      tenant.namespace,
-      vm,
-    )) as { status?: { phase?: string } } | undefined;
-    return vmi?.status?.phase === 'Running' ? true : undefined;
-  });
+  await admin.startVm(tenant.namespace, vm, 30_000);
   proxy = createConsoleProxy({
     key,
     transport: loadTransport(),
@@ -270,10 +258,8 @@ describe('the console proxy', () => {
     // A second proxy whose way to kube-apiserver runs through a proxy that can cut it.
     const aimed = await apiServerProxy();
     const cutting = createConsoleProxy({ key, transport: loadTransport(aimed.kubeconfig) });
-    const front = createServer();
-    front.on('upgrade', (req, socket, head) => void cutting.handleUpgrade(req, socket, head));
-    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
-    const frontUrl = `ws://127.0.0.1:${(front.address() as AddressInfo).port}/api/vms/console`;
+    const front = await serveConsoleProxy(cutting);
+    const frontUrl = front.url;
     try {
       const c = connect(ticketFor(adminOfTenant(), 'console'), frontUrl);
       await c.reader.readUntil('login: ');
@@ -286,8 +272,7 @@ describe('the console proxy', () => {
       await again.closed;
       expect(cutting.open).toBe(0);
     } finally {
-      cutting.close();
-      await new Promise((r) => front.close(r));
+      await front.close();
       await aimed.proxy.close();
     }
   });

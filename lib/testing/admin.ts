@@ -179,6 +179,23 @@ export class Admin {
   createVm(namespace: string, name: string): Promise<KubernetesObject> {
     return this.create(virtualMachine(namespace, name));
   }
+
+  /** A VM with runStrategy Always, once the simulator reports its instance Running. */
+  async startVm(namespace: string, name: string, timeoutMs = 60_000): Promise<void> {
+    const vm = virtualMachine(namespace, name) as ReturnType<typeof virtualMachine> & {
+      spec: { runStrategy: string };
+    };
+    vm.spec.runStrategy = 'Always';
+    await this.create(vm);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const vmi = (await this.get('kubevirt.io/v1', 'VirtualMachineInstance', namespace, name)) as
+        { status?: { phase?: string } } | undefined;
+      if (vmi?.status?.phase === 'Running') return;
+      if (Date.now() > deadline) throw new Error(`VM ${namespace}/${name} did not start`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** A tenant's Kamaji DataStore (cluster-scoped), as the operator creates it for the demo tenants. */

@@ -4,6 +4,7 @@
 // included) and WebSocket upgrades (consoles) as raw byte streams. On demand it cuts every connection after the n-th request (that request reaches the
 // server, its answer is lost), refuses connections until it is restored, or holds requests back.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -38,6 +39,7 @@ export class FaultProxy {
   private downMs = 0;
   private onRestored: (() => void) | undefined;
   private readonly sockets = new Set<Socket | tls.TLSSocket>();
+  private readonly ca: Buffer;
   private readonly agent: https.Agent;
   private readonly server: https.Server;
   private readonly upstream: URL;
@@ -46,6 +48,7 @@ export class FaultProxy {
 
   private constructor(opts: FaultProxyOptions) {
     this.upstream = new URL(opts.upstream);
+    this.ca = opts.ca;
     this.agent = new https.Agent({ ca: opts.ca, keepAlive: true });
     this.server = https.createServer({ cert: opts.cert, key: opts.key }, (req, res) => {
       if (this.down) return req.socket.destroy();
@@ -84,7 +87,7 @@ export class FaultProxy {
       else forward();
     });
     this.server.on('upgrade', (req, client: Duplex, head: Buffer) =>
-      this.upgrade(req.method ?? 'GET', req.url ?? '/', req.rawHeaders, client, head, opts.ca),
+      this.upgrade(req, client, head),
     );
     this.server.on('connection', (s: Socket) => {
       if (this.down) return s.destroy();
@@ -94,20 +97,13 @@ export class FaultProxy {
   }
 
   /** An upgrade: the request as it came, then bytes both ways until either side ends. */
-  private upgrade(
-    method: string,
-    url: string,
-    rawHeaders: string[],
-    client: Duplex,
-    head: Buffer,
-    ca: Buffer,
-  ): void {
+  private upgrade(req: IncomingMessage, client: Duplex, head: Buffer): void {
     if (this.down) return void client.destroy();
     this.requests++;
     const up = tls.connect({
       host: this.upstream.hostname,
       port: Number(this.upstream.port),
-      ca,
+      ca: this.ca,
     });
     this.sockets.add(up);
     const drop = () => {
@@ -122,7 +118,8 @@ export class FaultProxy {
     client.on('error', drop);
     client.on('close', drop);
     up.once('secureConnect', () => {
-      const lines = [`${method} ${url} HTTP/1.1`];
+      const { rawHeaders } = req;
+      const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`];
       for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
         const k = rawHeaders[i] ?? '';
         lines.push(

@@ -3,8 +3,6 @@
 // actions do, hold live streams (lib/live/hub) that are closed and reopened as tabs come and go, and
 // open serial consoles through the console proxy (lib/consoles) one after another. Counts what
 // happened, every error, the API server's open watches, open consoles and this process's heap.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -23,7 +21,8 @@ import { english } from '../i18n/catalogs';
 import { toUserError } from '../k8s/errors';
 import { createVmSchema, defaultVm } from '../vms/schema';
 import { createVmObjects, deleteVm, vmPreflight } from '../vms/server';
-import { uniqueName, virtualMachine, type Admin, type TestTenant } from './admin';
+import { uniqueName, type Admin, type TestTenant } from './admin';
+import { serveConsoleProxy } from './consoles';
 import { memberOf } from './viewers';
 
 export interface SoakOptions {
@@ -239,29 +238,11 @@ type Person = ReturnType<typeof memberOf>['identity'];
  */
 async function consoleRig(admin: Admin, tenant: TestTenant) {
   const vm = uniqueName('soak-console');
-  const o = virtualMachine(tenant.namespace, vm) as ReturnType<typeof virtualMachine> & {
-    spec: { runStrategy: string };
-  };
-  o.spec.runStrategy = 'Always';
-  await admin.create(o);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const vmi = (await admin.get(
-      'kubevirt.io/v1',
-      'VirtualMachineInstance',
-      tenant.namespace,
-      vm,
-    )) as { status?: { phase?: string } } | undefined;
-    if (vmi?.status?.phase === 'Running') break;
-    if (Date.now() > deadline) throw new Error(`the soak's console VM ${vm} did not start`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await admin.startVm(tenant.namespace, vm);
   const key = ticketKey(`soak-${vm}`);
   const proxy = createConsoleProxy({ key, transport: loadTransport(), log: quiet });
-  const server = createServer();
-  server.on('upgrade', (req, socket, head) => void proxy.handleUpgrade(req, socket, head));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/vms/console`;
+  const served = await serveConsoleProxy(proxy);
+  const url = served.url;
   return {
     async session(who: Person): Promise<void> {
       const ticket = signTicket(
@@ -296,8 +277,7 @@ async function consoleRig(admin: Admin, tenant: TestTenant) {
     /** Stops the proxy; returns how many sessions it still relayed. */
     async close(): Promise<number> {
       const left = proxy.open;
-      proxy.close();
-      await new Promise((r) => server.close(r));
+      await served.close();
       return left;
     },
   };
