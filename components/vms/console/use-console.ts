@@ -78,7 +78,7 @@ export function useConsole<M>(opts: {
       setAttempt((a) => ({ n: a.n + 1, takeOver: false }));
     }, retryInMs);
     return () => clearTimeout(timer);
-  }, [retryInMs, state]);
+  }, [retryInMs]);
 
   const reconnect = (takeOver = false) => {
     tried.current = 0;
