@@ -88,6 +88,9 @@ export async function filterToOneRow(
     async ({ needle, box }) => {
       const input = document.querySelector<HTMLInputElement>(box);
       if (!input) throw new Error('no filter box');
+      // Typing into the server-rendered box before React hydrates it changes nothing.
+      while (!document.documentElement.dataset.hydrated)
+        await new Promise((r) => requestAnimationFrame(r));
       const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
       const t = performance.now();
       set?.call(input, needle);

@@ -1,6 +1,7 @@
 'use client';
 
 import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
 
 import { ToastProvider } from '@/components/ui/toast';
 import { I18nProvider } from '@/lib/i18n/client';
@@ -16,6 +17,11 @@ export function Providers({
   messages: Catalog;
   children: React.ReactNode;
 }) {
+  // Says the page is interactive (this effect runs after every child's): a click before hydration
+  // does nothing, so the end-to-end tests wait for this before they act.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <QueryClientProvider client={getQueryClient()}>
       <I18nProvider locale={locale} messages={messages}>

@@ -5,6 +5,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 
 import { Admin, loadBalancer, uniqueName as unique, virtualMachine } from '../lib/testing/admin';
 import { authFile, type DemoName } from './auth';
+import { hydrating } from './hydration';
 
 /** Deletes, after the test, whatever was registered with it, newest first. */
 export class Cleanup {
@@ -71,9 +72,9 @@ export class Make {
 }
 
 /** A fresh context and page signed in as a demo user (state saved by auth.setup.ts). */
-export async function pageAs(browser: Browser, who: DemoName): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(who) });
-  return context.newPage();
+export async function pageAs(browser: Browser, who: DemoName, app: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: authFile(who), baseURL: app });
+  return hydrating(await context.newPage(), app);
 }
 
 interface TestFixtures {
@@ -90,6 +91,9 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  page: async ({ page, baseURL }, provide) => {
+    await provide(hydrating(page, baseURL ?? ''));
+  },
   admin: [
     async ({}, provide) => {
       await provide(new Admin());
@@ -107,10 +111,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   make: async ({ admin, cleanup, uniqueName }, provide) => {
     await provide(new Make(admin, cleanup, uniqueName));
   },
-  as: async ({ browser }, provide) => {
+  as: async ({ browser, baseURL }, provide) => {
     const pages: Page[] = [];
     await provide(async (who) => {
-      const page = await pageAs(browser, who);
+      const page = await pageAs(browser, who, baseURL ?? '');
       pages.push(page);
       return page;
     });
