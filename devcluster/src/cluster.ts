@@ -22,7 +22,15 @@ import { startMetallb } from './metallb.ts';
 import { NHC_VERSION, startNhc } from './nhc/start.ts';
 import { aggregationObjects, availability, standInRbac, versions } from './virt-api/aggregation.ts';
 import { linstorEnv, startLinstor } from './linstor/lifecycle.ts';
-import { DevclusterError, logPath, pidOf, spawnProcess, stopAll, waitFor } from './processes.ts';
+import {
+  DevclusterError,
+  logPath,
+  pidOf,
+  spawnProcess,
+  stopAll,
+  stopProcess,
+  waitFor,
+} from './processes.ts';
 
 const run = promisify(execFile);
 
@@ -71,6 +79,60 @@ export async function start(p: Profile): Promise<void> {
   await startEtcd(p, bin);
   await startIssuer(p);
   await writeAuthenticationConfig(p);
+  await startApiServer(p, bin);
+  log(`kube-apiserver ready on https://127.0.0.1:${p.ports.apiserver}`);
+
+  const [upstream, standIns] = await Promise.all([
+    prepareCrds(cacheDir),
+    prepareStandIns(path.join(p.dataDir, 'stand-in-crds')),
+    applyRbac(p),
+  ]);
+  const crdFiles = [...upstream, ...standIns];
+  await installCrds(admin, crdFiles);
+  log(`${crdFiles.length} CRDs established`);
+  await applyGuardrails(p);
+
+  await spawnProcess(p, {
+    name: 'kube-controller-manager',
+    command: path.join(bin, 'kube-controller-manager'),
+    args: [
+      `--kubeconfig=${f.adminKubeconfig}`,
+      `--authentication-kubeconfig=${f.adminKubeconfig}`,
+      `--authorization-kubeconfig=${f.adminKubeconfig}`,
+      '--bind-address=127.0.0.1',
+      '--secure-port=0',
+      '--leader-elect=false',
+      '--use-service-account-credentials=false',
+      `--service-account-private-key-file=${f.saKey}`,
+      `--root-ca-file=${f.caCert}`,
+      '--controllers=*',
+      // Fast namespace/GC turnaround keeps tests quick; defaults are tuned for big clusters.
+      '--concurrent-namespace-syncs=5',
+      '--node-monitor-grace-period=40s',
+    ],
+  });
+  await waitForAggregatedRoles(p, admin);
+  log('kube-controller-manager running (garbage collection, namespaces, quota, RBAC aggregation)');
+
+  await startKwok(p, bin);
+  await startSimulator(p);
+  await startVirtApi(p);
+  // Before the seed: its pools go through MetalLB's webhook.
+  await startMetallb(p, bin);
+  log(`MetalLB controller serving its webhook on https://127.0.0.1:${p.ports.metallbWebhook}`);
+  await startLinstor(p);
+  await startNhc(p, bin);
+  log(`medik8s node-healthcheck ${NHC_VERSION} running (webhook on :${p.ports.nhcWebhook})`);
+  await seed(p);
+  await writeAppEnv(p);
+  log(
+    `ready in ${((Date.now() - t0) / 1000).toFixed(1)}s — admin kubeconfig: ${f.adminKubeconfig}`,
+  );
+}
+
+async function startApiServer(p: Profile, bin: string): Promise<void> {
+  const f = files(p);
+  const admin = loadKubeconfig(f.adminKubeconfig);
   await spawnProcess(p, {
     name: 'kube-apiserver',
     command: path.join(bin, 'kube-apiserver'),
@@ -124,53 +186,42 @@ export async function start(p: Profile): Promise<void> {
     async () => (await rawGet(admin, '/readyz')).status === 200,
     120_000,
   );
-  log(`kube-apiserver ready on https://127.0.0.1:${p.ports.apiserver}`);
+}
 
-  const [upstream, standIns] = await Promise.all([
-    prepareCrds(cacheDir),
-    prepareStandIns(path.join(p.dataDir, 'stand-in-crds')),
-    applyRbac(p),
-  ]);
-  const crdFiles = [...upstream, ...standIns];
-  await installCrds(admin, crdFiles);
-  log(`${crdFiles.length} CRDs established`);
-  await applyGuardrails(p);
+/**
+ * Stops the running kube-apiserver and starts it again with the same flags, as an upgrade or a crash
+ * would; etcd and every client stay. Resolves once it is ready again.
+ */
+export async function restartApiServer(p: Profile): Promise<void> {
+  const bin = await buildBinaries();
+  await stopProcess(p, 'kube-apiserver');
+  await startApiServer(p, bin);
+  await waitForAggregation(p);
+  await waitForAdmissionPolicies(p);
+}
 
-  await spawnProcess(p, {
-    name: 'kube-controller-manager',
-    command: path.join(bin, 'kube-controller-manager'),
-    args: [
-      `--kubeconfig=${f.adminKubeconfig}`,
-      `--authentication-kubeconfig=${f.adminKubeconfig}`,
-      `--authorization-kubeconfig=${f.adminKubeconfig}`,
-      '--bind-address=127.0.0.1',
-      '--secure-port=0',
-      '--leader-elect=false',
-      '--use-service-account-credentials=false',
-      `--service-account-private-key-file=${f.saKey}`,
-      `--root-ca-file=${f.caCert}`,
-      '--controllers=*',
-      // Fast namespace/GC turnaround keeps tests quick; defaults are tuned for big clusters.
-      '--concurrent-namespace-syncs=5',
-      '--node-monitor-grace-period=40s',
-    ],
-  });
-  await waitForAggregatedRoles(p, admin);
-  log('kube-controller-manager running (garbage collection, namespaces, quota, RBAC aggregation)');
-
-  await startKwok(p, bin);
-  await startSimulator(p);
-  await startVirtApi(p);
-  // Before the seed: its pools go through MetalLB's webhook.
-  await startMetallb(p, bin);
-  log(`MetalLB controller serving its webhook on https://127.0.0.1:${p.ports.metallbWebhook}`);
-  await startLinstor(p);
-  await startNhc(p, bin);
-  log(`medik8s node-healthcheck ${NHC_VERSION} running (webhook on :${p.ports.nhcWebhook})`);
-  await seed(p);
-  await writeAppEnv(p);
-  log(
-    `ready in ${((Date.now() - t0) / 1000).toFixed(1)}s — admin kubeconfig: ${f.adminKubeconfig}`,
+/**
+ * Until the admission policies can be evaluated again. Right after a start, /readyz already says ok
+ * while a policy whose params are a custom resource (stratus-tenant-loadbalancers: IPAddressPools)
+ * still refuses every write it matches with "failed to configure policy"; a dry-run Service shows
+ * when that is over.
+ */
+async function waitForAdmissionPolicies(p: Profile): Promise<void> {
+  const admin = loadKubeconfig(files(p).adminKubeconfig);
+  const probe = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'admission-probe' },
+    spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+  };
+  await waitFor(
+    p,
+    'kube-apiserver',
+    async () => {
+      const res = await rawPost(admin, '/api/v1/namespaces/default/services?dryRun=All', probe);
+      return !/failed to configure policy/.test(res.body);
+    },
+    60_000,
   );
 }
 
@@ -493,6 +544,13 @@ async function startVirtApi(p: Profile): Promise<void> {
   });
   const admin = loadKubeconfig(f.adminKubeconfig);
   await applyAll(admin, aggregationObjects(p.ports.virtApi, readFileSync(f.caCert, 'utf8')));
+  await waitForAggregation(p);
+  log(`virt-api stand-in serving subresources.kubevirt.io on https://127.0.0.1:${p.ports.virtApi}`);
+}
+
+/** Until kube-apiserver reports every subresources.kubevirt.io APIService Available. */
+async function waitForAggregation(p: Profile): Promise<void> {
+  const admin = loadKubeconfig(files(p).adminKubeconfig);
   let why = '';
   await waitFor(
     p,
@@ -515,7 +573,6 @@ async function startVirtApi(p: Profile): Promise<void> {
       `APIService v1.subresources.kubevirt.io is not Available (${why}).\n${(err as Error).message}`,
     );
   });
-  log(`virt-api stand-in serving subresources.kubevirt.io on https://127.0.0.1:${p.ports.virtApi}`);
 }
 
 async function seed(p: Profile): Promise<void> {

@@ -111,18 +111,22 @@ export async function stopAll(p: Profile, order: string[]): Promise<string[]> {
   const names = (await readdir(dir)).map((f) => f.replace(/\.pid$/, ''));
   const sorted = [...names].sort((a, b) => order.indexOf(b) - order.indexOf(a));
   const stopped: string[] = [];
-  for (const name of sorted) {
-    const pid = pidOf(p, name);
-    if (pid) {
-      signal(pid, 'SIGTERM');
-      const deadline = Date.now() + 10_000;
-      while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      if (isAlive(pid)) signal(pid, 'SIGKILL');
-      stopped.push(name);
-    }
-    await rm(path.join(dir, `${name}.pid`), { force: true });
-  }
+  for (const name of sorted) if (await stopProcess(p, name)) stopped.push(name);
   return stopped;
+}
+
+/** Stops one process (SIGTERM, then SIGKILL after 10 s); whether it was running. */
+export async function stopProcess(p: Profile, name: string): Promise<boolean> {
+  const pid = pidOf(p, name);
+  if (pid) {
+    signal(pid, 'SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pid)) signal(pid, 'SIGKILL');
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+  }
+  await rm(path.join(files(p).pids, `${name}.pid`), { force: true });
+  return pid !== undefined;
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {

@@ -5,12 +5,10 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Reader } from '../../devcluster/src/virt-api/streams.testing.ts';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
-import { serveConsoleProxy } from '../testing/consoles';
+import { connectConsole, serveConsoleProxy, type ConsoleClient } from '../testing/consoles';
 import { apiServerProxy } from '../testing/fault-proxy';
 import { memberOf } from '../testing/viewers';
 import type { Viewer } from '../auth/session';
@@ -80,21 +78,8 @@ function ticketFor(
   );
 }
 
-interface Client {
-  ws: WebSocket;
-  reader: Reader;
-  closed: Promise<{ code: number; reason: string }>;
-}
-
-function connect(ticket: string, to = url): Client {
-  const ws = new WebSocket(`${to}?ticket=${encodeURIComponent(ticket)}`);
-  // A socket given up while connecting reports it as an error; `closed` is what tests read.
-  ws.on('error', () => {});
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-  return { ws, reader: new Reader(ws), closed };
-}
+type Client = ConsoleClient;
+const connect = (ticket: string, to = url): Client => connectConsole(to, ticket);
 
 /** RFB 3.8 with security None up to ServerInit; returns the desktop name. */
 async function rfbHandshake({ ws, reader }: Client): Promise<string> {

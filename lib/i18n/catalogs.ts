@@ -66,6 +66,8 @@ export const en = {
   'error.cause': '{detail}',
   'error.rejected': 'The cluster rejected this {kind}: {detail}',
   'error.busy': 'The cluster is busy. Wait a few seconds and try again.',
+  'error.starting':
+    'The management cluster is starting up and cannot check this request yet. Nothing was changed. Try again in a moment.',
   'error.tooManyDownloads':
     'You downloaded many kubeconfigs in a short time. Try again in {seconds} s.',
   'error.object': 'object',
@@ -519,6 +521,8 @@ export const ru: Catalog = {
   'error.cause': 'Кластер отклонил значение: {detail}',
   'error.rejected': 'Кластер отклонил объект ({kind}): {detail}',
   'error.busy': 'Кластер перегружен. Подождите несколько секунд и повторите попытку.',
+  'error.starting':
+    'Управляющий кластер запускается и пока не может проверить этот запрос. Ничего не изменено. Повторите попытку чуть позже.',
   'error.tooManyDownloads':
     'Вы скачали много kubeconfig за короткое время. Повторите через {seconds} с.',
   'error.object': 'объект',

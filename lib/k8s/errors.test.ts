@@ -33,6 +33,21 @@ describe('toUserError', () => {
     expect(e.message).toContain('requested requests.storage=5Ti');
   });
 
+  it('tells an admission policy the API server cannot evaluate yet from bad input', () => {
+    // What kube-apiserver answered, just after a restart, for a valid tenant Service.
+    const e = toUserError(
+      api(422, {
+        reason: 'Invalid',
+        message:
+          "services \"web\" is forbidden: ValidatingAdmissionPolicy 'stratus-tenant-loadbalancers' denied request: failed to configure policy: failed to find resource referenced by paramKind: 'metallb.io/v1beta1, Kind=IPAddressPool'",
+        details: { name: 'web', kind: 'services' },
+      }),
+    );
+    expect(e).toMatchObject({ code: 'serverError', status: 503 });
+    expect(e.message).toContain('starting up');
+    expect(e.message).not.toContain('paramKind');
+  });
+
   it('maps 404 with the kind and name', () => {
     const e = toUserError(
       api(404, { reason: 'NotFound', details: { name: 'web', kind: 'virtualmachines' } }),

@@ -161,6 +161,10 @@ export function problemOf(err: unknown, ctx: ErrorContext = {}): Problem {
         : { code: 'conflict', status, message: msg('error.conflict') };
     case 400:
     case 422: {
+      // kube-apiserver says 422 when an admission policy it cannot yet evaluate (its parameters'
+      // resource not yet known, as just after a restart) refuses: not the person's input.
+      if (/failed to configure policy/i.test(body.message ?? ''))
+        return { code: 'serverError', status: 503, message: msg('error.starting') };
       // The API server's own validation text is the most precise thing we can say; keep it.
       const fields = Object.fromEntries(
         (body.details?.causes ?? [])

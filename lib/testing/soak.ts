@@ -6,13 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import WebSocket from 'ws';
-
 import { rawGet } from '../../devcluster/src/kube.ts';
-import { Reader } from '../../devcluster/src/virt-api/streams.testing.ts';
-import { createConsoleProxy } from '../consoles/proxy.mjs';
-import { signTicket, ticketKey } from '../consoles/ticket.mjs';
-import { loadTransport } from '../consoles/upstream.mjs';
 import { openStream, type LiveStream } from '../live/hub';
 import { listFor } from '../live/list';
 import type { Subscription } from '../live/protocol';
@@ -22,7 +16,7 @@ import { toUserError } from '../k8s/errors';
 import { createVmSchema, defaultVm } from '../vms/schema';
 import { createVmObjects, deleteVm, vmPreflight } from '../vms/server';
 import { uniqueName, type Admin, type TestTenant } from './admin';
-import { serveConsoleProxy } from './consoles';
+import { consoleRig } from './consoles';
 import { memberOf } from './viewers';
 
 export interface SoakOptions {
@@ -229,61 +223,6 @@ export async function soak(admin: Admin, tenant: TestTenant, o: SoakOptions): Pr
   report.heapMiB.push(heapMiB());
   return report;
 }
-
-type Person = ReturnType<typeof memberOf>['identity'];
-
-/**
- * A running VM and the console proxy as server.mjs runs it, on a port of its own: each session
- * opens the VM's serial console with a ticket, types a line, reads it back and closes.
- */
-async function consoleRig(admin: Admin, tenant: TestTenant) {
-  const vm = uniqueName('soak-console');
-  await admin.startVm(tenant.namespace, vm);
-  const key = ticketKey(`soak-${vm}`);
-  const proxy = createConsoleProxy({ key, transport: loadTransport(), log: quiet });
-  const served = await serveConsoleProxy(proxy);
-  const url = served.url;
-  return {
-    async session(who: Person): Promise<void> {
-      const ticket = signTicket(
-        {
-          username: who.username,
-          groups: who.groups,
-          namespace: tenant.namespace,
-          name: vm,
-          kind: 'console',
-          preserveSession: false,
-          sessionExpiresAt: Date.now() + 3_600_000,
-          sessionId: `soak-${vm}`,
-          token: who.token,
-        },
-        key,
-      );
-      const ws = new WebSocket(`${url}?ticket=${encodeURIComponent(ticket)}`);
-      ws.on('error', () => {});
-      const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
-      const reader = new Reader(ws);
-      try {
-        await reader.readUntil('login: ');
-        const line = `soak-${Date.now()}`;
-        ws.send(Buffer.from(line));
-        await reader.readUntil(line);
-      } finally {
-        ws.close();
-      }
-      const code = await closed;
-      if (code !== 1005 && code !== 1000) throw new Error(`the console closed with ${code}`);
-    },
-    /** Stops the proxy; returns how many sessions it still relayed. */
-    async close(): Promise<number> {
-      const left = proxy.open;
-      await served.close();
-      return left;
-    },
-  };
-}
-
-const quiet = { info: () => {}, error: () => {} };
 
 /** Growth of the heap across the soak: the later half's lowest sample over the earlier half's. */
 export function heapGrowthMiB(samples: number[]): number {

@@ -1,0 +1,68 @@
+// The real kube-apiserver stopped and started again (devcluster restartApiServer, as an upgrade or a
+// crash would) under an open live stream and an open serial console. Its watch cache starts afresh,
+// so the stream's watch may be answered 410 and relisted; both come back by themselves and the
+// person sees no error. restart.itest.ts cuts the network instead, which lets changes happen while
+// the stream is away. Integration files run one at a time, so no other test sees the outage.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { restartApiServer } from '../../devcluster/src/cluster.ts';
+import { profile } from '../../devcluster/src/config.ts';
+import { CLOSE } from '../consoles/close-codes.mjs';
+import { Admin, uniqueName, type TestTenant } from '../testing/admin';
+import { consoleRig } from '../testing/consoles';
+import { memberOf } from '../testing/viewers';
+import { openStream } from './hub';
+import type { StreamMessage } from './protocol';
+
+const admin = new Admin();
+let tenant: TestTenant;
+let rig: Awaited<ReturnType<typeof consoleRig>> | undefined;
+const DEADLINE = { timeout: 30_000, interval: 100 };
+
+beforeAll(async () => {
+  tenant = await admin.createTenant(uniqueName('apiserver-restart'));
+  rig = await consoleRig(admin, tenant);
+});
+afterAll(async () => {
+  await rig?.close();
+  if (tenant) await admin.deleteTenant(tenant.name);
+});
+
+it('resumes live streams and consoles after the real kube-apiserver restarts', async () => {
+  const messages: StreamMessage[] = [];
+  const shown = new Set<string>();
+  const stream = openStream(memberOf(tenant.name, 'viewers').identity, (m) => {
+    messages.push(m);
+    if (m.type === 'sync') {
+      shown.clear();
+      for (const o of m.list.items) shown.add(o.metadata?.name ?? '');
+    } else if (m.type === 'events')
+      for (const e of m.events)
+        if (e.type === 'DELETED') shown.delete(e.object.metadata?.name ?? '');
+        else shown.add(e.object.metadata?.name ?? '');
+  });
+  const owner = memberOf(tenant.name, 'admins').identity;
+  try {
+    stream.setSubscriptions([{ model: 'services', namespace: tenant.namespace }]);
+    const before = uniqueName('lb');
+    await admin.createLoadBalancer(tenant.namespace, before);
+    await expect.poll(() => shown.has(before), DEADLINE).toBe(true);
+    if (!rig) throw new Error('the console rig did not start');
+    const serial = rig.open(owner);
+    await serial.reader.readUntil('login: ');
+
+    await restartApiServer(profile('test'));
+
+    // The console's way through kube-apiserver is gone: the browser is told so (and reconnects).
+    expect(await serial.closed).toEqual({ code: CLOSE.upstreamLost, reason: 'upstream-lost' });
+    await rig.session(owner);
+    // The stream carries on: a change after the restart arrives, with nothing reported as wrong.
+    const after = uniqueName('lb');
+    await admin.createLoadBalancer(tenant.namespace, after);
+    await expect.poll(() => shown.has(after) && shown.has(before), DEADLINE).toBe(true);
+    expect(messages.filter((m) => m.type === 'error' || m.type === 'signedOut')).toEqual([]);
+    expect(stream.activeCount()).toBe(1);
+  } finally {
+    stream.close();
+  }
+}, 120_000);
