@@ -86,11 +86,11 @@ export async function filterToOneRow(
 ): Promise<number> {
   return page.evaluate(
     async ({ needle, box }) => {
-      const input = document.querySelector<HTMLInputElement>(box);
-      if (!input) throw new Error('no filter box');
       // Typing into the server-rendered box before React hydrates it changes nothing.
       while (!document.documentElement.dataset.hydrated)
         await new Promise((r) => requestAnimationFrame(r));
+      const input = document.querySelector<HTMLInputElement>(box);
+      if (!input) throw new Error('no filter box');
       const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
       const t = performance.now();
       set?.call(input, needle);
