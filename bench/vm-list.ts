@@ -31,12 +31,17 @@ export async function vmList(opts: { factor: number; loads: number; tabs?: numbe
     const firstRows: number[] = [];
     const filters: number[] = [];
     const wholeList: number[] = [];
+    const interactive: number[] = [];
     let html = 0;
     for (let i = 0; i < opts.loads; i++) {
       const t0 = Date.now();
-      const res = await page.goto('/console/vms');
+      // From the navigation, not from the load event: the first page of rows comes in the HTML and
+      // is on screen before the scripts have loaded; interactive (hydrated) is timed apart.
+      const res = await page.goto('/console/vms', { waitUntil: 'commit' });
       await page.locator('[data-testid="resource-row"]').first().waitFor();
       firstRows.push(Date.now() - t0);
+      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+      interactive.push(Date.now() - t0);
       html = (await res?.body())?.length ?? 0;
       // Filter the whole list: wait until the stream has delivered it, not just the first page.
       await page.waitForFunction(
@@ -85,6 +90,8 @@ export async function vmList(opts: { factor: number; loads: number; tabs?: numbe
       loads: opts.loads,
       firstRowP50: percentile(sorted(firstRows), 50),
       firstRowP95: percentile(sorted(firstRows), 95),
+      interactiveP50: percentile(sorted(interactive), 50),
+      interactiveP95: percentile(sorted(interactive), 95),
       wholeListP50: percentile(sorted(wholeList), 50),
       filterP50: percentile(sorted(filters), 50),
       filterP95: percentile(sorted(filters), 95),
@@ -102,7 +109,7 @@ export async function vmList(opts: { factor: number; loads: number; tabs?: numbe
 
 export function vmListReport(r: Awaited<ReturnType<typeof vmList>>): string {
   return (
-    `operator VM list, ${r.vms} VMs, ${r.loads} loads: first rows p50 ${r.firstRowP50.toFixed(0)} ms, p95 ${r.firstRowP95.toFixed(0)} ms (target ≤ 1000); all rows loaded p50 ${r.wholeListP50.toFixed(0)} ms; ` +
+    `operator VM list, ${r.vms} VMs, ${r.loads} loads: first rows p50 ${r.firstRowP50.toFixed(0)} ms, p95 ${r.firstRowP95.toFixed(0)} ms (target ≤ 1000); interactive p50 ${r.interactiveP50.toFixed(0)} ms, p95 ${r.interactiveP95.toFixed(0)} ms; all rows loaded p50 ${r.wholeListP50.toFixed(0)} ms; ` +
     `filter p50 ${r.filterP50.toFixed(0)} ms, p95 ${r.filterP95.toFixed(0)} ms (target ≤ 100); ` +
     `page HTML ${(r.htmlPerVm / 1024).toFixed(2)} KiB per VM; list route ${r.rowBytesPerVm.toFixed(0)} B per VM as rows vs ${r.wholeBytesPerVm.toFixed(0)} B whole; ` +
     `server RSS ${r.rssBeforeMiB.toFixed(0)} → ${r.rssTabsMiB.toFixed(0)} MiB with the list open in ${r.tabs} more tabs`

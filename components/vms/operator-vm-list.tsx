@@ -1,5 +1,7 @@
 'use client';
 
+import { useMemo } from 'react';
+
 import { DataTable } from '@/components/resources/table/data-table';
 import { useT } from '@/lib/i18n/client';
 import { tenantHref } from '@/lib/navigation';
@@ -11,8 +13,14 @@ import { vmColumns } from './vm-list';
 export function OperatorVmList({ tenantPrefix }: { tenantPrefix: string }) {
   const t = useT();
   const { summaries, isLoading, error } = useVmSummaries(undefined);
-  const tenantOf = (ns: string) =>
-    ns.startsWith(tenantPrefix) ? ns.slice(tenantPrefix.length) : ns;
+  // One column set while the language and prefix hold: the filter's index is kept per column set.
+  const columns = useMemo(() => {
+    const tenantOf = (ns: string) =>
+      ns.startsWith(tenantPrefix) ? ns.slice(tenantPrefix.length) : ns;
+    return vmColumns(t, (s) => tenantHref(tenantOf(s.namespace), 'virtualmachines', s.name), {
+      tenantOf: (s) => tenantOf(s.namespace),
+    });
+  }, [t, tenantPrefix]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('nav.vms')}</h1>
@@ -22,11 +30,7 @@ export function OperatorVmList({ tenantPrefix }: { tenantPrefix: string }) {
         <DataTable
           label={t('nav.vms')}
           rows={summaries}
-          columns={vmColumns(
-            t,
-            (s) => tenantHref(tenantOf(s.namespace), 'virtualmachines', s.name),
-            { tenantOf: (s) => tenantOf(s.namespace) },
-          )}
+          columns={columns}
           rowKey={(s) => `${s.namespace}/${s.name}`}
           rowName={(s) => s.name}
           isLoading={isLoading}

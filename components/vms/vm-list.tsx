@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo } from 'react';
 import Link from 'next/link';
 
 import { TenantListPage } from '@/components/resources/list-page';
@@ -94,6 +95,10 @@ export function vmColumns(
 export function VmList({ tenant, canCreate }: { tenant: Tenant; canCreate: boolean }) {
   const t = useT();
   const { summaries, isLoading, error } = useVmSummaries(tenant.namespace);
+  const columns = useMemo(
+    () => vmColumns(t, (s) => tenantHref(tenant.name, 'virtualmachines', s.name)),
+    [t, tenant.name],
+  );
   return (
     <TenantListPage
       tenant={tenant}
@@ -105,7 +110,7 @@ export function VmList({ tenant, canCreate }: { tenant: Tenant; canCreate: boole
       <DataTable
         label={t('nav.vms')}
         rows={summaries}
-        columns={vmColumns(t, (s) => tenantHref(tenant.name, 'virtualmachines', s.name))}
+        columns={columns}
         rowKey={(s) => s.name}
         rowName={(s) => s.name}
         isLoading={isLoading}

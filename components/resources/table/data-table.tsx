@@ -8,12 +8,20 @@ import {
   type Row,
   type SortingState,
 } from '@tanstack/react-table';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { useT } from '@/lib/i18n/client';
 import type { MessageKey } from '@/lib/i18n/messages';
 
-import { compareSortValues, filterRows, resolveInitialSort, shouldVirtualize } from './rows';
+import {
+  compareSortValues,
+  filterRows,
+  resolveInitialSort,
+  shouldVirtualize,
+  filterIndexOf,
+  warmFilterIndex,
+  type FilterIndex,
+} from './rows';
 import type { SortValue } from './rows';
 import { VirtualBody } from './virtual-body';
 
@@ -74,10 +82,12 @@ export function DataTable<T>({
     resolveInitialSort(columns, initialSort),
   );
   const showFilter = filterable ?? columns.some((c) => c.filterValue);
+  const searchIndex = filterIndexOf(columns);
   const data = useMemo(
-    () => (showFilter ? filterRows(rows, columns, filter) : rows),
-    [rows, columns, filter, showFilter],
+    () => (showFilter ? filterRows(rows, columns, filter, searchIndex) : rows),
+    [rows, columns, filter, showFilter, searchIndex],
   );
+  useWarmFilterIndex(showFilter ? rows : [], columns, searchIndex);
   const defs = useMemo(
     () =>
       columns.map((c): ColumnDef<T> => ({
@@ -242,4 +252,19 @@ export function TableSkeleton({ rows = 4 }: { rows?: number }): React.ReactNode 
       ))}
     </div>
   );
+}
+
+/** Builds the filter's index in idle time, a slice per idle callback, whenever the rows change. */
+function useWarmFilterIndex<T>(rows: T[], columns: Column<T>[], index: FilterIndex): void {
+  useEffect(() => {
+    if (!rows.length || typeof requestIdleCallback !== 'function') return;
+    let at = 0;
+    let handle = 0;
+    const step = (deadline: IdleDeadline) => {
+      at = warmFilterIndex(rows, columns, index, at, () => deadline.timeRemaining() > 1);
+      if (at < rows.length) handle = requestIdleCallback(step);
+    };
+    handle = requestIdleCallback(step);
+    return () => cancelIdleCallback(handle);
+  }, [rows, columns, index]);
 }

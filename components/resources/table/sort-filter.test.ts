@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareSortValues,
   filterRows,
+  warmFilterIndex,
   normalizeFilter,
   resolveInitialSort,
   shouldVirtualize,
@@ -38,6 +39,33 @@ describe('filterRows', () => {
     expect(filterRows(vms, columns, 'WEB').map((v) => v.name)).toEqual(['web-1', 'Web-Proxy']);
     expect(filterRows(vms, columns, 'stop').map((v) => v.name)).toEqual(['db-1']);
     expect(filterRows(vms, columns, '  proxy ').map((v) => v.name)).toEqual(['Web-Proxy']);
+  });
+
+  it('with an index, reads each row once and a replaced row again', () => {
+    let reads = 0;
+    const counted: RowColumn<Vm>[] = [{ id: 'name', filterValue: (v) => (reads++, v.name) }];
+    const index = new WeakMap<object, string>();
+    const rows = vms.map((v) => ({ ...v }));
+    expect(filterRows(rows, counted, 'web', index)).toHaveLength(2);
+    expect(filterRows(rows, counted, 'db', index).map((v) => v.name)).toEqual(['db-1']);
+    expect(reads).toBe(rows.length);
+    const renamed = [{ ...rows[0], name: 'cache-1' }, ...rows.slice(1)];
+    expect(filterRows(renamed, counted, 'cache', index).map((v) => v.name)).toEqual(['cache-1']);
+    expect(reads).toBe(rows.length + 1);
+  });
+
+  it('warms the index in slices, so filtering afterwards reads nothing', () => {
+    let reads = 0;
+    const counted: RowColumn<Vm>[] = [{ id: 'name', filterValue: (v) => (reads++, v.name) }];
+    const index = new WeakMap<object, string>();
+    const rows = vms.map((v) => ({ ...v }));
+    let budget = 2;
+    const at = warmFilterIndex(rows, counted, index, 0, () => budget-- > 0);
+    expect(at).toBe(2);
+    expect(warmFilterIndex(rows, counted, index, at, () => true)).toBe(rows.length);
+    expect(reads).toBe(rows.length);
+    expect(filterRows(rows, counted, 'web', index)).toHaveLength(2);
+    expect(reads).toBe(rows.length);
   });
 
   it('ignores columns without filterValue and rows whose value is undefined', () => {
