@@ -79,6 +79,35 @@ export async function signedIn(
  * In the page: sets the filter box as typing does, then waits for the frame that shows exactly one
  * row; the milliseconds between. Gives up after 10 s (a filter that never narrows to one row).
  */
+/** Empties the filter box again, until more than one row shows. */
+export async function clearFilter(page: Page, box = 'input[type="search"]'): Promise<void> {
+  await page.evaluate((box) => {
+    const input = document.querySelector<HTMLInputElement>(box);
+    const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    if (!input) throw new Error('no filter box');
+    set?.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, box);
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="resource-row"]').length > 1,
+  );
+}
+
+/** Until the page's main thread has a long idle stretch (40 ms granted to an idle callback). */
+export async function whenIdle(page: Page): Promise<void> {
+  // A string: tsx would wrap a named function in the page with a helper the page does not have.
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const until = performance.now() + 20000;
+    (function ask() {
+      requestIdleCallback((d) => {
+        if (d.timeRemaining() >= 40) resolve();
+        else if (performance.now() > until) reject(new Error('the page never went idle'));
+        else ask();
+      });
+    })();
+  })`);
+}
+
 export async function filterToOneRow(
   page: Page,
   needle: string,

@@ -18,7 +18,16 @@ import { filterReleases, sortReleases } from '../lib/releases/filter';
 import { summarizeRelease } from '../lib/releases/status';
 import type { ReleaseObject } from '../lib/releases/types';
 import { readyReleaseStatus, testRelease } from '../lib/testing/releases';
-import { admin, browser, filterToOneRow, percentile, serveApp, signedIn, stopApp } from './lib';
+import {
+  admin,
+  browser,
+  clearFilter,
+  filterToOneRow,
+  percentile,
+  serveApp,
+  signedIn,
+  stopApp,
+} from './lib';
 
 const BENCH_LABEL = 'stratus.dev/bench';
 const namespaces = Array.from(
@@ -120,16 +129,7 @@ export async function releasesPage(opts: { releases: number; loads: number }) {
       for (const needle of [nameOf(opts.releases - 1), nameOf(Math.floor(opts.releases / 2))]) {
         filters.push(await filterToOneRow(page, needle, 'input[aria-label="Filter releases"]'));
         // Clear the box again, so the next measurement starts from the full list.
-        await page.evaluate(() => {
-          const box = document.querySelector<HTMLInputElement>(
-            'input[aria-label="Filter releases"]',
-          );
-          const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-          if (box) {
-            set?.call(box, '');
-            box.dispatchEvent(new Event('input', { bubbles: true }));
-          }
-        });
+        await clearFilter(page, 'input[aria-label="Filter releases"]');
         await page.waitForFunction(
           (n) =>
             Number(document.querySelector('[data-testid="shown"]')?.getAttribute('data-shown')) >=
