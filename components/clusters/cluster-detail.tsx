@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
+import { Age } from '@/components/ui/age';
 import { AddonsSection } from '@/components/clusters/addons-section';
 import { ClusterBadge, phaseLabel } from '@/components/clusters/cluster-badge';
 import { HealthChecksSection } from '@/components/clusters/health-checks-section';
@@ -26,7 +27,6 @@ import { healthChecks } from '@/lib/clusters/health-checks';
 import { clusterDetailLists } from '@/lib/clusters/live';
 import { summarizeCluster } from '@/lib/clusters/status';
 import type { MachineObject } from '@/lib/clusters/types';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import { conditionsOf } from '@/lib/k8s/conditions';
@@ -52,7 +52,7 @@ const machineColumns = (t: Translate): Column<MachineObject>[] => [
   { id: 'phase', header: 'column.phase', cell: (m) => phaseLabel(t, m.status?.phase) },
   { id: 'node', header: 'column.node', cell: (m) => m.status?.nodeRef?.name ?? '—' },
   { id: 'version', header: 'column.version', cell: (m) => m.spec?.version ?? '—' },
-  { id: 'age', header: 'common.age', cell: (m) => age(m.metadata?.creationTimestamp) },
+  { id: 'age', header: 'common.age', cell: (m) => <Age at={m.metadata?.creationTimestamp} /> },
 ];
 
 export function ClusterDetail({

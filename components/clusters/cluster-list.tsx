@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 
+import { Age } from '@/components/ui/age';
 import { ClusterBadge } from '@/components/clusters/cluster-badge';
 import { TenantListPage } from '@/components/resources/list-page';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { useClusterSummaries } from '@/lib/clusters/use-clusters';
 import type { ClusterSummary } from '@/lib/clusters/status';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import { tenantHref } from '@/lib/navigation';
@@ -69,7 +69,7 @@ function columns(tenant: Tenant, t: Translate): Column<ClusterSummary>[] {
     {
       id: 'age',
       header: 'common.age',
-      cell: (s) => age(s.createdAt),
+      cell: (s) => <Age at={s.createdAt} />,
       sortValue: (s) => s.createdAt,
     },
   ];

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 
+import { Age } from '@/components/ui/age';
 import { TenantListPage } from '@/components/resources/list-page';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import { portsText, type LbSummary } from '@/lib/loadbalancers/status';
@@ -88,7 +88,7 @@ export function lbColumns(
     {
       id: 'age',
       header: 'common.age',
-      cell: (s) => age(s.createdAt),
+      cell: (s) => <Age at={s.createdAt} />,
       sortValue: (s) => s.createdAt,
     },
   ];

@@ -1,9 +1,9 @@
 'use client';
 
+import { Age } from '@/components/ui/age';
 import { useAction } from '@/components/actions/use-action';
 import { StatusBadge } from '@/components/resources/table/status-badge';
 import { useToast } from '@/components/ui/toast';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { pauseHealthCheck } from '@/lib/nodes/actions';
 import type { HealthCheckSummary } from '@/lib/nodes/status';
@@ -68,7 +68,7 @@ function HealthCheckCard({ check: c }: { check: HealthCheckSummary }) {
           <ul data-testid="nhc-in-flight">
             {c.inFlight.map((f) => (
               <li key={f.node}>
-                {f.node} · {age(f.since)}
+                {f.node} · <Age at={f.since} />
               </li>
             ))}
           </ul>

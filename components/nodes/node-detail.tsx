@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 
+import { Age, WithAge } from '@/components/ui/age';
 import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
 import { ConditionsTable } from '@/components/resources/detail/conditions-table';
 import { DetailHeader } from '@/components/resources/detail/detail-header';
@@ -11,7 +12,6 @@ import { Section } from '@/components/resources/detail/section';
 import { SummaryGrid } from '@/components/resources/detail/summary-grid';
 import { YamlButton } from '@/components/resources/detail/yaml-dialog';
 import { DataTable } from '@/components/resources/table/data-table';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Condition } from '@/lib/k8s/types';
 import { useLiveList, useLiveObject } from '@/lib/live/use-live-list';
@@ -99,7 +99,11 @@ export function NodeDetail({ name, tenantPrefix }: { name: string; tenantPrefix:
             value: (
               <span data-testid="node-ready">
                 {t(`nodes.ready.${s.ready}`)}
-                {s.readySince ? ` · ${t('nodes.readySince', { age: age(s.readySince) })}` : ''}
+                {s.readySince && (
+                  <WithAge at={s.readySince}>
+                    {(a) => ` · ${t('nodes.readySince', { age: a })}`}
+                  </WithAge>
+                )}
               </span>
             ),
           },
@@ -136,7 +140,7 @@ export function NodeDetail({ name, tenantPrefix }: { name: string; tenantPrefix:
             {
               id: 'fencing-since',
               label: t('nodes.detail.fencingSince'),
-              value: s.fencing.since ? age(s.fencing.since) : '—',
+              value: s.fencing.since ? <Age at={s.fencing.since} /> : '—',
             },
             {
               id: 'fencing-mode',
@@ -247,7 +251,7 @@ export function NodeDetail({ name, tenantPrefix }: { name: string; tenantPrefix:
               {
                 id: 'since',
                 header: 'nodes.column.since',
-                cell: (x) => (x.timeAdded ? age(x.timeAdded) : '—'),
+                cell: (x) => (x.timeAdded ? <Age at={x.timeAdded} /> : '—'),
               },
             ]}
           />

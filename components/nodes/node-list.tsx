@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 
+import { WithAge } from '@/components/ui/age';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import { useNodes, type NodeListRow } from '@/lib/nodes/use-nodes';
@@ -37,7 +37,7 @@ function columns(t: Translate): Column<NodeListRow>[] {
           <ReadyBadge ready={n.ready} />
           {n.readySince && (
             <span className="block text-xs text-slate-500">
-              {t('nodes.readySince', { age: age(n.readySince) })}
+              <WithAge at={n.readySince}>{(a) => t('nodes.readySince', { age: a })}</WithAge>
             </span>
           )}
         </>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 
+import { WithAge } from '@/components/ui/age';
 import { Breadcrumbs } from '@/components/resources/detail/breadcrumbs';
 import { ConditionsTable } from '@/components/resources/detail/conditions-table';
 import { DetailHeader } from '@/components/resources/detail/detail-header';
@@ -11,7 +12,6 @@ import { SummaryGrid } from '@/components/resources/detail/summary-grid';
 import { useYaml } from '@/components/resources/detail/use-yaml';
 import { YamlButton } from '@/components/resources/detail/yaml-dialog';
 import { DataTable } from '@/components/resources/table/data-table';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { conditionsOf } from '@/lib/k8s/conditions';
 import { useLiveList } from '@/lib/live/use-live-list';
@@ -141,7 +141,7 @@ export function ReleaseDetail({
             {src.message && <p>{src.message}</p>}
             {src.updated && (
               <p className="text-slate-500">
-                {t('releases.sourceUpdated', { age: age(src.updated) })}
+                <WithAge at={src.updated}>{(a) => t('releases.sourceUpdated', { age: a })}</WithAge>
               </p>
             )}
           </div>

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 
+import { Age } from '@/components/ui/age';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import {
@@ -68,7 +68,11 @@ function columns(t: Translate): Column<ReleaseSummary>[] {
         </span>
       ),
     },
-    { id: 'reconciled', header: 'releases.column.reconciled', cell: (r) => age(r.lastReconcile) },
+    {
+      id: 'reconciled',
+      header: 'releases.column.reconciled',
+      cell: (r) => <Age at={r.lastReconcile} />,
+    },
   ];
 }
 

@@ -7,6 +7,7 @@ import {
   type Column,
   type DataTableProps,
 } from '@/components/resources/table/data-table';
+import { columnValue } from '@/components/resources/column-value';
 import { formatColumn } from '@/lib/format';
 import type { Translate } from '@/lib/i18n/messages';
 import type { ResourceModel } from '@/lib/k8s/models';
@@ -58,7 +59,7 @@ export function registryColumns<T extends KubeObject>(
     ...model.columns.map((c): Column<T> => ({
       id: c.id,
       header: c.header,
-      cell: (o) => formatColumn(o, c, t),
+      cell: (o) => columnValue(o, c, t),
       // Ages sort by time, not by their "5m" text.
       sortValue: (o) =>
         c.format === 'age' ? (o.metadata?.creationTimestamp ?? '') : formatColumn(o, c, t),

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 
+import { columnValue } from '@/components/resources/column-value';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useToast } from '@/components/ui/toast';
 import { Breadcrumbs, tenantCrumbs } from '@/components/resources/detail/breadcrumbs';
@@ -13,7 +14,6 @@ import { Section } from '@/components/resources/detail/section';
 import { SummaryGrid } from '@/components/resources/detail/summary-grid';
 import { YamlButton } from '@/components/resources/detail/yaml-dialog';
 import { deleteResource } from '@/lib/actions/delete-resource';
-import { formatColumn } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { conditionsOf } from '@/lib/k8s/conditions';
 import { eventsAbout } from '@/lib/k8s/events';
@@ -86,7 +86,7 @@ export function ResourceDetail({
             items={model.columns.map((c) => ({
               id: c.id,
               label: t(c.header),
-              value: formatColumn(object, c, t),
+              value: columnValue(object, c, t),
             }))}
           />
           <ConditionsTable conditions={conditionsOf(object)} />

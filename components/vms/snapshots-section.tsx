@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 
+import { Age } from '@/components/ui/age';
 import { useAction } from '@/components/actions/use-action';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import { restoreVm, snapshotVm } from '@/lib/vms/actions';
@@ -40,7 +40,7 @@ function columns(
     {
       id: 'age',
       header: 'common.age',
-      cell: (s) => age(s.metadata?.creationTimestamp),
+      cell: (s) => <Age at={s.metadata?.creationTimestamp} />,
     },
     ...(restore
       ? [

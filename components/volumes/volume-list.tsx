@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 
+import { Age } from '@/components/ui/age';
 import { FormAlert } from '@/components/forms/form-alert';
 import { TenantListPage } from '@/components/resources/list-page';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import type { Translate } from '@/lib/i18n/messages';
 import { tenantHref } from '@/lib/navigation';
@@ -100,7 +100,7 @@ function columns(
     {
       id: 'age',
       header: 'common.age',
-      cell: (v) => age(v.createdAt),
+      cell: (v) => <Age at={v.createdAt} />,
       sortValue: (v) => v.createdAt,
     },
   ];

@@ -1,8 +1,8 @@
 'use client';
 
+import { Age } from '@/components/ui/age';
 import { DataTable, type Column } from '@/components/resources/table/data-table';
 import { StatusBadge } from '@/components/resources/table/status-badge';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { blockingCondition, isHealthy, sortConditions } from '@/lib/k8s/conditions';
 import { Section } from '@/components/resources/detail/section';
@@ -21,7 +21,7 @@ const columns: Column<Condition>[] = [
   },
   { id: 'reason', header: 'column.reason', cell: (c) => c.reason ?? '—' },
   { id: 'message', header: 'column.message', cell: (c) => c.message ?? '—' },
-  { id: 'since', header: 'column.since', cell: (c) => age(c.lastTransitionTime) },
+  { id: 'since', header: 'column.since', cell: (c) => <Age at={c.lastTransitionTime} /> },
 ];
 
 /** Conditions with the one that holds things up named above the table. */

@@ -1,9 +1,9 @@
 'use client';
 
+import { Age } from '@/components/ui/age';
 import { ObjectTable } from '@/components/resources/registry-columns';
 import type { Column } from '@/components/resources/table/data-table';
 import { StatusBadge } from '@/components/resources/table/status-badge';
-import { age } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { eventTime } from '@/lib/k8s/events';
 import type { EventObject } from '@/lib/k8s/objects';
@@ -35,7 +35,12 @@ const columns: Column<EventObject>[] = [
     header: 'column.object',
     cell: (e) => `${e.involvedObject?.kind ?? ''} ${e.involvedObject?.name ?? ''}`,
   },
-  { id: 'when', header: 'column.when', cell: (e) => age(eventTime(e)), sortValue: eventTime },
+  {
+    id: 'when',
+    header: 'column.when',
+    cell: (e) => <Age at={eventTime(e)} />,
+    sortValue: eventTime,
+  },
 ];
 
 /** The live events about an object, newest first. */
