@@ -75,10 +75,6 @@ export async function signedIn(
   return ctx;
 }
 
-/**
- * In the page: sets the filter box as typing does, then waits for the frame that shows exactly one
- * row; the milliseconds between. Gives up after 10 s (a filter that never narrows to one row).
- */
 /** Empties the filter box again, until more than one row shows. */
 export async function clearFilter(page: Page, box = 'input[type="search"]'): Promise<void> {
   await page.evaluate((box) => {
@@ -108,6 +104,10 @@ export async function whenIdle(page: Page): Promise<void> {
   })`);
 }
 
+/**
+ * In the page: sets the filter box as typing does, then waits for the frame that shows exactly one
+ * row; the milliseconds between. Gives up after 10 s (a filter that never narrows to one row).
+ */
 export async function filterToOneRow(
   page: Page,
   needle: string,

@@ -3,6 +3,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 
 import { age } from '@/lib/format';
+
 const ServerNow = createContext<number | undefined>(undefined);
 
 /** How often ages on screen move on. */

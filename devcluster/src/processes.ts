@@ -123,7 +123,9 @@ export async function stopProcess(p: Profile, name: string): Promise<boolean> {
     const deadline = Date.now() + 10_000;
     while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     if (isAlive(pid)) signal(pid, 'SIGKILL');
-    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+    // Gone before its port is asked for again (a restart); bounded, as an unreaped child stays "alive".
+    const killed = Date.now() + 5_000;
+    while (isAlive(pid) && Date.now() < killed) await new Promise((r) => setTimeout(r, 50));
   }
   await rm(path.join(files(p).pids, `${name}.pid`), { force: true });
   return pid !== undefined;

@@ -10,9 +10,8 @@ import { profile } from '../../devcluster/src/config.ts';
 import { CLOSE } from '../consoles/close-codes.mjs';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
 import { consoleRig } from '../testing/consoles';
+import { tabStream } from '../testing/live';
 import { memberOf } from '../testing/viewers';
-import { openStream } from './hub';
-import type { StreamMessage } from './protocol';
 
 const admin = new Admin();
 let tenant: TestTenant;
@@ -29,18 +28,7 @@ afterAll(async () => {
 });
 
 it('resumes live streams and consoles after the real kube-apiserver restarts', async () => {
-  const messages: StreamMessage[] = [];
-  const shown = new Set<string>();
-  const stream = openStream(memberOf(tenant.name, 'viewers').identity, (m) => {
-    messages.push(m);
-    if (m.type === 'sync') {
-      shown.clear();
-      for (const o of m.list.items) shown.add(o.metadata?.name ?? '');
-    } else if (m.type === 'events')
-      for (const e of m.events)
-        if (e.type === 'DELETED') shown.delete(e.object.metadata?.name ?? '');
-        else shown.add(e.object.metadata?.name ?? '');
-  });
+  const { stream, messages, shown } = tabStream(memberOf(tenant.name, 'viewers').identity);
   const owner = memberOf(tenant.name, 'admins').identity;
   try {
     stream.setSubscriptions([{ model: 'services', namespace: tenant.namespace }]);

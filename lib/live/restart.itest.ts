@@ -6,9 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { Admin, loadBalancer, uniqueName, type TestTenant } from '../testing/admin';
 import { apiServerProxy, type FaultProxy } from '../testing/fault-proxy';
+import { tabStream } from '../testing/live';
 import { memberOf } from '../testing/viewers';
-import { openStream } from './hub';
-import type { StreamMessage, Subscription } from './protocol';
+import type { Subscription } from './protocol';
 
 const admin = new Admin();
 let tenant: TestTenant;
@@ -28,19 +28,7 @@ afterAll(async () => {
 });
 
 it('resumes a live stream after the API server drops out, delivering what changed meanwhile and after', async () => {
-  const messages: StreamMessage[] = [];
-  // The list the tab shows: replaced by each sync, changed by each event.
-  const shown = new Set<string>();
-  const stream = openStream(memberOf(tenant.name, 'viewers').identity, (m) => {
-    messages.push(m);
-    if (m.type === 'sync') {
-      shown.clear();
-      for (const o of m.list.items) shown.add(o.metadata?.name ?? '');
-    } else if (m.type === 'events')
-      for (const e of m.events)
-        if (e.type === 'DELETED') shown.delete(e.object.metadata?.name ?? '');
-        else shown.add(e.object.metadata?.name ?? '');
-  });
+  const { stream, messages, shown } = tabStream(memberOf(tenant.name, 'viewers').identity);
   try {
     const sub: Subscription = { model: 'services', namespace: tenant.namespace };
     stream.setSubscriptions([sub]);

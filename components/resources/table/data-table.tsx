@@ -87,7 +87,7 @@ export function DataTable<T>({
     () => (showFilter ? filterRows(rows, columns, filter, searchIndex) : rows),
     [rows, columns, filter, showFilter, searchIndex],
   );
-  useWarmFilterIndex(showFilter ? rows : [], columns, searchIndex);
+  useWarmFilterIndex(showFilter, rows, columns, searchIndex);
   const defs = useMemo(
     () =>
       columns.map((c): ColumnDef<T> => ({
@@ -255,9 +255,14 @@ export function TableSkeleton({ rows = 4 }: { rows?: number }): React.ReactNode 
 }
 
 /** Builds the filter's index in idle time, a slice per idle callback, whenever the rows change. */
-function useWarmFilterIndex<T>(rows: T[], columns: Column<T>[], index: FilterIndex): void {
+function useWarmFilterIndex<T>(
+  enabled: boolean,
+  rows: T[],
+  columns: Column<T>[],
+  index: FilterIndex,
+): void {
   useEffect(() => {
-    if (!rows.length || typeof requestIdleCallback !== 'function') return;
+    if (!enabled || !rows.length || typeof requestIdleCallback !== 'function') return;
     let at = 0;
     let handle = 0;
     const step = (deadline: IdleDeadline) => {
@@ -266,5 +271,5 @@ function useWarmFilterIndex<T>(rows: T[], columns: Column<T>[], index: FilterInd
     };
     handle = requestIdleCallback(step);
     return () => cancelIdleCallback(handle);
-  }, [rows, columns, index]);
+  }, [enabled, rows, columns, index]);
 }

@@ -46,6 +46,14 @@ function searchText<T>(columns: RowColumn<T>[]): (row: T) => string {
       .toLocaleLowerCase();
 }
 
+/** A row's search text: from the index when there, else read (and kept, for an object row). */
+function indexedText<T>(row: T, read: (row: T) => string, index?: FilterIndex): string {
+  if (!index || typeof row !== 'object' || row === null) return read(row);
+  let s = index.get(row);
+  if (s === undefined) index.set(row, (s = read(row)));
+  return s;
+}
+
 /** Rows where some column's `filterValue` contains `text` (case-insensitive); all rows when blank. */
 export function filterRows<T>(
   rows: T[],
@@ -56,13 +64,7 @@ export function filterRows<T>(
   const needle = normalizeFilter(text);
   if (!needle) return rows;
   const read = searchText(columns);
-  const textOf = (row: T): string => {
-    if (!index || typeof row !== 'object' || row === null) return read(row);
-    let s = index.get(row);
-    if (s === undefined) index.set(row, (s = read(row)));
-    return s;
-  };
-  return rows.filter((row) => textOf(row).includes(needle));
+  return rows.filter((row) => indexedText(row, read, index).includes(needle));
 }
 
 /**
@@ -81,7 +83,7 @@ export function warmFilterIndex<T>(
   let i = start;
   for (; i < rows.length && more(); i++) {
     const row = rows[i];
-    if (typeof row === 'object' && row !== null && !index.has(row)) index.set(row, read(row));
+    if (typeof row === 'object' && row !== null) indexedText(row, read, index);
   }
   return i;
 }
