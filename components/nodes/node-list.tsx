@@ -99,7 +99,7 @@ function columns(t: Translate): Column<NodeListRow>[] {
 /** Every node, live: broken ones first; the health checks above. */
 export function NodeList() {
   const t = useT();
-  const { rows, healthChecks, isLoading, error } = useNodes();
+  const { rows, healthChecks, isLoading, partial, error } = useNodes();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t('nodes.title')}</h1>
@@ -113,6 +113,7 @@ export function NodeList() {
           rowKey={(n) => n.name}
           rowName={(n) => n.name}
           isLoading={isLoading}
+          partial={partial}
           empty={t('nodes.none')}
           initialSort={{ id: 'ready' }}
         />

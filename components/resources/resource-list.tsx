@@ -47,6 +47,7 @@ export function ResourceList({
             href: (o) => tenantHref(tenant.name, section.segment, o.metadata?.name),
           })}
           isLoading={list.isLoading}
+          partial={list.partial}
         />
       )}
     </div>

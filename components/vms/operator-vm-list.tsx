@@ -12,7 +12,7 @@ import { vmColumns } from './vm-list';
 /** Every tenant's VMs in one list, for operators: tenant, node and state at a glance. */
 export function OperatorVmList({ tenantPrefix }: { tenantPrefix: string }) {
   const t = useT();
-  const { summaries, isLoading, error } = useVmSummaries(undefined);
+  const { summaries, isLoading, partial, error } = useVmSummaries(undefined);
   // One column set while the language and prefix hold: the filter's index is kept per column set.
   const columns = useMemo(() => {
     const tenantOf = (ns: string) =>
@@ -34,6 +34,7 @@ export function OperatorVmList({ tenantPrefix }: { tenantPrefix: string }) {
           rowKey={(s) => `${s.namespace}/${s.name}`}
           rowName={(s) => s.name}
           isLoading={isLoading}
+          partial={partial}
           empty={t('vms.none')}
         />
       )}

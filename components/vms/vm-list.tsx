@@ -94,7 +94,7 @@ export function vmColumns(
 
 export function VmList({ tenant, canCreate }: { tenant: Tenant; canCreate: boolean }) {
   const t = useT();
-  const { summaries, isLoading, error } = useVmSummaries(tenant.namespace);
+  const { summaries, isLoading, partial, error } = useVmSummaries(tenant.namespace);
   const columns = useMemo(
     () => vmColumns(t, (s) => tenantHref(tenant.name, 'virtualmachines', s.name)),
     [t, tenant.name],
@@ -114,6 +114,7 @@ export function VmList({ tenant, canCreate }: { tenant: Tenant; canCreate: boole
         rowKey={(s) => s.name}
         rowName={(s) => s.name}
         isLoading={isLoading}
+        partial={partial}
         empty={t('vms.none')}
       />
     </TenantListPage>

@@ -192,9 +192,13 @@ async function startApiServer(p: Profile, bin: string): Promise<void> {
  * Stops the running kube-apiserver and starts it again with the same flags, as an upgrade or a crash
  * would; etcd and every client stay. Resolves once it is ready again.
  */
-export async function restartApiServer(p: Profile): Promise<void> {
+export async function restartApiServer(
+  p: Profile,
+  opts: { whileStopped?: () => Promise<unknown> } = {},
+): Promise<void> {
   const bin = await buildBinaries();
   await stopProcess(p, 'kube-apiserver');
+  await opts.whileStopped?.();
   await startApiServer(p, bin);
   await waitForAggregation(p);
   await waitForAdmissionPolicies(p);
@@ -265,6 +269,24 @@ async function startEtcd(p: Profile, bin: string): Promise<void> {
     }
     throw err;
   }
+}
+
+/**
+ * Compacts etcd at its current revision, as kube-apiserver's compactor does every 5 minutes: no
+ * older revision can be read or watched from any more. Returns that revision.
+ */
+export async function compactEtcd(p: Profile): Promise<number> {
+  const etcd = `http://127.0.0.1:${p.ports.etcdClient}/v3`;
+  const post = async (path: string, body: object): Promise<unknown> => {
+    const res = await fetch(`${etcd}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`etcd ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const status = (await post('/maintenance/status', {})) as { header?: { revision?: string } };
+  const revision = Number(status.header?.revision);
+  if (!revision) throw new Error('etcd did not say its revision');
+  await post('/kv/compaction', { revision: String(revision), physical: true });
+  return revision;
 }
 
 function httpGet(url: string): Promise<string> {

@@ -469,6 +469,7 @@ export const en = {
   'table.filterPlaceholder': 'Filter…',
   'table.noMatch': 'Nothing matches the filter.',
   'table.count': '{shown} of {total}',
+  'table.loadingMore': 'Loading the rest of the list… {count} so far',
 } as const;
 
 export const ru: Catalog = {
@@ -924,6 +925,7 @@ export const ru: Catalog = {
   'table.filterPlaceholder': 'Фильтр…',
   'table.noMatch': 'Ничего не подходит под фильтр.',
   'table.count': '{shown} из {total}',
+  'table.loadingMore': 'Загружается остальной список… пока {count}',
 };
 
 export const catalogs: Record<Locale, Catalog> & { en: typeof en } = { en, ru };

@@ -106,6 +106,8 @@ export interface ListOptions {
   fieldSelector?: string;
   /** At most this many items; the list's metadata.continue says there are more. */
   limit?: number;
+  /** The next page of a list that said metadata.continue (same snapshot as its first page). */
+  continue?: string;
 }
 
 export class KubeClient {
@@ -213,6 +215,7 @@ export class KubeClient {
         labelSelector: opts.labelSelector,
         fieldSelector: opts.fieldSelector,
         limit: opts.limit,
+        continue: opts.continue,
       },
     });
   }

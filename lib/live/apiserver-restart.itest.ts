@@ -1,11 +1,12 @@
 // The real kube-apiserver stopped and started again (devcluster restartApiServer, as an upgrade or a
-// crash would) under an open live stream and an open serial console. Its watch cache starts afresh,
-// so the stream's watch may be answered 410 and relisted; both come back by themselves and the
-// person sees no error. restart.itest.ts cuts the network instead, which lets changes happen while
+// crash would) under an open live stream and an open serial console, with etcd compacted while it
+// was down. The stream's watch resumes from a version etcd no longer has: 410 Gone, and a relist
+// the tab swaps in without a row leaving its list. Both come back by themselves and the person sees
+// no error. restart.itest.ts cuts the network instead, which lets changes happen while
 // the stream is away. Integration files run one at a time, so no other test sees the outage.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { restartApiServer } from '../../devcluster/src/cluster.ts';
+import { compactEtcd, restartApiServer } from '../../devcluster/src/cluster.ts';
 import { profile } from '../../devcluster/src/config.ts';
 import { CLOSE } from '../consoles/close-codes.mjs';
 import { Admin, uniqueName, type TestTenant } from '../testing/admin';
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 it('resumes live streams and consoles after the real kube-apiserver restarts', async () => {
-  const { stream, messages, shown } = tabStream(memberOf(tenant.name, 'viewers').identity);
+  const { stream, messages, shown, dropped } = tabStream(memberOf(tenant.name, 'viewers').identity);
   const owner = memberOf(tenant.name, 'admins').identity;
   try {
     stream.setSubscriptions([{ model: 'services', namespace: tenant.namespace }]);
@@ -39,7 +40,15 @@ it('resumes live streams and consoles after the real kube-apiserver restarts', a
     const serial = rig.open(owner);
     await serial.reader.readUntil('login: ');
 
-    await restartApiServer(profile('test'));
+    const resumeFrom = Number(
+      messages.findLast((m) => m.type === 'sync')?.list.resourceVersion ?? Infinity,
+    );
+    const syncsBefore = messages.filter((m) => m.type === 'sync').length;
+    let compactedAt = 0;
+    await restartApiServer(profile('test'), {
+      whileStopped: async () => (compactedAt = await compactEtcd(profile('test'))),
+    });
+    expect(compactedAt).toBeGreaterThan(resumeFrom);
 
     // The console's way through kube-apiserver is gone: the browser is told so (and reconnects).
     expect(await serial.closed).toEqual({ code: CLOSE.upstreamLost, reason: 'upstream-lost' });
@@ -48,6 +57,9 @@ it('resumes live streams and consoles after the real kube-apiserver restarts', a
     const after = uniqueName('lb');
     await admin.createLoadBalancer(tenant.namespace, after);
     await expect.poll(() => shown.has(after) && shown.has(before), DEADLINE).toBe(true);
+    // It listed again (the version it watched from was compacted away), and no row blinked out.
+    expect(messages.filter((m) => m.type === 'sync').length).toBeGreaterThan(syncsBefore);
+    expect(dropped).toEqual([]);
     expect(messages.filter((m) => m.type === 'error' || m.type === 'signedOut')).toEqual([]);
     expect(stream.activeCount()).toBe(1);
   } finally {

@@ -5,8 +5,9 @@ import { KubeClient } from '../k8s/client';
 import { KubeApiError } from '../k8s/errors';
 import { Admin, loadBalancer, uniqueName, type TestTenant } from '../testing/admin';
 import { idTokenFor } from '../testing/tokens';
+import { tabStream } from '../testing/live';
 import { memberOf } from '../testing/viewers';
-import { openStream, streamStats, type LiveStream } from './hub';
+import { openStream, streamStats, type LiveStream, type StreamOptions } from './hub';
 import { listFor } from './list';
 import { models } from '../k8s/models';
 import { subscriptionKey, type LiveEvent, type StreamMessage, type Subscription } from './protocol';
@@ -15,10 +16,19 @@ const admin = new Admin();
 
 const DEADLINE = { timeout: 15_000, interval: 25 };
 
+/** A ClusterIP Service: outside the tenant's quota of load balancers, for tests that need many. */
+const internalService = (namespace: string, name: string) =>
+  admin.create({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace },
+    spec: { type: 'ClusterIP', ports: [{ port: 80 }] },
+  } as Parameters<Admin['create']>[0]);
+
 /** A stream whose messages are collected for assertions. */
-function collect(identity: Parameters<typeof openStream>[0]) {
+function collect(identity: Parameters<typeof openStream>[0], opts?: StreamOptions) {
   const messages: StreamMessage[] = [];
-  const stream = openStream(identity, (m) => messages.push(m));
+  const stream = openStream(identity, (m) => messages.push(m), opts);
   const events = () => messages.flatMap((m): LiveEvent[] => (m.type === 'events' ? m.events : []));
   return { stream, messages, events };
 }
@@ -67,6 +77,34 @@ describe('LiveStream', () => {
     const row = sync.list.items[0];
     expect(row?.metadata?.managedFields).toBeUndefined();
     expect(Object.keys(row?.spec ?? {}).sort()).toEqual(['runStrategy', 'template']);
+  });
+
+  it('lists in pages of one snapshot: a partial sync, then pages, the last whole, then events', async () => {
+    const names = [uniqueName('svc'), uniqueName('svc'), uniqueName('svc')];
+    for (const n of names) await internalService(own.namespace, n);
+    const c = collect(memberOf(own.name, 'viewers').identity, { listPage: 2 });
+    streams.push(c.stream);
+    const sub: Subscription = { model: 'services', namespace: own.namespace };
+    const key = subscriptionKey(sub);
+    c.stream.setSubscriptions([sub]);
+    const pages = () => c.messages.filter((m) => m.type === 'sync' || m.type === 'page');
+    await expect.poll(() => pages().find((m) => !m.list.partial), DEADLINE).toBeDefined();
+    const got = pages();
+    expect(got.map((m) => [m.type, m.list.items.length, m.list.partial ?? false])).toEqual([
+      ['sync', 2, true],
+      ...got.slice(1, -1).map(() => ['page', 2, true]),
+      ['page', got.at(-1)?.list.items.length, false],
+    ]);
+    expect(new Set(got.map((m) => m.list.resourceVersion)).size).toBe(1);
+    const listed = got.flatMap((m) => m.list.items.map((o) => o.metadata?.name));
+    expect(listed).toEqual(expect.arrayContaining(names));
+    expect(new Set(listed).size).toBe(listed.length);
+
+    const later = uniqueName('svc');
+    await internalService(own.namespace, later);
+    await expect
+      .poll(() => c.events().find((e) => e.object.metadata?.name === later), DEADLINE)
+      .toMatchObject({ key, type: 'ADDED' });
   });
 
   it('syncs a list, then streams the ADDED and DELETED of a Service created and removed meanwhile', async () => {
@@ -153,43 +191,47 @@ describe('LiveStream', () => {
     expect(c.messages.filter((m) => m.type === 'sync' || m.type === 'events')).toEqual([]);
   });
 
-  it('relists when a watch ends with 410 Gone, then streams on', async () => {
-    // A real 410 needs a watch cache that has already evicted the resourceVersion, which a freshly
-    // started cluster does not do for minutes. So the first watch ends as the API server would end
-    // it (in-stream ERROR, Status 410 Expired); everything after that is real.
-    const gone = new KubeApiError(410, {
-      kind: 'Status',
-      status: 'Failure',
-      reason: 'Expired',
-      code: 410,
-      message: 'too old resource version: 1 (2)',
+  it('relists a tab whose version the API server has forgotten (a real 410), keeping its rows meanwhile', async () => {
+    const names = [uniqueName('svc'), uniqueName('svc'), uniqueName('svc')];
+    for (const n of names) await internalService(own.namespace, n);
+    const viewer = memberOf(own.name, 'viewers').identity;
+    const sub: Subscription = { model: 'services', namespace: own.namespace };
+    const held = await listFor(new KubeClient(viewer), sub);
+    // The tab holds the whole list, but at a version older than the API server's watch window
+    // (a tab back from a laptop's sleep, or a watch cut while etcd compacted): 410 Gone, for real.
+    const stale = '1';
+    const refused = await new Promise<Error | undefined>((resolve) => {
+      void new KubeClient(viewer).watch(
+        models.services,
+        { ...sub, resourceVersion: stale },
+        () => {},
+        resolve,
+      );
     });
+    expect(refused).toBeInstanceOf(KubeApiError);
+    expect(refused instanceof KubeApiError && refused.status).toBe(410);
+
     const list = vi.spyOn(KubeClient.prototype, 'list');
     const watch = vi.spyOn(KubeClient.prototype, 'watch');
-    watch.mockImplementationOnce(async (_m, _opts, _onEvent, onEnd) => {
-      setTimeout(() => onEnd(gone), 0);
-      return () => {};
-    });
     try {
-      const c = collect(memberOf(own.name, 'admins').identity);
-      streams.push(c.stream);
-      c.stream.setSubscriptions([{ model: 'services', namespace: own.namespace }]);
+      const tab = tabStream(viewer, { holding: held, listPage: 2 });
+      streams.push(tab.stream);
+      tab.stream.setSubscriptions([{ ...sub, resourceVersion: stale }]);
+      const pages = () => tab.messages.filter((m) => m.type === 'sync' || m.type === 'page');
+      await expect.poll(() => pages().some((m) => !m.list.partial), DEADLINE).toBe(true);
+      // One relist, in pages, gathered aside: no row left the list while it came.
+      expect(pages()[0]?.list.partial).toBe(true);
+      expect(list.mock.calls.length).toBe(pages().length);
+      expect(tab.dropped).toEqual([]);
+      for (const n of names) expect(tab.shown.has(n)).toBe(true);
+      // The next watch starts from the new list's version, not the forgotten one.
+      await expect.poll(() => watch.mock.calls.length, DEADLINE).toBe(2);
+      expect(watch.mock.calls[1]?.[1].resourceVersion).toBe(pages().at(-1)?.list.resourceVersion);
 
-      const syncs = () => c.messages.filter((m) => m.type === 'sync');
-      await expect.poll(() => syncs().length, DEADLINE).toBe(2);
-      expect(list).toHaveBeenCalledTimes(2);
-      // The second watch resumes from the fresh list, not from the expired resourceVersion.
-      const fresh = syncs()[1];
-      expect(fresh?.type === 'sync' && fresh.list.resourceVersion).toBe(
-        watch.mock.calls[1]?.[1].resourceVersion,
-      );
-
-      const name = uniqueName('lb');
-      await admin.createLoadBalancer(own.namespace, name);
-      await expect
-        .poll(() => c.events().some((e) => e.object.metadata?.name === name), DEADLINE)
-        .toBe(true);
-      expect(c.messages.some((m) => m.type === 'error')).toBe(false);
+      const name = uniqueName('svc');
+      await internalService(own.namespace, name);
+      await expect.poll(() => tab.shown.has(name), DEADLINE).toBe(true);
+      expect(tab.messages.some((m) => m.type === 'error')).toBe(false);
     } finally {
       list.mockRestore();
       watch.mockRestore();

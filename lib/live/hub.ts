@@ -20,6 +20,13 @@ import {
 /** Server batches events for this long before sending, so a burst becomes one cache update. */
 const FLUSH_MS = 40;
 const MAX_BACKOFF_MS = 30_000;
+/** A 403 where this person was just watching is retried this long before it is shown. */
+const REFUSAL_GRACE_MS = 10_000;
+/**
+ * A (re)list goes in pages of this many, each sent as it arrives: the first rows of a long list
+ * reach the tab at once, and no 20,000-object response is held whole (client-go lists by 500 too).
+ */
+export const LIST_PAGE = 500;
 
 export interface StreamOptions {
   /** When the session ends (ms since epoch): the stream says `signedOut` and closes then. */
@@ -32,6 +39,8 @@ export interface StreamOptions {
   sessionId?: string;
   /** Asked before every watch restart: is the session still good (not signed out)? */
   stillSignedIn?: () => Promise<boolean>;
+  /** Objects per page of a (re)list; default LIST_PAGE (tests page small lists). */
+  listPage?: number;
 }
 
 /** How long a watch restart waits for the tab to renew an expired ID token before signing out. */
@@ -52,6 +61,7 @@ export class LiveStream {
   private expiry: NodeJS.Timeout | undefined;
   readonly t: Translate;
   readonly sessionId: string | undefined;
+  readonly listPage: number;
   closed = false;
   private renewTimer: NodeJS.Timeout | undefined;
   private renewed = new Set<() => void>();
@@ -64,6 +74,7 @@ export class LiveStream {
     this.kube = kubeFor(identity);
     this.t = opts.t ?? english;
     this.sessionId = opts.sessionId;
+    this.listPage = opts.listPage ?? LIST_PAGE;
     if (opts.expiresAt !== undefined) {
       // setTimeout's delay is a 32-bit int; a longer session is re-checked when the timer fires.
       const arm = () => {
@@ -219,6 +230,11 @@ class Watcher {
     // The tab's cached list is at this version: watch from it instead of listing again.
     let rv: string | undefined = this.sub.resourceVersion;
     let first = true;
+    // Once the API server has let this person list or watch here, a refusal may be passing (a
+    // restarting API server answers 403 until its RBAC caches fill): it is reported, then retried.
+    let allowed = false;
+    let reported = false;
+    let refusedSince: number | undefined;
     while (!this.stopped) {
       // Every restart (not the first start) asks again whether the session still holds, and
       // every start needs a current ID token (passthrough).
@@ -229,14 +245,32 @@ class Watcher {
       const kube = this.stream.kube;
       try {
         if (rv === undefined) {
-          const list = await kube.list(model, scope);
-          if (this.stopped) return;
-          rv = list.metadata.resourceVersion ?? '';
-          this.stream.send({
-            type: 'sync',
-            key: this.key,
-            list: { items: list.items.map(project), resourceVersion: rv },
-          });
+          // Later pages continue the first one's snapshot; an expired continue token is a 410,
+          // which lists again from the start (a new sync replaces the pages so far).
+          let cont: string | undefined;
+          let type: 'sync' | 'page' = 'sync';
+          let at = '';
+          do {
+            const list = await kube.list(model, {
+              ...scope,
+              limit: this.stream.listPage,
+              continue: cont,
+            });
+            if (this.stopped) return;
+            cont = list.metadata.continue || undefined;
+            at = list.metadata.resourceVersion ?? '';
+            const items = list.items.map(project);
+            this.stream.send({
+              type,
+              key: this.key,
+              list: { items, resourceVersion: at, ...(cont ? { partial: true } : {}) },
+            });
+            type = 'page';
+          } while (cont);
+          rv = at;
+          allowed = true;
+          reported = false;
+          refusedSince = undefined;
         }
         const err = await new Promise<Error | undefined>((resolve) => {
           this.wake = () => resolve(undefined);
@@ -247,6 +281,9 @@ class Watcher {
               (ev) => {
                 rv = ev.object.metadata?.resourceVersion ?? rv;
                 backoff = 500;
+                allowed = true;
+                reported = false;
+                refusedSince = undefined;
                 if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR')
                   this.stream.queue({ key: this.key, type: ev.type, object: project(ev.object) });
               },
@@ -258,7 +295,10 @@ class Watcher {
             }, resolve);
         });
         if (this.stopped) return;
-        if (!err) continue; // the server closed a healthy watch: resume from rv
+        if (!err) {
+          allowed = true;
+          continue; // the server closed a healthy watch: resume from rv
+        }
         throw err;
       } catch (err) {
         if (this.stopped) return;
@@ -266,23 +306,28 @@ class Watcher {
           rv = undefined; // too old: relist
           continue;
         }
+        const passing = allowed && err instanceof KubeApiError && err.status === 403;
+        if (passing) refusedSince ??= Date.now();
+        // A refusal that has lasted, or a bad request: say it once. Only a passing one is retried.
+        const lasting = !passing || Date.now() - (refusedSince ?? 0) >= REFUSAL_GRACE_MS;
         if (err instanceof KubeApiError && err.status < 500 && err.status !== 429) {
-          // A refusal or a bad request: retrying would only ask again. Say it once.
           if (err.status === 400 || err.status === 422)
             logError('watch refused', err, { subscription: this.key });
-          this.stream.send({
-            type: 'error',
-            key: this.key,
-            error: toUserError(
-              err,
-              {
-                action: msg('action.see', { kinds: { key: model.labelPlural, lower: true } }),
-                kind: model.kind,
-              },
-              this.stream.t,
-            ),
-          });
-          return;
+          if (!reported && lasting)
+            this.stream.send({
+              type: 'error',
+              key: this.key,
+              error: toUserError(
+                err,
+                {
+                  action: msg('action.see', { kinds: { key: model.labelPlural, lower: true } }),
+                  kind: model.kind,
+                },
+                this.stream.t,
+              ),
+            });
+          reported ||= lasting;
+          if (!passing) return;
         }
         rv = undefined;
         await new Promise<void>((r) => {

@@ -14,6 +14,7 @@ import {
 import type { UserError } from '../k8s/errors';
 import { queryKeys } from '../query/keys';
 import { applyEvents } from './apply-events';
+import { foldPage } from './sync-pages';
 import {
   subscriptionKey,
   type ListData,
@@ -43,6 +44,8 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
   const subs = useRef(new Map<string, { sub: Subscription; count: number }>());
   const streamId = useRef<string | undefined>(undefined);
   const pushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Relists being gathered before they replace a whole list (see sync-pages.ts). */
+  const gathering = useRef(new Map<string, ListData>());
 
   const push = useCallback(() => {
     clearTimeout(pushTimer.current);
@@ -80,6 +83,7 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
 
     const connect = () => {
       es = new EventSource('/api/live');
+      gathering.current.clear(); // a new stream starts its lists again
       es.onmessage = (m: MessageEvent<string>) => {
         const msg = JSON.parse(m.data) as StreamMessage;
         switch (msg.type) {
@@ -89,14 +93,22 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
             setStatus('live');
             push();
             break;
-          case 'sync': {
+          case 'sync':
+          case 'page': {
             const k = queryKeyFor(msg.key);
-            if (k) qc.setQueryData<ListData>(k, msg.list);
-            setErrors((e) =>
-              msg.key in e
-                ? Object.fromEntries(Object.entries(e).filter(([x]) => x !== msg.key))
-                : e,
-            );
+            if (k) {
+              const shown = qc.getQueryData<ListData>(k);
+              const next = foldPage({ shown, gathering: gathering.current.get(msg.key) }, msg);
+              if (next.gathering) gathering.current.set(msg.key, next.gathering);
+              else gathering.current.delete(msg.key);
+              if (next.shown && next.shown !== shown) qc.setQueryData<ListData>(k, next.shown);
+            }
+            if (msg.type === 'sync')
+              setErrors((e) =>
+                msg.key in e
+                  ? Object.fromEntries(Object.entries(e).filter(([x]) => x !== msg.key))
+                  : e,
+              );
             break;
           }
           case 'events': {
@@ -171,6 +183,7 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
         if (!e) return;
         if (--e.count === 0) {
           subs.current.delete(key);
+          gathering.current.delete(key);
           push();
         }
       };

@@ -87,7 +87,10 @@ export interface LiveEvent {
 
 export type StreamMessage =
   | { type: 'hello'; streamId: string }
+  /** A whole list, or its first page when `list.partial`: `page` messages then bring the rest. */
   | { type: 'sync'; key: string; list: ListData }
+  /** The next page of a paged sync, appended to it; the last one is not partial. */
+  | { type: 'page'; key: string; list: ListData }
   | { type: 'events'; events: LiveEvent[] }
   | { type: 'error'; key: string; error: UserError }
   | { type: 'signedOut' }

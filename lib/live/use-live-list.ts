@@ -13,6 +13,8 @@ import type { ListOf, Subscription } from './protocol';
 export interface LiveList<T> {
   items: T[];
   isLoading: boolean;
+  /** Only the first pages so far: the stream is still bringing the rest. */
+  partial: boolean;
   error: UserError | undefined;
 }
 
@@ -38,6 +40,7 @@ export function useLiveList<Id extends ModelId>(
   return {
     items: q.data?.items ?? [],
     isLoading: enabled && q.isLoading,
+    partial: q.data?.partial === true,
     error: errorOf(sub) ?? q.error?.error,
   };
 }

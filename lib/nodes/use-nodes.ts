@@ -25,6 +25,7 @@ export function useNodes(): {
   rows: NodeListRow[];
   healthChecks: HealthCheckSummary[];
   isLoading: boolean;
+  partial: boolean;
   error: UserError | undefined;
 } {
   const lists = nodeLists();
@@ -41,5 +42,11 @@ export function useNodes(): {
     });
   }, [nodes.items, fars.items, snrs.items]);
   const healthChecks = useMemo(() => nhcs.items.map(healthCheckSummary), [nhcs.items]);
-  return { rows, healthChecks, isLoading: nodes.isLoading, error: nodes.error };
+  return {
+    rows,
+    healthChecks,
+    isLoading: nodes.isLoading,
+    partial: nodes.partial,
+    error: nodes.error,
+  };
 }

@@ -15,6 +15,7 @@ const keyOf = (o: { metadata?: { namespace?: string; name?: string } }) =>
 export function useVmSummaries(namespace: string | undefined): {
   summaries: VmSummary[];
   isLoading: boolean;
+  partial: boolean;
   error: UserError | undefined;
 } {
   const lists = vmLists(namespace);
@@ -47,5 +48,10 @@ export function useVmSummaries(namespace: string | undefined): {
       );
     });
   }, [vms.items, vmis.items, dvs.items, migrations.items]);
-  return { summaries, isLoading: vms.isLoading, error: vms.error };
+  return {
+    summaries,
+    isLoading: vms.isLoading,
+    partial: vms.partial || vmis.partial,
+    error: vms.error,
+  };
 }

@@ -52,6 +52,8 @@ export interface DataTableProps<T> {
   rowTestId?: string;
   /** Shows <TableSkeleton/>. */
   isLoading?: boolean;
+  /** The rows are the first pages of a longer list still arriving: says so beside the filter. */
+  partial?: boolean;
   /** Default t('common.empty'). */
   empty?: React.ReactNode;
   /** Initial sort: column id and direction; default = the first sortable column; null = as given. */
@@ -71,6 +73,7 @@ export function DataTable<T>({
   rowName,
   rowTestId = 'resource-row',
   isLoading,
+  partial,
   empty,
   initialSort,
   filterable,
@@ -147,7 +150,12 @@ export function DataTable<T>({
   );
 
   return (
-    <div className="space-y-3" data-testid="data-table" data-total={rows.length}>
+    <div
+      className="space-y-3"
+      data-testid="data-table"
+      data-total={rows.length}
+      data-partial={partial || undefined}
+    >
       {showFilter && (
         <div className="flex items-center gap-3">
           <input
@@ -159,7 +167,9 @@ export function DataTable<T>({
             className="w-full max-w-xs rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950"
           />
           <span aria-live="polite" className="text-xs text-slate-500">
-            {filtered && t('table.count', { shown: data.length, total: rows.length })}
+            {partial
+              ? t('table.loadingMore', { count: rows.length })
+              : filtered && t('table.count', { shown: data.length, total: rows.length })}
           </span>
         </div>
       )}
