@@ -23,10 +23,12 @@ const MAX_BACKOFF_MS = 30_000;
 /** A 403 where this person was just watching is retried this long before it is shown. */
 const REFUSAL_GRACE_MS = 10_000;
 /**
- * A (re)list goes in pages of this many, each sent as it arrives: the first rows of a long list
- * reach the tab at once, and no 20,000-object response is held whole (client-go lists by 500 too).
+ * A (re)list goes in pages, each sent as it arrives: the first of this many, so the first rows of a
+ * long list reach the tab at once (client-go lists by 500 too); then each twice the last, up to
+ * LIST_PAGE_MAX, so 20,000 objects are 7 pages (7 renders of the list, not 40), none held whole.
  */
 export const LIST_PAGE = 500;
+const LIST_PAGE_MAX = 5_000;
 
 export interface StreamOptions {
   /** When the session ends (ms since epoch): the stream says `signedOut` and closes then. */
@@ -250,12 +252,10 @@ class Watcher {
           let cont: string | undefined;
           let type: 'sync' | 'page' = 'sync';
           let at = '';
+          let limit = this.stream.listPage;
           do {
-            const list = await kube.list(model, {
-              ...scope,
-              limit: this.stream.listPage,
-              continue: cont,
-            });
+            const list = await kube.list(model, { ...scope, limit, continue: cont });
+            limit = Math.min(limit * 2, Math.max(LIST_PAGE_MAX, this.stream.listPage));
             if (this.stopped) return;
             cont = list.metadata.continue || undefined;
             at = list.metadata.resourceVersion ?? '';
