@@ -237,6 +237,11 @@ class Watcher {
     let allowed = false;
     let reported = false;
     let refusedSince: number | undefined;
+    const granted = () => {
+      allowed = true;
+      reported = false;
+      refusedSince = undefined;
+    };
     while (!this.stopped) {
       // Every restart (not the first start) asks again whether the session still holds, and
       // every start needs a current ID token (passthrough).
@@ -268,9 +273,7 @@ class Watcher {
             type = 'page';
           } while (cont);
           rv = at;
-          allowed = true;
-          reported = false;
-          refusedSince = undefined;
+          granted();
         }
         const err = await new Promise<Error | undefined>((resolve) => {
           this.wake = () => resolve(undefined);
@@ -281,9 +284,7 @@ class Watcher {
               (ev) => {
                 rv = ev.object.metadata?.resourceVersion ?? rv;
                 backoff = 500;
-                allowed = true;
-                reported = false;
-                refusedSince = undefined;
+                granted();
                 if (ev.type !== 'BOOKMARK' && ev.type !== 'ERROR')
                   this.stream.queue({ key: this.key, type: ev.type, object: project(ev.object) });
               },
@@ -296,7 +297,7 @@ class Watcher {
         });
         if (this.stopped) return;
         if (!err) {
-          allowed = true;
+          granted();
           continue; // the server closed a healthy watch: resume from rv
         }
         throw err;
