@@ -99,8 +99,12 @@ export function compareSortValues(a: SortValue, b: SortValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'number') return -1;
   if (typeof b === 'number') return 1;
-  return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+  return naturalOrder.compare(a, b);
 }
+
+// One collator for every comparison: localeCompare with options builds one per call, which made
+// sorting 20,000 rows take seconds (most of the list's render time as its pages arrived).
+const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** The starting sort: `initial` when it names a sortable column, else the first sortable column ascending. */
 export function resolveInitialSort<T>(
