@@ -1,7 +1,8 @@
 // Submit → all objects accepted, for tenant-cluster creation as the create action runs it: platform
 // checks (instancetypes, DataStore, add-on sources, quota), then dry run of each object and the
 // creates — Cilium and ingress-nginx releases included. As a tenant admin, in a throwaway tenant.
-import { createClusterSchema, defaultNodeGroup } from '../lib/clusters/schema';
+import { createClusterSchema } from '../lib/clusters/schema';
+import { defaultNodeGroup } from '../lib/clusters/draft';
 import { buildContext, createClusterObjects, preflight } from '../lib/clusters/server';
 import { kubeFor } from '../lib/k8s/client';
 import { Admin, uniqueName } from '../lib/testing/admin';

@@ -3,7 +3,8 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 
 import { buildCluster } from '../lib/clusters/build';
-import { createClusterSchema, defaultNodeGroup } from '../lib/clusters/schema';
+import { createClusterSchema } from '../lib/clusters/schema';
+import { defaultNodeGroup } from '../lib/clusters/draft';
 import type { Admin } from '../lib/testing/admin';
 import { testContext } from '../lib/testing/platform';
 import type { Cleanup } from './fixtures';

@@ -2,6 +2,7 @@
 // and restore it, delete it with its disks; bad input gets sentences and creates nothing.
 import { keyLine } from '../lib/testing/ssh-keys';
 import { expect, test } from './fixtures';
+import { holdLateScripts } from './late-scripts';
 import { CreateVmPage, VmPage } from './pages/vms';
 
 const acmeVm = (name: string) => ({
@@ -98,6 +99,33 @@ test('bad VM input is explained on its field and creates nothing', async ({
   ).toBeVisible();
   await expect(page).toHaveURL('/t/acme/virtualmachines/new');
   expect(await admin.get('kubevirt.io/v1', 'VirtualMachine', 'tenant-acme', name)).toBeUndefined();
+});
+
+test("a create clicked twice before the form's validator has arrived is sent once, when it arrives", async ({
+  as,
+  admin,
+  cleanup,
+  uniqueName,
+}) => {
+  const page = await as('alice');
+  const name = uniqueName('early');
+  cleanup.add(acmeVm(name));
+  const form = new CreateVmPage(page, 'acme');
+  // The validator and builders load after the form is on screen; here they are held back.
+  const late = await holdLateScripts(page, '/t/acme/virtualmachines/new');
+  await form.goto();
+  await expect.poll(() => late.held().length).toBeGreaterThan(0);
+  await form.name.fill(name);
+  await form.bootSource.selectOption({ label: 'CentOS Stream 9' });
+  await form.submit.click();
+  await form.submit.click();
+  expect(await admin.get('kubevirt.io/v1', 'VirtualMachine', 'tenant-acme', name)).toBeUndefined();
+  await expect(form.formError).toBeHidden();
+
+  late.release();
+  await expect(page).toHaveURL(`/t/acme/virtualmachines/${name}`);
+  await expect(new VmPage(page, 'acme', name).status).toBeVisible();
+  expect(await admin.get('kubevirt.io/v1', 'VirtualMachine', 'tenant-acme', name)).toBeDefined();
 });
 
 test('a viewer sees VMs but gets no power, create or delete controls', async ({ as, make }) => {

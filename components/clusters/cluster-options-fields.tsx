@@ -1,7 +1,7 @@
 'use client';
 
 import { SelectField } from '@/components/ui/field';
-import type { ClusterDraft } from '@/lib/clusters/schema';
+import type { ClusterDraft } from '@/lib/clusters/draft';
 import { useT } from '@/lib/i18n/client';
 import type { PlatformConfig } from '@/lib/platform/config';
 

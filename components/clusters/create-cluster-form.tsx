@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 
 import { useActionForm } from '@/components/forms/use-action-form';
+import { useLazyModule } from '@/components/forms/use-lazy-module';
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { CreateForm } from '@/components/forms/create-form';
 import { ClusterOptionsFields } from '@/components/clusters/cluster-options-fields';
@@ -12,16 +13,12 @@ import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { createCluster } from '@/lib/clusters/actions';
-import { buildCluster } from '@/lib/clusters/build';
-import { previewContext } from '@/lib/clusters/context';
-import { quotaShortfall } from '@/lib/clusters/quota';
 import {
-  createClusterSchema,
   defaultNodeGroup,
   nodeGroupDraft,
   type ClusterDraft,
   type NodeGroupDraft,
-} from '@/lib/clusters/schema';
+} from '@/lib/clusters/draft';
 import type { InstancetypeOption } from '@/lib/clusters/sizes';
 import { useT } from '@/lib/i18n/client';
 import { useLiveList } from '@/lib/live/use-live-list';
@@ -73,10 +70,12 @@ export function CreateClusterForm({
     personalAccess: false,
     controlPlanePreset: platform.controlPlane.defaultPreset ?? '',
   };
+  const kit = useLazyModule(() => import('@/lib/clusters/create-kit'));
   const form = useActionForm({
     draftKey: `create-cluster:${tenant.name}`,
     initial,
-    schema: createClusterSchema,
+    schema: kit.module?.createClusterSchema,
+    schemaFailed: kit.failed,
     submit: (cluster: ClusterDraft) => createCluster({ namespace: tenant.namespace, cluster }),
     onSuccess: ({ name }) => {
       toast('success', t('clusters.new.created', { name }));
@@ -85,20 +84,21 @@ export function CreateClusterForm({
   });
   const { draft, setDraft, errors, parsed } = form;
   const quotas = useLiveList({ model: 'resourcequotas', namespace: tenant.namespace });
-  const shortfall = parsed.success ? quotaShortfall(quotas.items, parsed.data, sizes) : [];
+  const ready = kit.module && parsed?.success ? { kit: kit.module, input: parsed.data } : undefined;
+  const shortfall = ready ? ready.kit.quotaShortfall(quotas.items, ready.input, sizes) : [];
   const groups = draft.nodeGroups;
   const setGroup = (i: number, patch: Partial<NodeGroupDraft>) =>
     setDraft({ ...draft, nodeGroups: groups.map((g, j) => (j === i ? { ...g, ...patch } : g)) });
   // The same builder the server runs, so the preview is exactly what will be created.
-  const ctx = parsed.success
-    ? previewContext(
+  const ctx = ready
+    ? ready.kit.previewContext(
         { namespace: tenant.namespace, tenant: tenant.name },
         platform,
         sizes,
-        parsed.data,
+        ready.input,
       )
     : undefined;
-  const objects = () => (parsed.success && ctx ? buildCluster(parsed.data, ctx).objects : []);
+  const objects = () => (ready && ctx ? ready.kit.buildCluster(ready.input, ctx).objects : []);
 
   return (
     <CreateForm

@@ -2,7 +2,7 @@
 
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
-import type { NodeGroupDraft } from '@/lib/clusters/schema';
+import type { NodeGroupDraft } from '@/lib/clusters/draft';
 import type { InstancetypeOption } from '@/lib/clusters/sizes';
 import { useT } from '@/lib/i18n/client';
 

@@ -6,14 +6,15 @@ import { useEffect, useMemo } from 'react';
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { CreateForm } from '@/components/forms/create-form';
 import { useActionForm } from '@/components/forms/use-action-form';
+import { useLazyModule } from '@/components/forms/use-lazy-module';
 import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useT } from '@/lib/i18n/client';
 import { createLoadBalancer } from '@/lib/loadbalancers/actions';
 import { buildLoadBalancer, MANAGED_BY } from '@/lib/loadbalancers/build';
-import { loadBalancerSchemaFor } from '@/lib/loadbalancers/form';
 import { usablePools, type NamespaceFacts } from '@/lib/loadbalancers/rules';
-import { defaultLoadBalancer, type LoadBalancerDraft } from '@/lib/loadbalancers/schema';
+import { type LoadBalancerDraft } from '@/lib/loadbalancers/schema';
+import { defaultLoadBalancer } from '@/lib/loadbalancers/draft';
 import { holderOf, isLoadBalancer } from '@/lib/loadbalancers/status';
 import { useLbSummaries } from '@/lib/loadbalancers/use-lbs';
 import { lbLists } from '@/lib/loadbalancers/live';
@@ -48,21 +49,24 @@ export function CreateLbForm({
   );
   const usable = useMemo(() => usablePools(pools, facts, { ...MANAGED_BY }), [pools, facts]);
   const vmNames = useMemo(() => vms.items.map((v) => v.metadata?.name ?? '').sort(), [vms.items]);
+  // The validator (zod) loads once the form is on screen.
+  const kit = useLazyModule(() => import('@/lib/loadbalancers/form'));
   const schema = useMemo(
     () =>
-      loadBalancerSchemaFor({
+      kit.module?.loadBalancerSchemaFor({
         namespace: facts,
         pools,
         holders: services.items.filter(isLoadBalancer).map(holderOf),
         vms: vmNames,
       }),
-    [facts, pools, services.items, vmNames],
+    [kit.module, facts, pools, services.items, vmNames],
   );
   const initial = defaultLoadBalancer(usable[0]?.metadata?.name ?? '', vm ?? vmNames[0] ?? '');
   const form = useActionForm({
     draftKey: `create-lb:${tenant.name}`,
     initial,
     schema,
+    schemaFailed: kit.failed,
     submit: (lb: LoadBalancerDraft) => createLoadBalancer({ namespace: ns, lb }),
     onSuccess: ({ name }) => {
       toast('success', t('loadbalancers.new.created', { name }));
@@ -78,7 +82,7 @@ export function CreateLbForm({
     if (pool !== draft.pool || target !== draft.vm) setDraft({ ...draft, pool, vm: target });
   }, [pool, target, draft, setDraft]);
   const chosen = usable.find((p) => p.metadata?.name === draft.pool);
-  const objects = () => (parsed.success ? [buildLoadBalancer(parsed.data, ns)] : []);
+  const objects = () => (parsed?.success ? [buildLoadBalancer(parsed.data, ns)] : []);
 
   return (
     <CreateForm

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { CreateForm } from '@/components/forms/create-form';
 import { useActionForm } from '@/components/forms/use-action-form';
+import { useLazyModule } from '@/components/forms/use-lazy-module';
 import { CheckboxField, Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import type { InstancetypeOption } from '@/lib/clusters/sizes';
@@ -15,9 +16,8 @@ import { tenantHref } from '@/lib/navigation';
 import type { BootSource, PlatformConfig } from '@/lib/platform/config';
 import type { Tenant } from '@/lib/tenants/types';
 import { createVm } from '@/lib/vms/actions';
-import { buildVm } from '@/lib/vms/build';
-import { vmQuotaShortfall } from '@/lib/vms/quota';
-import { createVmSchemaFor, defaultVm, type CreateVmDraft } from '@/lib/vms/schema';
+import type { CreateVmDraft } from '@/lib/vms/schema';
+import { defaultVm } from '@/lib/vms/draft';
 
 import { DataDiskFields } from './data-disk-fields';
 
@@ -39,7 +39,8 @@ export function CreateVmForm({
   const toast = useToast();
   const listHref = tenantHref(tenant.name, 'virtualmachines');
   const catalog: BootSource[] = vms.bootSources;
-  const schema = useMemo(() => createVmSchemaFor(catalog), [catalog]);
+  const kit = useLazyModule(() => import('@/lib/vms/create-kit'));
+  const schema = useMemo(() => kit.module?.createVmSchemaFor(catalog), [kit.module, catalog]);
   const sizes = useMemo(
     () => new Map(instancetypes.map(({ name, cpu, memoryGi }) => [name, { cpu, memoryGi }])),
     [instancetypes],
@@ -59,6 +60,7 @@ export function CreateVmForm({
     draftKey: `create-vm:${tenant.name}`,
     initial,
     schema,
+    schemaFailed: kit.failed,
     submit: (vm: CreateVmDraft) => createVm({ namespace: tenant.namespace, vm }),
     onSuccess: ({ name }) => {
       toast('success', t('vms.new.created', { name }));
@@ -68,14 +70,17 @@ export function CreateVmForm({
   const { draft, setDraft, errors, parsed } = form;
   const set = (patch: Partial<CreateVmDraft>) => setDraft({ ...draft, ...patch });
   const quotas = useLiveList({ model: 'resourcequotas', namespace: tenant.namespace });
-  const shortfall = parsed.success ? vmQuotaShortfall(quotas.items, parsed.data, sizes) : [];
+  const shortfall =
+    kit.module && parsed?.success
+      ? kit.module.vmQuotaShortfall(quotas.items, parsed.data, sizes)
+      : [];
   const source = catalog.find((b) => b.id === draft.bootSource);
   // The same builder the server runs, so the preview is exactly what will be created.
   const objects = () =>
-    parsed.success
-      ? Object.values(buildVm(parsed.data, { namespace: tenant.namespace, vms }, source)).filter(
-          Boolean,
-        )
+    kit.module && parsed?.success
+      ? Object.values(
+          kit.module.buildVm(parsed.data, { namespace: tenant.namespace, vms }, source),
+        ).filter(Boolean)
       : [];
   const pickSource = (id: string) => {
     const s = catalog.find((b) => b.id === id);

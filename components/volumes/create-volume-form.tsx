@@ -6,6 +6,7 @@ import { CreateFormFooter } from '@/components/forms/create-form-footer';
 import { CreateForm } from '@/components/forms/create-form';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
+import { useLazyModule } from '@/components/forms/use-lazy-module';
 import { Field, SelectField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useT } from '@/lib/i18n/client';
@@ -16,12 +17,11 @@ import { buildVolume } from '@/lib/volumes/build';
 import type { VolumeClass } from '@/lib/volumes/classes';
 import {
   accessModes,
-  createVolumeSchema,
   volumeModes,
   type AccessMode,
   type SourceKind,
   type VolumeMode,
-} from '@/lib/volumes/schema';
+} from '@/lib/volumes/modes';
 
 export interface VolumeDraft {
   name: string;
@@ -62,10 +62,13 @@ export function CreateVolumeForm({
     sourceKind: source?.kind ?? 'none',
     sourceName: source?.name ?? '',
   };
+  // The validator (zod) loads once the form is on screen.
+  const kit = useLazyModule(() => import('@/lib/volumes/schema'));
   const form = useActionForm({
     draftKey: `create-volume:${tenant.name}:${initial.sourceKind}:${initial.sourceName}`,
     initial,
-    schema: createVolumeSchema,
+    schema: kit.module?.createVolumeSchema,
+    schemaFailed: kit.failed,
     submit: (volume: VolumeDraft) => createVolume({ namespace: tenant.namespace, volume }),
     onSuccess: ({ name }) => {
       toast('success', t('volumes.new.created', { name }));
@@ -74,7 +77,7 @@ export function CreateVolumeForm({
   });
   const { draft, setDraft, errors, parsed } = form;
   const set = (patch: Partial<VolumeDraft>) => setDraft({ ...draft, ...patch });
-  const objects = () => (parsed.success ? [buildVolume(tenant.namespace, parsed.data)] : []);
+  const objects = () => (parsed?.success ? [buildVolume(tenant.namespace, parsed.data)] : []);
   return (
     <CreateForm
       label={t('volumes.create')}

@@ -8,7 +8,7 @@ vi.mock('../auth/session', () => ({
 }));
 
 const { createCluster, scaleClusterNodeGroup, deleteCluster } = await import('./actions');
-const { defaultNodeGroup } = await import('./schema');
+const { defaultNodeGroup } = await import('./draft');
 
 const valid = {
   name: 'dev',

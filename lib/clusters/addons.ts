@@ -2,7 +2,8 @@
 // catalog into the tenant cluster through its kubeconfig Secret. Pure.
 import { apiVersionOf, models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
-import { fillPattern, type AddonSpec, type PlatformConfig } from '../platform/config';
+import { type AddonSpec, type PlatformConfig } from '../platform/config';
+import { fillPattern } from '../platform/pattern';
 import { ADDON_LABEL, addonReleaseName } from './labels';
 
 export interface AddonChoice {

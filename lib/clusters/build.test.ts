@@ -4,7 +4,8 @@ import { devPlatform, testContext } from '../testing/platform';
 import { parsePlatformConfig } from '../platform/config';
 import { AUTOSCALER_MAX } from './labels';
 import { buildCluster, requestedStorageGi } from './build';
-import { createClusterSchema, defaultNodeGroup } from './schema';
+import { createClusterSchema } from './schema';
+import { defaultNodeGroup } from './draft';
 
 const input = createClusterSchema.parse({
   name: 'dev',

@@ -2,7 +2,8 @@
 // Pure. No defaulting webhook runs on the management cluster, so selectors and labels are explicit.
 import { apiVersionOf, models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
-import { fillPattern, type AddonSpec, type PlatformConfig } from '../platform/config';
+import { type AddonSpec, type PlatformConfig } from '../platform/config';
+import { fillPattern } from '../platform/pattern';
 import { addonRelease } from './addons';
 import { parseLabels, parseRoles, parseTaints, roleLabel } from './node-registration';
 import type { CreateClusterInput, NodeGroupInput } from './schema';

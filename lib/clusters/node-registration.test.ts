@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { kubeletRefusesLabel, parseLabels, parseTaints } from './node-registration';
-import { createClusterSchema, defaultNodeGroup } from './schema';
+import { createClusterSchema } from './schema';
+import { defaultNodeGroup } from './draft';
 
 describe("the kubelet's --node-labels rule", () => {
   it.each([

@@ -15,7 +15,8 @@ import { memberOf } from '../testing/viewers';
 import { setAddon, installedAddons } from './addon-change';
 import { CLUSTER_LABEL } from './labels';
 import { personalKubeconfig } from './kubeconfig';
-import { createClusterSchema, defaultNodeGroup, type CreateClusterInput } from './schema';
+import { createClusterSchema, type CreateClusterInput } from './schema';
+import { defaultNodeGroup } from './draft';
 import { buildContext, createClusterObjects, preflight } from './server';
 
 const admin = new Admin();

@@ -6,7 +6,8 @@ import { quotaShortfall as shortfall } from './quota';
 const quotaShortfall = (...args: Parameters<typeof shortfall>) =>
   shortfall(...args).map((m) => english(m));
 import { seededSizes } from '../testing/platform';
-import { createClusterSchema, defaultNodeGroup } from './schema';
+import { createClusterSchema } from './schema';
+import { defaultNodeGroup } from './draft';
 
 const input = createClusterSchema.parse({
   name: 'dev',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { fieldErrorsOf } from '../forms/issues';
 import { english } from '../i18n/catalogs';
-import { cidrsOverlap, createClusterSchema, defaultNodeGroup } from './schema';
+import { cidrsOverlap, createClusterSchema } from './schema';
+import { defaultNodeGroup } from './draft';
 
 const fieldErrors = (e: Parameters<typeof fieldErrorsOf>[0]) =>
   Object.fromEntries(Object.entries(fieldErrorsOf(e)).map(([k, m]) => [k, english(m)]));

@@ -140,62 +140,6 @@ export const createClusterSchema = z
 export type CreateClusterInput = z.infer<typeof createClusterSchema>;
 export type NodeGroupInput = z.infer<typeof nodeGroupSchema>;
 
-/** What the form edits: numbers stay strings until the schema coerces them. */
-export interface NodeGroupDraft {
-  name: string;
-  autoscale: boolean;
-  replicas: string;
-  minReplicas: string;
-  maxReplicas: string;
-  cpu: string;
-  memoryGi: string;
-  diskGi: string;
-  storageClass: string;
-  instancetype: string;
-  roles: string;
-  labels: string;
-  taints: string;
-}
-export interface ClusterDraft {
-  name: string;
-  version: string;
-  controlPlaneReplicas: string;
-  nodeGroups: NodeGroupDraft[];
-  podCidr: string;
-  serviceCidr: string;
-  addons: string[];
-  personalAccess: boolean;
-  controlPlanePreset: string;
-}
-
-export function nodeGroupDraft(g: NodeGroupInput): NodeGroupDraft {
-  return {
-    ...g,
-    replicas: String(g.replicas),
-    minReplicas: String(g.minReplicas),
-    maxReplicas: String(g.maxReplicas),
-    cpu: String(g.cpu),
-    memoryGi: String(g.memoryGi),
-    diskGi: String(g.diskGi),
-  };
-}
-
-export const defaultNodeGroup: NodeGroupInput = {
-  name: 'workers',
-  autoscale: false,
-  replicas: 2,
-  minReplicas: 1,
-  maxReplicas: 3,
-  cpu: 2,
-  memoryGi: 4,
-  diskGi: 20,
-  storageClass: 'replicated',
-  instancetype: 'u1.medium',
-  roles: 'worker',
-  labels: '',
-  taints: '',
-};
-
 function toRange(c: string): [number, number] {
   const [ip = '', bits = '32'] = c.split('/');
   const n = ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);

@@ -7,7 +7,7 @@ import { models } from '../k8s/models';
 import type { KubeObject } from '../k8s/types';
 import { createSet, deleteSet, type ObjectRef } from '../k8s/write-set';
 import { serverEnv } from '../env';
-import { fillPattern } from '../platform/config';
+import { fillPattern } from '../platform/pattern';
 import { addonSourceReadiness, dataStoreExists } from '../platform/lookups';
 import { platformConfig } from '../platform/server';
 import { resolveAddons } from './addons';

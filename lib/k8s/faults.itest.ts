@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CLUSTER_LABEL } from '../clusters/labels';
-import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
+import { createClusterSchema } from '../clusters/schema';
+import { defaultNodeGroup } from '../clusters/draft';
 import { buildContext, clusterParts, createClusterObjects, preflight } from '../clusters/server';
 import { english, translator } from '../i18n/catalogs';
 import { msg, type Msg } from '../i18n/messages';
@@ -14,7 +15,8 @@ import { apiServerProxy, type FaultProxy } from '../testing/fault-proxy';
 import { keyLine } from '../testing/ssh-keys';
 import { memberOf } from '../testing/viewers';
 import { VM_LABEL } from '../vms/labels';
-import { createVmSchema, defaultVm } from '../vms/schema';
+import { createVmSchema } from '../vms/schema';
+import { defaultVm } from '../vms/draft';
 import { createVmObjects, vmPreflight } from '../vms/server';
 import { kubeFor, type KubeClient } from './client';
 import { problemOf, Refusal, type ErrorContext } from './errors';

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CLUSTER_LABEL } from '../clusters/labels';
 import { buildCluster } from '../clusters/build';
-import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
+import { createClusterSchema } from '../clusters/schema';
+import { defaultNodeGroup } from '../clusters/draft';
 import { testContext } from '../testing/platform';
 import { english } from '../i18n/catalogs';
 import { Admin, refuseCreates, uniqueName, type TestTenant } from '../testing/admin';

@@ -3,7 +3,8 @@
 import type { ServiceObject } from '../k8s/objects';
 import { canonicalIp } from './addresses';
 import { sharingKeyOf } from './rules';
-import { parseSelector, type LoadBalancerInput, type PortInput } from './schema';
+import { type LoadBalancerInput, type PortInput } from './schema';
+import { parseSelector } from './selector';
 import { ANN, KUBEVIRT_VM_LABEL } from './types';
 
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'stratus' } as const;

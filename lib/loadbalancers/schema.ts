@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { wholeNumber } from '../forms/numbers';
 import { parseIp } from './addresses';
+import { parseSelector } from './selector';
 import { PROTOCOLS } from './types';
 
 const portNumber = wholeNumber((n) =>
@@ -36,25 +37,6 @@ export const portsSchema = z
       seen.add(key);
     }
   });
-
-/** "app=web, tier=front": label pairs; keys may carry a DNS prefix. */
-export function parseSelector(text: string): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
-  const parts = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!parts.length) return undefined;
-  for (const part of parts) {
-    const m =
-      /^((?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)\s*=\s*([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.exec(
-        part,
-      );
-    if (!m?.[1] || m[1].length > 316 || (m[4]?.length ?? 0) > 63) return undefined;
-    out[m[1]] = m[4] ?? '';
-  }
-  return out;
-}
 
 export const loadBalancerSchema = z
   .object({
@@ -98,15 +80,3 @@ export const loadBalancerSchema = z
 export type LoadBalancerInput = z.output<typeof loadBalancerSchema>;
 export type LoadBalancerDraft = z.input<typeof loadBalancerSchema>;
 export type PortInput = z.output<typeof portSchema>;
-
-export const defaultLoadBalancer = (pool = '', vm = ''): LoadBalancerDraft => ({
-  name: '',
-  ports: [{ protocol: 'TCP', port: '22', targetPort: '22' }],
-  target: 'vm',
-  vm,
-  selector: '',
-  pool,
-  ip: '',
-  sharingKey: '',
-  externalTrafficPolicy: 'Cluster',
-});

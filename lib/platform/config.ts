@@ -275,13 +275,3 @@ export function parsePlatformConfig(text: string, source = 'platform config'): P
     );
   return r.data;
 }
-
-export function fillPattern(
-  p: string,
-  values: { namespace: string; tenant: string; cluster: string },
-): string {
-  return p
-    .replaceAll('{namespace}', values.namespace)
-    .replaceAll('{tenant}', values.tenant)
-    .replaceAll('{cluster}', values.cluster);
-}

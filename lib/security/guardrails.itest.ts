@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildCluster } from '../clusters/build';
 import { readKubeconfig } from '../clusters/kubeconfig';
-import { createClusterSchema, defaultNodeGroup } from '../clusters/schema';
+import { createClusterSchema } from '../clusters/schema';
+import { defaultNodeGroup } from '../clusters/draft';
 import { testContext } from '../testing/platform';
 import { canI } from '../k8s/access';
 import { kubeAsDashboard, kubeFor } from '../k8s/client';

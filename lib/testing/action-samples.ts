@@ -2,8 +2,8 @@
 // prod, volume scratch, node node-a3…): the fuzzing suite mutates these, and the isolation matrix
 // sends them as people who may not act there (had a refusal failed, the seed object would change).
 // Pure: imported by unit tests and by the end-to-end suites alike.
-import { defaultNodeGroup } from '../clusters/schema';
-import { defaultVm } from '../vms/schema';
+import { defaultNodeGroup } from '../clusters/draft';
+import { defaultVm } from '../vms/draft';
 
 const ns = 'tenant-acme';
 const quota = {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 import { parsePlatformConfig } from '../platform/config';
 import { buildVm, type VmBuildContext } from './build';
-import { createVmSchema, defaultVm } from './schema';
+import { createVmSchema } from './schema';
+import { defaultVm } from './draft';
 import { keyLine } from '../testing/ssh-keys';
 
 const platform = parsePlatformConfig(readFileSync('deploy/platform/platform.yaml', 'utf8'));

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePlatformConfig } from '../platform/config';
 import { buildVm } from './build';
 import { withDisk, withoutDisk } from './disk-change';
-import { createVmSchema, defaultVm } from './schema';
+import { createVmSchema } from './schema';
+import { defaultVm } from './draft';
 
 const vms = parsePlatformConfig(
   readFileSync('deploy/platform/platform.yaml', 'utf8'),

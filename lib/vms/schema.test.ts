@@ -4,7 +4,8 @@ import { fieldErrorsOf } from '../forms/issues';
 import { english } from '../i18n/catalogs';
 import { parsePlatformConfig } from '../platform/config';
 import { readFileSync } from 'node:fs';
-import { catalogProblems, createVmSchema, defaultVm } from './schema';
+import { catalogProblems, createVmSchema } from './schema';
+import { defaultVm } from './draft';
 import { keyLine } from '../testing/ssh-keys';
 
 const fieldErrors = (e: Parameters<typeof fieldErrorsOf>[0]) =>

@@ -95,22 +95,6 @@ export function catalogProblems(
   return {};
 }
 
-export const defaultVm: CreateVmDraft = {
-  name: '',
-  bootSource: '',
-  instancetype: 'u1.small',
-  cpu: 1,
-  memoryGi: 2,
-  preference: '',
-  rootDiskGi: 20,
-  storageClass: 'replicated',
-  dataDisks: [],
-  sshKeys: '',
-  cloudInit: '',
-  exposeSsh: false,
-  start: true,
-};
-
 /** The form's schema on a given catalog: the same rules, plus the catalog's (the server checks it too). */
 export function createVmSchemaFor(catalog: readonly BootSource[]) {
   return createVmSchema.superRefine((v, ctx) => {

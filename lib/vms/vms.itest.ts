@@ -11,7 +11,8 @@ import { Admin, refuseCreates, uniqueName, type TestTenant } from '../testing/ad
 import { keyLine } from '../testing/ssh-keys';
 import { memberOf } from '../testing/viewers';
 import { buildVm } from './build';
-import { createVmSchema, defaultVm } from './schema';
+import { createVmSchema } from './schema';
+import { defaultVm } from './draft';
 import { createSet } from '../k8s/write-set';
 import { vmSummary } from './status';
 import type { DataVolumeObject } from './types';

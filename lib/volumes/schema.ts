@@ -4,20 +4,12 @@ import { z } from 'zod';
 import { dnsLabel } from '../clusters/schema';
 import { wholeNumber } from '../forms/numbers';
 import { dnsLabelName, dnsSubdomainName, namespaceName } from '../k8s/names';
+import { accessModes, sourceKinds, volumeModes } from './modes';
 
 export const MAX_GI = 16_384;
 const gi = wholeNumber((n) =>
   n.int('validation.wholeNumber').min(1, 'validation.minGi').max(MAX_GI, 'validation.maxGi'),
 );
-
-export const accessModes = ['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany'] as const;
-/** Block first: a VM's disk is a raw block device (no filesystem between guest and DRBD). */
-export const volumeModes = ['Block', 'Filesystem'] as const;
-export type AccessMode = (typeof accessModes)[number];
-export type VolumeMode = (typeof volumeModes)[number];
-
-export const sourceKinds = ['none', 'snapshot', 'volume'] as const;
-export type SourceKind = (typeof sourceKinds)[number];
 
 export const createVolumeSchema = z
   .object({

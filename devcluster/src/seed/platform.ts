@@ -3,7 +3,7 @@
 // way source-controller reports a fetched index.
 import { createHash } from 'node:crypto';
 
-import { fillPattern } from '../../../lib/platform/config.ts';
+import { fillPattern } from '../../../lib/platform/pattern.ts';
 import { demoTenants } from '../demo-users.ts';
 import type { KObj } from '../simulator/kube/types.ts';
 import { devPlatform } from './clusters.ts';

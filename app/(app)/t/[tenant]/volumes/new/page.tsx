@@ -4,7 +4,7 @@ import { getT } from '@/lib/i18n/server';
 import { tenantHref } from '@/lib/navigation';
 import { loadTenantPage } from '@/lib/pages/tenant-page';
 import { titled } from '@/lib/pages/title';
-import { sourceKinds, type SourceKind } from '@/lib/volumes/schema';
+import { sourceKinds, type SourceKind } from '@/lib/volumes/modes';
 import { linstorVolumeClasses } from '@/lib/volumes/server';
 
 export const generateMetadata = titled('volumes.create');
