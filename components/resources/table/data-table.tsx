@@ -8,7 +8,7 @@ import {
   type Row,
   type SortingState,
 } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 
 import { useT } from '@/lib/i18n/client';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -19,11 +19,15 @@ import {
   resolveInitialSort,
   shouldVirtualize,
   filterIndexOf,
+  VIRTUALIZE_ABOVE,
   warmFilterIndex,
   type FilterIndex,
 } from './rows';
 import type { SortValue } from './rows';
-import { VirtualBody } from './virtual-body';
+
+// The virtualizer loads with the first table long enough to need it: most tables (a detail page's
+// conditions, disks, snapshots) never are, so their pages' first scripts do without it.
+const VirtualBody = lazy(() => import('./virtual-body').then((m) => ({ default: m.VirtualBody })));
 
 export interface Column<T> {
   /** Also written as data-column={id} on each cell. */
@@ -226,12 +230,21 @@ export function DataTable<T>({
               </tr>
             </thead>
             {virtual ? (
-              <VirtualBody
-                items={sorted}
-                scrollRef={scrollRef}
-                colSpan={columns.length}
-                renderRow={renderRow}
-              />
+              <Suspense
+                fallback={
+                  <tbody>{sorted.slice(0, VIRTUALIZE_ABOVE).map((row) => renderRow(row))}</tbody>
+                }
+              >
+                <VirtualBody
+                  count={sorted.length}
+                  scrollRef={scrollRef}
+                  colSpan={columns.length}
+                  renderRow={(i, measure) => {
+                    const row = sorted[i];
+                    return row ? renderRow(row, i, measure) : null;
+                  }}
+                />
+              </Suspense>
             ) : (
               <tbody>{sorted.map((row) => renderRow(row))}</tbody>
             )}

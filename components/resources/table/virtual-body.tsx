@@ -5,25 +5,22 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 /** Estimated height of one body row (py-2 + text-sm line + border), refined by measuring. */
 const ROW_ESTIMATE = 37;
 
-export interface VirtualBodyProps<R> {
-  items: R[];
+export interface VirtualBodyProps {
+  /** How many rows there are. */
+  count: number;
   /** The scrolling element that wraps the <table>. */
   scrollRef: React.RefObject<HTMLDivElement | null>;
   /** Number of columns, for the spacer rows. */
   colSpan: number;
-  /** Render one <tr>; pass `measure` as its ref and `index` as its data-index. */
-  renderRow: (
-    item: R,
-    index: number,
-    measure: (el: HTMLTableRowElement | null) => void,
-  ) => React.ReactNode;
+  /** Render row `index` as one <tr>; pass `measure` as its ref and `index` as its data-index. */
+  renderRow: (index: number, measure: (el: HTMLTableRowElement | null) => void) => React.ReactNode;
 }
 
 /** A <tbody> rendering only the rows in view, with spacer rows above and below. */
-export function VirtualBody<R>({ items, scrollRef, colSpan, renderRow }: VirtualBodyProps<R>) {
+export function VirtualBody({ count, scrollRef, colSpan, renderRow }: VirtualBodyProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render us
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
-    count: items.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE,
     overscan: 12,
@@ -36,10 +33,7 @@ export function VirtualBody<R>({ items, scrollRef, colSpan, renderRow }: Virtual
   return (
     <tbody>
       {top > 0 && <Spacer height={top} colSpan={colSpan} />}
-      {virtual.map((v) => {
-        const item = items[v.index];
-        return item === undefined ? null : renderRow(item, v.index, virtualizer.measureElement);
-      })}
+      {virtual.map((v) => renderRow(v.index, virtualizer.measureElement))}
       {bottom > 0 && <Spacer height={bottom} colSpan={colSpan} />}
     </tbody>
   );
