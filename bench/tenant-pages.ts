@@ -37,32 +37,44 @@ export async function tenantPages(opts: { factor: number; loads: number }) {
     const ctx = await signedIn(b, 'oscar@ops.example', 'oscar-demo');
     const page = await ctx.newPage();
     const shown: Record<string, number[]> = {};
+    const cold: Record<string, number> = {};
     const filters: number[] = [];
-    for (let i = 0; i < opts.loads; i++)
+    let listed = 0;
+    // One round more than asked: the first after the server starts is reported apart, as in
+    // bench/vm-list.ts (a route's first render warms the process once).
+    for (let i = 0; i <= opts.loads; i++)
       for (const p of pages) {
         const t0 = Date.now();
-        await page.goto(`/t/${BIG_TENANT}${p ? `/${p}` : ''}`);
+        // From the navigation, as bench/vm-list.ts: a list's first rows come with the HTML.
+        await page.goto(`/t/${BIG_TENANT}${p ? `/${p}` : ''}`, { waitUntil: 'commit' });
         await (
           p
             ? page.locator('[data-testid="resource-row"]').first()
             : page.locator('[data-testid="live-status"][data-status="live"]')
         ).waitFor();
-        (shown[p || 'overview'] ??= []).push(Date.now() - t0);
+        if (i === 0) cold[p || 'overview'] = Date.now() - t0;
+        else (shown[p || 'overview'] ??= []).push(Date.now() - t0);
         if (p !== 'virtualmachines') continue;
         // Filter once the whole list is there, not just its first rows.
         await page.waitForFunction(
-          (n) =>
-            Number(
-              document.querySelector('[data-testid="data-table"]')?.getAttribute('data-total'),
-            ) >= n,
+          (n) => {
+            const table = document.querySelector('[data-testid="data-table"]');
+            return (
+              Number(table?.getAttribute('data-total')) >= n && !table?.hasAttribute('data-partial')
+            );
+          },
           vms,
           { timeout: 60_000 },
         );
-        filters.push(await filterToOneRow(page, vmName(0)));
+        // The tenant may hold more than this factor's share (a larger factor seeded before).
+        listed = Number(await page.getByTestId('data-table').getAttribute('data-total'));
+        const filter = await filterToOneRow(page, vmName(0));
+        if (i > 0) filters.push(filter);
       }
     return {
-      vms,
+      vms: listed,
       loads: opts.loads,
+      cold,
       shown: Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, figures(v)])),
       filter: figures(filters),
     };
@@ -77,6 +89,9 @@ export function tenantPagesReport(r: Awaited<ReturnType<typeof tenantPages>>): s
     .join(', ');
   return (
     `tenant ${BIG_TENANT} with ${r.vms} VMs, ${r.loads} loads each, navigation → first row (overview: → live), p50 / p95: ${pagesText} (target ≤ 1000); ` +
+    `the server's first load of each: ${Object.entries(r.cold)
+      .map(([k, ms]) => `${k} ${ms} ms`)
+      .join(', ')}; ` +
     `VM filter ${r.filter.p50.toFixed(0)} / ${r.filter.p95.toFixed(0)} ms (target ≤ 100)`
   );
 }

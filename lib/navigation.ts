@@ -117,6 +117,12 @@ export function sectionSubscription(
   };
 }
 
+/** What the overview counts a section by: its list, each object only by name. */
+export const countSubscription = (r: ResourceSection, namespace: string): Subscription => ({
+  ...sectionSubscription(r, namespace),
+  view: 'names',
+});
+
 /** Whether a sidebar entry is the current section: its own page and everything below it. */
 export function isActive(href: string, pathname: string, exact = false): boolean {
   return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);

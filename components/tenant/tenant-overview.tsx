@@ -8,7 +8,7 @@ import { useT } from '@/lib/i18n/client';
 import { useLiveList } from '@/lib/live/use-live-list';
 import {
   portalSections,
-  sectionSubscription,
+  countSubscription,
   tenantHref,
   type ResourceSection,
 } from '@/lib/navigation';
@@ -55,7 +55,7 @@ export function TenantOverview({ tenant }: { tenant: Tenant }) {
 
 function CountCard({ tenant, section }: { tenant: Tenant; section: ResourceSection }) {
   const t = useT();
-  const list = useLiveList(sectionSubscription(section, tenant.namespace));
+  const list = useLiveList(countSubscription(section, tenant.namespace));
   return (
     <Link
       href={tenantHref(tenant.name, section.segment)}
@@ -63,7 +63,9 @@ function CountCard({ tenant, section }: { tenant: Tenant; section: ResourceSecti
       className="rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900"
     >
       <span className="block text-3xl font-semibold">
-        {list.isLoading ? '…' : list.items.length}
+        {list.isLoading
+          ? '…'
+          : (list.total ?? t('overview.countAtLeast', { count: list.items.length }))}
       </span>
       <span className="text-sm text-slate-500">{t(section.title)}</span>
     </Link>

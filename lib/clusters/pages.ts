@@ -5,6 +5,7 @@ import { readList } from '../pages/read-list';
 import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
 import { platformConfig } from '../platform/server';
 import type { AddonInfo } from './addon-status';
+import { FIRST_PAGE } from '../live/prefetch';
 import { allOf } from '../live/protocol';
 import { clusterLists } from './live';
 import { instancetypeOptions } from './sizes';
@@ -13,6 +14,7 @@ import { instancetypeOptions } from './sizes';
 export function loadClustersPage(tenantName: string, check: PermissionCheck) {
   return loadTenantPage(tenantName, {
     lists: (ns) => allOf(clusterLists(ns)),
+    firstPage: FIRST_PAGE,
     can: { may: check },
   });
 }

@@ -34,7 +34,8 @@ export interface KubeObject {
 export interface KubeList<T extends KubeObject = KubeObject> {
   apiVersion?: string;
   kind?: string;
-  metadata: { resourceVersion?: string; continue?: string };
+  /** remainingItemCount: how many items later pages hold (not given for lists with selectors). */
+  metadata: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
   items: T[];
 }
 

@@ -11,6 +11,7 @@ import type { KubeObject } from '../k8s/types';
 import { projectionOf } from './projections';
 import { newStreamId } from './replicas';
 import {
+  listData,
   subscriptionKey,
   type LiveEvent,
   type LiveSubscription,
@@ -264,11 +265,10 @@ class Watcher {
             if (this.stopped) return;
             cont = list.metadata.continue || undefined;
             at = list.metadata.resourceVersion ?? '';
-            const items = list.items.map(project);
             this.stream.send({
               type,
               key: this.key,
-              list: { items, resourceVersion: at, ...(cont ? { partial: true } : {}) },
+              list: listData(list, list.items.map(project)),
             });
             type = 'page';
           } while (cont);

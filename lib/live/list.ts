@@ -3,7 +3,7 @@ import 'server-only';
 import type { KubeClient } from '../k8s/client';
 import { models } from '../k8s/models';
 import { projectionOf } from './projections';
-import type { ListData, Subscription } from './protocol';
+import { listData, type ListData, type Subscription } from './protocol';
 
 /** One list, as the user: the first page of every live list (server prefetch and the list route). */
 export async function listFor(
@@ -18,9 +18,5 @@ export async function listFor(
     limit: opts.limit,
   });
   const project = projectionOf(s);
-  return {
-    items: project ? list.items.map(project) : list.items,
-    resourceVersion: list.metadata.resourceVersion ?? '',
-    ...(list.metadata.continue ? { partial: true } : {}),
-  };
+  return listData(list, project ? list.items.map(project) : list.items);
 }

@@ -8,6 +8,9 @@ import { queryKeys } from '../query/keys';
 import { listFor } from './list';
 import type { Subscription } from './protocol';
 
+/** How much of a list that may hold thousands a page renders from its HTML. */
+export const FIRST_PAGE = 100;
+
 /**
  * Server pages prefetch the lists they show, as the user, so the first paint has data; the browser
  * then keeps them live. A list that fails here is left for the client, which shows the mapped error.

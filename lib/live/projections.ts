@@ -16,7 +16,20 @@ const rowViews: Partial<Record<ModelId, Projection>> = {
   nodes: nodeRow,
 };
 
+/** What counting needs of any object: that it is there, and which one (events replace by uid). */
+export const nameOf: Projection = (o) => ({
+  apiVersion: o.apiVersion,
+  kind: o.kind,
+  metadata: {
+    name: o.metadata?.name,
+    namespace: o.metadata?.namespace,
+    uid: o.metadata?.uid,
+    resourceVersion: o.metadata?.resourceVersion,
+  },
+});
+
 /** The projection a subscription asks for; undefined = whole objects. */
 export function projectionOf(s: Subscription): Projection | undefined {
+  if (s.view === 'names') return nameOf;
   return s.view === 'rows' ? rowViews[s.model] : undefined;
 }

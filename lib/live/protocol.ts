@@ -52,8 +52,11 @@ export interface Subscription<Id extends ModelId = ModelId> {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
-  /** 'rows': only the fields lists show (see projections.ts), not whole objects. */
-  view?: 'rows';
+  /**
+   * 'rows': only the fields lists show; 'names': only each object's identity, for counting
+   * (see projections.ts). Unset: whole objects.
+   */
+  view?: 'rows' | 'names';
 }
 
 /** A subscription as the tab sends it: with the resourceVersion its cached list is at, if any. */
@@ -75,6 +78,22 @@ export interface ListData<T extends KubeObject = KubeObject> {
   resourceVersion: string;
   /** Only the first page (a page prefetched for a fast first paint): the stream sends it all. */
   partial?: boolean;
+  /** With `partial`: how many items the whole list holds, when the API server said. */
+  total?: number;
+}
+
+/** One LIST response as a ListData: partial while pages remain, with the whole list's count. */
+export function listData(
+  list: { metadata: { resourceVersion?: string; continue?: string; remainingItemCount?: number } },
+  items: KubeObject[],
+): ListData {
+  const { continue: cont, remainingItemCount: rest, resourceVersion } = list.metadata;
+  return {
+    items,
+    resourceVersion: resourceVersion ?? '',
+    ...(cont ? { partial: true } : {}),
+    ...(cont && rest !== undefined ? { total: items.length + rest } : {}),
+  };
 }
 
 export type ListOf<Id extends ModelId> = ListData<ObjectOf<Id>>;

@@ -14,7 +14,7 @@ export const subscriptionSchema = z.object({
   namespace: namespaceName.optional(),
   labelSelector: z.string().max(1024).optional(),
   fieldSelector: z.string().max(1024).optional(),
-  view: z.enum(['rows']).optional(),
+  view: z.enum(['rows', 'names']).optional(),
 });
 
 /** A subscription as the tab sends it: with the resourceVersion its cached list is at, if any. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { foldPage, type PagedList } from './sync-pages';
-import type { ListData } from './protocol';
+import { listData, type ListData } from './protocol';
 
 const items = (...names: string[]) => names.map((name) => ({ metadata: { name, uid: name } }));
 const list = (rv: string, partial: boolean, ...names: string[]): ListData => ({
@@ -23,6 +23,24 @@ describe('foldPage', () => {
     expect(names(at.shown)).toEqual(['a', 'b', 'c', 'd']);
     expect(at.shown?.partial).toBeUndefined();
     expect(at.shown?.resourceVersion).toBe('9');
+  });
+
+  it("keeps the whole list's count from its first page while pages arrive", () => {
+    const meta = (cont: string, rest?: number) => ({
+      metadata: { resourceVersion: '9', continue: cont, remainingItemCount: rest },
+    });
+    const first = listData(meta('c1', 3), items('a', 'b'));
+    expect(first).toMatchObject({ partial: true, total: 5 });
+    let at: PagedList = { shown: undefined, gathering: undefined };
+    at = foldPage(at, { type: 'sync', list: first });
+    at = foldPage(at, { type: 'page', list: listData(meta('c2', 1), items('c', 'd')) });
+    expect(at.shown?.total).toBe(5);
+    at = foldPage(at, { type: 'page', list: listData(meta(''), items('e')) });
+    expect(at.shown?.total).toBeUndefined();
+    expect(at.shown?.partial).toBeUndefined();
+    expect(names(at.shown)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // A list with selectors: the API server does not count the rest.
+    expect(listData(meta('c1'), items('a')).total).toBeUndefined();
   });
 
   it('gathers a relist of a whole list aside and swaps it in at its last page', () => {

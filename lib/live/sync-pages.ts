@@ -10,11 +10,13 @@ export interface PagedList {
   gathering: ListData | undefined;
 }
 
+// The whole list's count is the first page's (a later page's counts only what follows it).
 function append(list: ListData, page: ListData): ListData {
   return {
     items: [...list.items, ...page.items],
     resourceVersion: page.resourceVersion,
     ...(page.partial ? { partial: true } : {}),
+    ...(page.partial && list.total !== undefined ? { total: list.total } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface LiveList<T> {
   isLoading: boolean;
   /** Only the first pages so far: the stream is still bringing the rest. */
   partial: boolean;
+  /** How many items the whole list holds: its length, or while partial what the API server said. */
+  total: number | undefined;
   error: UserError | undefined;
 }
 
@@ -41,6 +43,7 @@ export function useLiveList<Id extends ModelId>(
     items: q.data?.items ?? [],
     isLoading: enabled && q.isLoading,
     partial: q.data?.partial === true,
+    total: q.data?.partial ? q.data.total : q.data?.items.length,
     error: errorOf(sub) ?? q.error?.error,
   };
 }

@@ -21,12 +21,17 @@ export interface PermissionCheck {
  */
 export async function loadTenantPage<C extends string = never>(
   tenantName: string,
-  spec: { lists?: (namespace: string) => Subscription[]; can?: Record<C, PermissionCheck> } = {},
+  spec: {
+    lists?: (namespace: string) => Subscription[];
+    can?: Record<C, PermissionCheck>;
+    /** Prefetch only this many items of each list (lists that may hold thousands): the stream brings the rest. */
+    firstPage?: number;
+  } = {},
 ) {
   const { viewer, kube, tenant } = await tenantFromRoute(tenantName);
   const checks = Object.entries(spec.can ?? {}) as [C, PermissionCheck][];
   const [state, allowed] = await Promise.all([
-    prefetchLists(kube, spec.lists?.(tenant.namespace) ?? []),
+    prefetchLists(kube, spec.lists?.(tenant.namespace) ?? [], { firstPage: spec.firstPage }),
     canI(
       kube,
       checks.map(([, c]) => ({

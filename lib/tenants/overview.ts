@@ -2,14 +2,14 @@
 import type { Msg } from '../i18n/messages';
 import type { ResourceQuotaObject } from '../k8s/objects';
 import type { Subscription } from '../live/protocol';
-import { portalSections, sectionSubscription } from '../navigation';
+import { countSubscription, portalSections } from '../navigation';
 import { parseQuantity } from './quantity';
 import { quotaAmount, quotaResourceLabel } from './quota-labels';
 
 export function overviewLists(namespace: string): Subscription[] {
   return [
     { model: 'resourcequotas', namespace },
-    ...portalSections.map((r) => sectionSubscription(r, namespace)),
+    ...portalSections.map((r) => countSubscription(r, namespace)),
   ];
 }
 

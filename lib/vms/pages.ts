@@ -2,6 +2,7 @@ import 'server-only';
 
 import { clusterInstancetypes, linstorClasses } from '../clusters/pages';
 import type { KubeClient } from '../k8s/client';
+import { FIRST_PAGE } from '../live/prefetch';
 import { allOf } from '../live/protocol';
 import { readList } from '../pages/read-list';
 import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
@@ -12,6 +13,7 @@ import { VIRT_API } from './subresources';
 export function loadVmListPage(tenantName: string) {
   return loadTenantPage(tenantName, {
     lists: (ns) => allOf(vmLists(ns)),
+    firstPage: FIRST_PAGE,
     can: { create: { verb: 'create', model: 'virtualmachines' } },
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { FIRST_PAGE } from '../live/prefetch';
 import { allOf } from '../live/protocol';
 import { loadTenantPage, type PermissionCheck } from '../pages/tenant-page';
 import { volumeDetailLists, volumeLists } from './live';
@@ -26,6 +27,7 @@ export async function loadVolumeListPage(tenantName: string) {
   return withClasses(
     await loadTenantPage(tenantName, {
       lists: (ns) => allOf(volumeLists(ns)),
+      firstPage: FIRST_PAGE,
       can: permissions,
     }),
   );
