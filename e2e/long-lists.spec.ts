@@ -17,6 +17,12 @@ test('a tenant with 130 volumes: 100 in the HTML, all 130 live, the overview cou
 }) => {
   const tenant = await admin.createTenant(uniqueName('long'));
   try {
+    // The tenant quota allows 50 claims.
+    await admin.remove({
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'tenant-quota', namespace: tenant.namespace },
+    });
     // Labelled as scale objects, so the simulator leaves them be (they stay Pending).
     const claims = Array.from({ length: VOLUMES }, (_, i) => ({
       apiVersion: 'v1',

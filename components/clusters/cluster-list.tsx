@@ -77,7 +77,7 @@ function columns(tenant: Tenant, t: Translate): Column<ClusterSummary>[] {
 
 export function ClusterList({ tenant, canCreate }: { tenant: Tenant; canCreate: boolean }) {
   const t = useT();
-  const { summaries, isLoading, error } = useClusterSummaries(tenant.namespace);
+  const { summaries, isLoading, partial, error } = useClusterSummaries(tenant.namespace);
   return (
     <TenantListPage
       tenant={tenant}
@@ -93,6 +93,7 @@ export function ClusterList({ tenant, canCreate }: { tenant: Tenant; canCreate: 
         rowKey={(s) => s.name}
         rowName={(s) => s.name}
         isLoading={isLoading}
+        partial={partial}
         empty={t('clusters.none')}
       />
     </TenantListPage>

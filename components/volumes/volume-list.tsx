@@ -108,7 +108,7 @@ function columns(
 
 export function VolumeList({ tenant, canCreate }: { tenant: Tenant; canCreate: boolean }) {
   const t = useT();
-  const { summaries, isLoading, error } = useVolumeSummaries(tenant.namespace);
+  const { summaries, isLoading, partial, error } = useVolumeSummaries(tenant.namespace);
   const { health } = useVolumeHealth(tenant.namespace, undefined, summaries);
   return (
     <TenantListPage
@@ -130,6 +130,7 @@ export function VolumeList({ tenant, canCreate }: { tenant: Tenant; canCreate: b
         rowKey={(v) => v.name}
         rowName={(v) => v.name}
         isLoading={isLoading}
+        partial={partial}
         empty={t('volumes.none')}
       />
     </TenantListPage>

@@ -9,6 +9,8 @@ import { summarizeCluster, type ClusterSummary } from './status';
 export function useClusterSummaries(namespace: string): {
   summaries: ClusterSummary[];
   isLoading: boolean;
+  /** Only the first pages so far (a long list rendered from the page's HTML). */
+  partial: boolean;
   error: UserError | undefined;
 } {
   const lists = clusterLists(namespace);
@@ -24,5 +26,10 @@ export function useClusterSummaries(namespace: string): {
       ),
     )
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { summaries, isLoading: clusters.isLoading, error: clusters.error };
+  return {
+    summaries,
+    isLoading: clusters.isLoading,
+    partial: clusters.partial || controlPlanes.partial || mds.partial,
+    error: clusters.error,
+  };
 }

@@ -15,6 +15,8 @@ import { volumeSummary, volumeUsers, type VolumeSummary } from './status';
 export function useVolumeSummaries(namespace: string): {
   summaries: VolumeSummary[];
   isLoading: boolean;
+  /** Only the first pages so far (a long list rendered from the page's HTML). */
+  partial: boolean;
   error: UserError | undefined;
 } {
   const lists = volumeLists(namespace);
@@ -24,7 +26,12 @@ export function useVolumeSummaries(namespace: string): {
     const users = volumeUsers(vms.items);
     return pvcs.items.map((p) => volumeSummary(p, users));
   }, [pvcs.items, vms.items]);
-  return { summaries, isLoading: pvcs.isLoading, error: pvcs.error };
+  return {
+    summaries,
+    isLoading: pvcs.isLoading,
+    partial: pvcs.partial || vms.partial,
+    error: pvcs.error,
+  };
 }
 
 /**
