@@ -3,7 +3,7 @@
 // with lib/live/schema.ts.
 import type { UserError } from '../k8s/errors';
 import type { ModelId, ObjectOf } from '../k8s/models';
-import type { KubeObject } from '../k8s/types';
+import type { KubeList, KubeObject } from '../k8s/types';
 
 /**
  * The models pages list and watch. Anything else (Secrets above all: their values must never reach
@@ -83,10 +83,7 @@ export interface ListData<T extends KubeObject = KubeObject> {
 }
 
 /** One LIST response as a ListData: partial while pages remain, with the whole list's count. */
-export function listData(
-  list: { metadata: { resourceVersion?: string; continue?: string; remainingItemCount?: number } },
-  items: KubeObject[],
-): ListData {
+export function listData(list: Pick<KubeList, 'metadata'>, items: KubeObject[]): ListData {
   const { continue: cont, remainingItemCount: rest, resourceVersion } = list.metadata;
   return {
     items,
